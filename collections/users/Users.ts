@@ -1,0 +1,123 @@
+import type { CollectionConfig } from 'payload'
+
+import { isSuperuser, isSuperuserField } from '../../access/isSuperuser'
+import { userIsStaff } from '../../access/roles'
+import { canReadEmail, selfOrStaffField, userProfileRead, selfOrSuperuser } from '../../access/users'
+import { apiKeyEndpoints } from '../../src/endpoints/users/apiKey'
+import { firstUserIsSuperuser } from '../../hooks/users/firstUserIsSuperuser'
+import { refuseInactiveLogin } from '../../hooks/users/refuseInactiveLogin'
+
+export const SEARCH_VISIBILITY = ['PUBLIC', 'PRIVATE'] as const
+export const EMAIL_PRIVACY = ['PUBLIC', 'PRIVATE', 'NEVER'] as const
+
+const enumOptions = (values: readonly string[]) => values.map((value) => ({ label: value.toLowerCase(), value }))
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  access: {
+    // the admin panel is for staff and superusers only
+    admin: ({ req }) => userIsStaff(req),
+    // anyone may sign up; privilege fields are superuser-only below
+    create: () => true,
+    // only superusers delete accounts (deactivate instead)
+    delete: isSuperuser,
+    // self and staff see everything; others see active public profiles only
+    read: userProfileRead,
+    unlock: isSuperuser,
+    // a user edits their own profile; a superuser edits anyone
+    update: selfOrSuperuser,
+  },
+  admin: {
+    defaultColumns: ['username', 'email', 'isStaff', 'isActive'],
+    useAsTitle: 'username',
+  },
+  auth: {
+    loginWithUsername: { allowEmailLogin: true, requireEmail: true },
+    maxLoginAttempts: 10,
+    lockTime: 10 * 60 * 1000,
+    useAPIKey: true,
+  },
+  dbName: 'users',
+  endpoints: apiKeyEndpoints,
+  fields: [
+    {
+      name: 'email',
+      type: 'email',
+      access: { read: canReadEmail },
+      index: true,
+      maxLength: 254,
+    },
+    { name: 'username', type: 'text', index: true, maxLength: 150 },
+    { name: 'firstName', type: 'text', maxLength: 150 },
+    { name: 'lastName', type: 'text', maxLength: 150 },
+    { name: 'bio', type: 'textarea', maxLength: 5000 },
+    { name: 'publicProfile', type: 'checkbox', defaultValue: true },
+    {
+      name: 'searchVisibility',
+      type: 'select',
+      defaultValue: 'PUBLIC',
+      options: enumOptions(SEARCH_VISIBILITY),
+      required: true,
+    },
+    {
+      name: 'emailPrivacy',
+      type: 'select',
+      defaultValue: 'PRIVATE',
+      options: enumOptions(EMAIL_PRIVACY),
+      required: true,
+    },
+    {
+      type: 'collapsible',
+      admin: { initCollapsed: true },
+      fields: [
+        {
+          name: 'isActive',
+          type: 'checkbox',
+          access: { create: isSuperuserField, read: selfOrStaffField, update: isSuperuserField },
+          defaultValue: true,
+          index: true,
+          saveToJWT: true,
+        },
+        {
+          name: 'isStaff',
+          type: 'checkbox',
+          access: { create: isSuperuserField, read: selfOrStaffField, update: isSuperuserField },
+          defaultValue: false,
+          saveToJWT: true,
+        },
+        {
+          name: 'isSuperuser',
+          type: 'checkbox',
+          access: { create: isSuperuserField, read: selfOrStaffField, update: isSuperuserField },
+          defaultValue: false,
+          saveToJWT: true,
+        },
+        {
+          name: 'emailVerified',
+          type: 'checkbox',
+          access: { create: isSuperuserField, read: selfOrStaffField, update: isSuperuserField },
+          defaultValue: false,
+        },
+        {
+          name: 'oauthProvider',
+          type: 'text',
+          access: { create: isSuperuserField, read: selfOrStaffField, update: isSuperuserField },
+          index: true,
+          maxLength: 50,
+        },
+        {
+          name: 'oauthId',
+          type: 'text',
+          access: { create: isSuperuserField, read: selfOrStaffField, update: isSuperuserField },
+          index: true,
+          maxLength: 255,
+        },
+      ],
+      label: 'Account status and sign-in',
+    },
+  ],
+  hooks: {
+    beforeChange: [firstUserIsSuperuser],
+    beforeLogin: [refuseInactiveLogin],
+  },
+}

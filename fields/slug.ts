@@ -1,0 +1,48 @@
+import type { TextField } from 'payload'
+
+import { deepMerge } from './deepMerge'
+import { SLUG_PATTERN, slugify } from './slugify'
+
+type SlugOptions = {
+  /** the field the slug is generated from when left empty */
+  from?: string
+  overrides?: Partial<TextField>
+}
+
+/**
+ * A unique, indexed, URL-safe slug. Left empty, it is generated from `from`
+ * (name or title); a clash is answered by the unique index as a validation
+ * error on `slug`.
+ */
+export const slugField = ({ from = 'name', overrides = {} }: SlugOptions = {}): TextField =>
+  deepMerge<TextField>(
+    {
+      name: 'slug',
+      type: 'text',
+      admin: {
+        description: `Generated from ${from} when left empty.`,
+        position: 'sidebar',
+      },
+      hooks: {
+        beforeValidate: [
+          ({ data, value }) => {
+            if (typeof value === 'string' && value.trim()) return value.trim()
+            const source = data?.[from]
+            return typeof source === 'string' && source.trim() ? slugify(source) : value
+          },
+        ],
+      },
+      index: true,
+      maxLength: 200,
+      required: true,
+      unique: true,
+      validate: (value: null | string | undefined) => {
+        if (!value) return 'slug is required (or give a name to generate it from)'
+        if (!SLUG_PATTERN.test(value)) {
+          return 'slug may contain only lowercase letters, digits and single hyphens'
+        }
+        return true
+      },
+    },
+    overrides,
+  )

@@ -1,0 +1,16 @@
+/**
+ * Django's slugify: drop what is not a word character, space or hyphen,
+ * lowercase, collapse spaces and hyphens into one hyphen
+ * ("Python 3.14.6" -> "python-3146").
+ */
+export const slugify = (value: string): string =>
+  value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\w\s-]/g, '')
+    .toLowerCase()
+    .replace(/_/g, '-')
+    .replace(/[-\s]+/g, '-')
+    .replace(/^[-]+|[-]+$/g, '')
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/

@@ -1,0 +1,30 @@
+import type { CollectionBeforeChangeHook, FieldHook } from 'payload'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+export const VOTE_AFFIRMATION_MAX_AGE_DAYS = 366
+
+/** Today as a date at UTC midnight, the way date-only fields are stored. */
+export const todayIso = (now = new Date()): string =>
+  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString()
+
+/** Becoming a voter without an affirmation on record counts as affirming today. */
+export const stampVoteAffirmation: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+  const votes = data.votes ?? originalDoc?.votes
+  const affirmed = data.lastVoteAffirmation !== undefined ? data.lastVoteAffirmation : originalDoc?.lastVoteAffirmation
+  if (votes === true && !affirmed) return { ...data, lastVoteAffirmation: todayIso() }
+  return data
+}
+
+export const affirmationIsStale = (
+  votes: boolean | null | undefined,
+  lastVoteAffirmation: null | string | undefined,
+  now = new Date(),
+): boolean => {
+  if (!votes) return false
+  if (!lastVoteAffirmation) return true
+  return now.getTime() - new Date(lastVoteAffirmation).getTime() > VOTE_AFFIRMATION_MAX_AGE_DAYS * DAY_MS
+}
+
+/** Computed on read from the row itself: no query, never stale. */
+export const needsVoteAffirmation: FieldHook = ({ siblingData }) =>
+  affirmationIsStale(siblingData?.votes as boolean | undefined, siblingData?.lastVoteAffirmation as string | undefined)

@@ -1,0 +1,141 @@
+import crypto from 'node:crypto'
+
+import {
+  GRAPHQL_POST,
+  REST_DELETE,
+  REST_GET,
+  REST_PATCH,
+  REST_POST,
+  REST_PUT,
+} from '@payloadcms/next/routes'
+import pg from 'pg'
+import { getPayload, type Payload, type SanitizedConfig } from 'payload'
+
+import { withDatabase } from '../setup/testDatabase'
+
+export type Role = 'anonymous' | 'member' | 'staff' | 'superuser'
+
+export type TestUser = { email: string; id: string; password: string; role: Role; token: string; username: string }
+
+export type Auth = { apiKey: string } | { token: string } | TestUser | undefined
+
+type RequestOptions = { auth?: Auth; body?: unknown; headers?: Record<string, string>; rawBody?: string }
+
+export type TestContext = {
+  /** a REST call answered by Payload's own Next.js route handlers */
+  api: (method: string, path: string, options?: RequestOptions) => Promise<Response>
+  close: () => Promise<void>
+  config: SanitizedConfig
+  /** a GraphQL query answered by Payload's route handler */
+  graphql: (query: string, options?: { auth?: Auth; variables?: Record<string, unknown> }) => Promise<{ data?: any; errors?: any[]; status: number }>
+  makeUser: (role: Exclude<Role, 'anonymous'>, overrides?: Record<string, unknown>) => Promise<TestUser>
+  payload: Payload
+  databaseUrl: string
+}
+
+const authHeader = (auth: Auth): Record<string, string> => {
+  if (!auth) return {}
+  if ('apiKey' in auth) return { Authorization: `users API-Key ${auth.apiKey}` }
+  return { Authorization: `JWT ${auth.token}` }
+}
+
+let userCounter = 0
+
+/**
+ * Boots Payload on a fresh database copied from the migrated template.
+ * Call once per test file (beforeAll) and `close()` in afterAll.
+ */
+export const startTestPayload = async (env: Record<string, string> = {}): Promise<TestContext> => {
+  const serverUrl = process.env.TEST_PG_SERVER_URL
+  const template = process.env.TEST_TEMPLATE_DATABASE
+  if (!serverUrl || !template) throw new Error('tests/setup/globalSetup.ts did not run')
+  const database = `pdo_t_${crypto.randomBytes(5).toString('hex')}`
+  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${database} TEMPLATE ${template}`)
+  await admin.end()
+
+  const databaseUrl = withDatabase(serverUrl, database)
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, PAYLOAD_SECRET: 'test-secret' }, env)
+  const { default: configPromise } = await import('../../payload.config')
+  const config = await configPromise
+  const payload = await getPayload({ config })
+
+  const routes = {
+    DELETE: REST_DELETE(config),
+    GET: REST_GET(config),
+    PATCH: REST_PATCH(config),
+    POST: REST_POST(config),
+    PUT: REST_PUT(config),
+  } as Record<string, (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>>
+  const graphqlRoute = GRAPHQL_POST(config)
+
+  const api: TestContext['api'] = async (method, path, { auth, body, headers = {}, rawBody } = {}) => {
+    const [pathname] = path.split('?')
+    const slug = pathname!.replace(/^\/+/, '').split('/').filter(Boolean)
+    const request = new Request(`http://localhost:3000/api/${path.replace(/^\/+/, '')}`, {
+      body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+      headers: { 'Content-Type': 'application/json', ...authHeader(auth), ...headers },
+      method,
+    })
+    const handler = routes[method]
+    if (!handler) throw new Error(`no route handler for ${method}`)
+    return handler(request, { params: Promise.resolve({ slug }) })
+  }
+
+  const graphql: TestContext['graphql'] = async (query, { auth, variables } = {}) => {
+    const response = await graphqlRoute(
+      new Request('http://localhost:3000/api/graphql', {
+        body: JSON.stringify({ query, variables }),
+        headers: { 'Content-Type': 'application/json', ...authHeader(auth) },
+        method: 'POST',
+      }),
+    )
+    const json = (await response.json()) as { data?: unknown; errors?: unknown[] }
+    return { ...json, status: response.status } as Awaited<ReturnType<TestContext['graphql']>>
+  }
+
+  const makeUser: TestContext['makeUser'] = async (role, overrides = {}) => {
+    userCounter += 1
+    const username = `${role}${userCounter}${crypto.randomBytes(2).toString('hex')}`
+    const email = `${username}@example.org`
+    const password = `pw-${username}-secret`
+    // overrideAccess: test fixtures are written by the system, not by a user
+    const doc = await payload.create({
+      collection: 'users',
+      data: {
+        email,
+        isActive: true,
+        isStaff: role === 'staff' || role === 'superuser',
+        isSuperuser: role === 'superuser',
+        password,
+        username,
+        ...overrides,
+      },
+      overrideAccess: true,
+    })
+    let token = ''
+    if (doc.isActive !== false) {
+      const login = await payload.login({ collection: 'users', data: { email, password } })
+      token = login.token ?? ''
+    }
+    return { email, id: String(doc.id), password, role, token, username }
+  }
+
+  const close = async () => {
+    // The postgres adapter keeps one pool client checked out for the life of
+    // the process and destroy() does not end the pool: end it ourselves, and
+    // let DROP ... WITH (FORCE) cut that last connection.
+    const pool = (payload.db as unknown as { pool?: pg.Pool }).pool
+    await payload.destroy()
+    pool?.on('error', () => undefined)
+    // idle clients close now; the checked-out one is closed by the DROP below
+    void pool?.end()
+    const cleanup = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') })
+    await cleanup.connect()
+    await cleanup.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
+    await cleanup.end()
+  }
+
+  return { api, close, config, databaseUrl, graphql, makeUser, payload }
+}
