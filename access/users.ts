@@ -1,11 +1,11 @@
-import type { Access, FieldAccess } from 'payload'
+import type { Access, FieldAccess, Where } from 'payload'
 
 import { userId, userIsStaff, userIsSuperuser } from './roles'
 
 /** Self and staff: every profile. Others: active users who made their profile public. */
 export const userProfileRead: Access = ({ req }) => {
   if (userIsStaff(req)) return true
-  const publicProfiles = {
+  const publicProfiles: Where = {
     and: [
       { isActive: { equals: true } },
       { publicProfile: { equals: true } },

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { validateEmailLength } from '../../fields/email'
 import { authenticated } from '../../access/authenticated'
 import { isStaff, isStaffField } from '../../access/isStaff'
 import { ownerOrStaff } from '../../access/ownerOrStaff'
@@ -46,7 +47,7 @@ export const Memberships: CollectionConfig = {
     },
     { name: 'legalName', type: 'text', maxLength: 200 },
     { name: 'preferredName', type: 'text', maxLength: 200 },
-    { name: 'emailAddress', type: 'email', maxLength: 254 },
+    { name: 'emailAddress', type: 'email', validate: validateEmailLength },
     {
       type: 'row',
       fields: [

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { validateEmailLength } from '../../fields/email'
 import { isSuperuser, isSuperuserField } from '../../access/isSuperuser'
 import { userIsStaff } from '../../access/roles'
 import { canReadEmail, selfOrStaffField, userProfileRead, selfOrSuperuser } from '../../access/users'
@@ -45,7 +46,7 @@ export const Users: CollectionConfig = {
       type: 'email',
       access: { read: canReadEmail },
       index: true,
-      maxLength: 254,
+      validate: validateEmailLength,
     },
     { name: 'username', type: 'text', index: true, maxLength: 150 },
     { name: 'firstName', type: 'text', maxLength: 150 },

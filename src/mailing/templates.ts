@@ -1,5 +1,6 @@
 import nunjucks from 'nunjucks'
 // the compiled templates call into this module for every `a.b` lookup
+// @ts-expect-error nunjucks ships no types for its runtime module
 import runtime from 'nunjucks/src/runtime.js'
 
 /**
@@ -15,7 +16,7 @@ const sandboxedMemberLookup = (obj: unknown, key: unknown): unknown => {
   const name = String(key)
   if (FORBIDDEN_KEYS.has(name)) return undefined
   if (typeof obj === 'string' || Array.isArray(obj)) {
-    return name === 'length' || /^\d+$/.test(name) ? (obj as Record<string, unknown>)[name] : undefined
+    return name === 'length' || /^\d+$/.test(name) ? (obj as unknown as Record<string, unknown>)[name] : undefined
   }
   if (typeof obj === 'object' && Object.prototype.hasOwnProperty.call(obj, name)) {
     const value = (obj as Record<string, unknown>)[name]

@@ -17,7 +17,7 @@ export const mailDir = (): string => path.join(dataRoot(), 'mail')
 const fileTransport = () =>
   nodemailer.createTransport({
     name: 'file',
-    send: (mail, callback) => {
+    send: (mail: any, callback: (err: Error | null, info?: unknown) => void) => {
       const dir = mailDir()
       fs.mkdirSync(dir, { recursive: true })
       const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${Math.random().toString(36).slice(2, 8)}.eml`)
@@ -26,7 +26,7 @@ const fileTransport = () =>
         .createReadStream()
         .pipe(out)
         .on('finish', () => callback(null, { envelope: mail.message.getEnvelope(), messageId: mail.message.messageId() }))
-        .on('error', (err: Error) => callback(err, undefined as never))
+        .on('error', (err: Error) => callback(err))
     },
     version: '1',
   } as never)

@@ -111,7 +111,7 @@ export const startTestPayload = async (env: Record<string, string> = {}): Promis
         password,
         username,
         ...overrides,
-      },
+      } as never,
       overrideAccess: true,
     })
     let token = ''

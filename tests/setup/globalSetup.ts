@@ -4,8 +4,9 @@ import path from 'node:path'
 import pg from 'pg'
 
 import { ensureEmbeddedPostgres } from '../../src/db/embeddedPostgres'
-import { dataRoot, projectRoot } from '../../src/paths'
+import { projectRoot } from '../../src/paths'
 import { templateDatabaseName, withDatabase } from './testDatabase'
+import { registerTestRun, testDataDir } from './testServer'
 
 /**
  * Starts (or reuses) PostgreSQL for the suite and builds one template
@@ -16,8 +17,10 @@ import { templateDatabaseName, withDatabase } from './testDatabase'
 export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL
   if (!serverUrl) {
+    registerTestRun()
     const server = await ensureEmbeddedPostgres({
-      dataDir: path.join(dataRoot(), 'test-postgres'),
+      adopt: true,
+      dataDir: testDataDir(),
       log: (message) => process.stdout.write(`\n[tests] ${message}`),
       port: 54339,
     })
@@ -27,6 +30,8 @@ export default async function globalSetup(): Promise<void> {
   const template = templateDatabaseName()
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') })
   await admin.connect()
+  // concurrent test runs build the template once, one after the other
+  await admin.query('select pg_advisory_lock(424242)')
   try {
     const exists = await admin.query(
       `select 1 from pg_database where datname = $1 and datistemplate`,

@@ -1,6 +1,7 @@
 import type { EmbeddedServer } from '../../src/db/embeddedPostgres'
+import { unregisterTestRun } from './testServer'
 
 export default async function globalTeardown(): Promise<void> {
   const server = (globalThis as { __testPostgres?: EmbeddedServer }).__testPostgres
-  if (server?.owned) await server.stop()
+  if (server && unregisterTestRun()) await server.stop()
 }
