@@ -1,9 +1,15 @@
 import * as migration_20261125_085221_initial from './20261125_085221_initial';
+import * as migration_20261125_090000_users_case_insensitive from './20261125_090000_users_case_insensitive';
 
 export const migrations = [
   {
     up: migration_20261125_085221_initial.up,
     down: migration_20261125_085221_initial.down,
     name: '20261125_085221_initial'
+  },
+  {
+    up: migration_20261125_090000_users_case_insensitive.up,
+    down: migration_20261125_090000_users_case_insensitive.down,
+    name: '20261125_090000_users_case_insensitive'
   },
 ];

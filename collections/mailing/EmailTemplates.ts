@@ -1,6 +1,7 @@
 import type { CollectionConfig, TextareaField, TextField } from 'payload'
 
 import { isStaff } from '../../access/isStaff'
+import { sendTestEmailEndpoint } from '../../src/endpoints/mailing/sendTest'
 import { checkTemplateSyntax, type TemplateKind } from '../../src/mailing/templates'
 
 export const EMAIL_TEMPLATE_TYPES = ['TRANSACTIONAL', 'NOTIFICATION', 'NEWSLETTER', 'MARKETING', 'SYSTEM'] as const
@@ -47,6 +48,7 @@ export const EmailTemplates: CollectionConfig = {
     useAsTitle: 'displayName',
   },
   dbName: 'email_templates',
+  endpoints: [sendTestEmailEndpoint],
   fields: [
     {
       name: 'internalName',

@@ -3,7 +3,9 @@
  *
  *   run.ts dev            embedded PostgreSQL (unless DATABASE_URL), migrations, `next dev`
  *   run.ts start          migrations, then `next start` (production)
- *   run.ts exec -- CMD    CMD with DATABASE_URL pointing at the project's database
+ *   run.ts exec [--migrate] -- CMD
+ *                         CMD with DATABASE_URL pointing at the project's database
+ *                         (after applying migrations with --migrate)
  *
  * With DATABASE_URL set nothing is started. Without it, a server already
  * running on the data directory (a `npm run dev` in another terminal) is used.
@@ -110,9 +112,12 @@ const main = async () => {
         break
       }
       case 'exec': {
-        const command = rest[0] === '--' ? rest.slice(1) : rest
-        if (!command.length) throw new Error('usage: run.ts exec -- COMMAND [ARGS...]')
+        const withMigrations = rest[0] === '--migrate'
+        const afterFlags = withMigrations ? rest.slice(1) : rest
+        const command = afterFlags[0] === '--' ? afterFlags.slice(1) : afterFlags
+        if (!command.length) throw new Error('usage: run.ts exec [--migrate] -- COMMAND [ARGS...]')
         server = await prepareDatabase(false)
+        if (withMigrations) await migrate()
         const [cmd, ...args] = command
         const local = bin(cmd!)
         exitCode = await runChild(fs.existsSync(local) ? local : cmd!, args)

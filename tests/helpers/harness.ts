@@ -41,21 +41,40 @@ const authHeader = (auth: Auth): Record<string, string> => {
 
 let userCounter = 0
 
+const adminQuery = async (sql: string) => {
+  const serverUrl = process.env.TEST_PG_SERVER_URL
+  if (!serverUrl) throw new Error('tests/setup/globalSetup.ts did not run')
+  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') })
+  await admin.connect()
+  try {
+    await admin.query(sql)
+  } finally {
+    await admin.end()
+  }
+}
+
+/**
+ * A database of this test file's own: a copy of the migrated template, or
+ * an empty one (`{ empty: true }`) for tests of the migration path itself.
+ */
+export const createTestDatabase = async ({ empty = false } = {}) => {
+  const serverUrl = process.env.TEST_PG_SERVER_URL
+  const template = process.env.TEST_TEMPLATE_DATABASE
+  if (!serverUrl || !template) throw new Error('tests/setup/globalSetup.ts did not run')
+  const database = `pdo_t_${crypto.randomBytes(5).toString('hex')}`
+  await adminQuery(empty ? `CREATE DATABASE ${database}` : `CREATE DATABASE ${database} TEMPLATE ${template}`)
+  return {
+    databaseUrl: withDatabase(serverUrl, database),
+    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`),
+  }
+}
+
 /**
  * Boots Payload on a fresh database copied from the migrated template.
  * Call once per test file (beforeAll) and `close()` in afterAll.
  */
 export const startTestPayload = async (env: Record<string, string> = {}): Promise<TestContext> => {
-  const serverUrl = process.env.TEST_PG_SERVER_URL
-  const template = process.env.TEST_TEMPLATE_DATABASE
-  if (!serverUrl || !template) throw new Error('tests/setup/globalSetup.ts did not run')
-  const database = `pdo_t_${crypto.randomBytes(5).toString('hex')}`
-  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${database} TEMPLATE ${template}`)
-  await admin.end()
-
-  const databaseUrl = withDatabase(serverUrl, database)
+  const { databaseUrl, drop } = await createTestDatabase()
   Object.assign(process.env, { DATABASE_URL: databaseUrl, PAYLOAD_SECRET: 'test-secret' }, env)
   const { default: configPromise } = await import('../../payload.config')
   const config = await configPromise
@@ -131,10 +150,7 @@ export const startTestPayload = async (env: Record<string, string> = {}): Promis
     pool?.on('error', () => undefined)
     // idle clients close now; the checked-out one is closed by the DROP below
     void pool?.end()
-    const cleanup = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') })
-    await cleanup.connect()
-    await cleanup.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
-    await cleanup.end()
+    await drop()
   }
 
   return { api, close, config, databaseUrl, graphql, makeUser, payload }

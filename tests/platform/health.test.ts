@@ -1,4 +1,4 @@
-import { startTestPayload, type TestContext } from './helpers/harness'
+import { startTestPayload, type TestContext } from '../helpers/harness'
 
 let t: TestContext
 

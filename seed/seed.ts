@@ -1,0 +1,79 @@
+import crypto from 'node:crypto'
+
+import type { Payload } from 'payload'
+
+import { EMAIL_TEMPLATES } from './emailTemplates'
+
+export type SeedLog = (message: string) => void
+
+export type SeedResult = { createdSuperuser: boolean; generatedPassword?: string; templates: { created: number; existing: number } }
+
+/**
+ * The first superuser. Credentials come from SEED_ADMIN_USERNAME,
+ * SEED_ADMIN_EMAIL and SEED_ADMIN_PASSWORD; without a password one is
+ * generated and printed this once (it is stored only as a hash).
+ */
+const seedSuperuser = async (payload: Payload, log: SeedLog) => {
+  const username = (process.env.SEED_ADMIN_USERNAME ?? 'admin').toLowerCase()
+  const email = (process.env.SEED_ADMIN_EMAIL ?? 'admin@example.org').toLowerCase()
+  const existing = await payload.find({
+    collection: 'users',
+    limit: 1,
+    overrideAccess: true,
+    where: { or: [{ username: { equals: username } }, { email: { equals: email } }] },
+  })
+  if (existing.docs.length) {
+    log(`superuser "${username}" already exists: left as it is`)
+    return { createdSuperuser: false }
+  }
+  const generatedPassword = process.env.SEED_ADMIN_PASSWORD ? undefined : crypto.randomBytes(12).toString('base64url')
+  // overrideAccess: the seed is the system creating its first account
+  await payload.create({
+    collection: 'users',
+    data: {
+      email,
+      emailVerified: true,
+      firstName: 'Site',
+      isActive: true,
+      isStaff: true,
+      isSuperuser: true,
+      lastName: 'Administrator',
+      password: process.env.SEED_ADMIN_PASSWORD ?? generatedPassword!,
+      username,
+    },
+    overrideAccess: true,
+  })
+  log(`created superuser "${username}" <${email}>`)
+  if (generatedPassword) log(`  password (shown once, change it after logging in): ${generatedPassword}`)
+  return { createdSuperuser: true, generatedPassword }
+}
+
+/** Email templates the code sends, created when missing; editors' changes are kept. */
+const seedEmailTemplates = async (payload: Payload, log: SeedLog) => {
+  let created = 0
+  let existing = 0
+  for (const template of EMAIL_TEMPLATES) {
+    const found = await payload.count({
+      collection: 'email-templates',
+      overrideAccess: true,
+      where: { internalName: { equals: template.internalName } },
+    })
+    if (found.totalDocs) {
+      existing += 1
+      continue
+    }
+    await payload.create({ collection: 'email-templates', data: template, overrideAccess: true })
+    created += 1
+  }
+  log(`email templates: ${created} created, ${existing} already there`)
+  return { created, existing }
+}
+
+/** Safe to run any number of times: it only creates what is missing. */
+export const seed = async (payload: Payload, log: SeedLog = (message) => payload.logger.info(message)): Promise<SeedResult> => {
+  log('seeding users...')
+  const superuser = await seedSuperuser(payload, log)
+  log('seeding mailing...')
+  const templates = await seedEmailTemplates(payload, log)
+  return { ...superuser, templates }
+}

@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { projectRoot } from '../../src/paths'
+import { createTestDatabase } from '../helpers/harness'
+
+/**
+ * The committed migrations are the schema. If a collection changed without
+ * a new migration, `payload migrate:create --skip-empty` would write one:
+ * run it against a copy of the migrations folder and expect nothing new.
+ */
+describe('committed migrations', () => {
+  it('match the collection config (migrate:create --skip-empty writes nothing)', async () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'pdo-migrations-'))
+    fs.cpSync(path.join(projectRoot, 'migrations'), copy, { recursive: true })
+    const before = fs.readdirSync(copy).sort()
+    const { databaseUrl, drop } = await createTestDatabase()
+    try {
+      const result = spawnSync(
+        path.join(projectRoot, 'node_modules/.bin/payload'),
+        ['migrate:create', 'drift_check', '--skip-empty'],
+        {
+          cwd: projectRoot,
+          encoding: 'utf8',
+          env: { ...process.env, DATABASE_URL: databaseUrl, PAYLOAD_MIGRATION_DIR: copy, PAYLOAD_SECRET: 'test-secret' },
+          timeout: 120_000,
+        },
+      )
+      expect(result.status).toBe(0)
+      const added = fs.readdirSync(copy).filter((file) => !before.includes(file))
+      // a non-empty list names the migration the config change still needs
+      expect(added).toEqual([])
+    } finally {
+      await drop()
+      fs.rmSync(copy, { force: true, recursive: true })
+    }
+  })
+
+  it('bring an empty database to the current schema with `payload migrate`', async () => {
+    const { databaseUrl, drop } = await createTestDatabase({ empty: true })
+    try {
+      const result = spawnSync(path.join(projectRoot, 'node_modules/.bin/payload'), ['migrate'], {
+        cwd: projectRoot,
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: databaseUrl, PAYLOAD_SECRET: 'test-secret' },
+        timeout: 120_000,
+      })
+      expect(result.status).toBe(0)
+      const status = spawnSync(path.join(projectRoot, 'node_modules/.bin/payload'), ['migrate:status'], {
+        cwd: projectRoot,
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: databaseUrl, PAYLOAD_SECRET: 'test-secret' },
+        timeout: 120_000,
+      })
+      const migrations = fs.readdirSync(path.join(projectRoot, 'migrations')).filter((f) => /^\d.*\.ts$/.test(f))
+      for (const file of migrations) expect(status.stdout).toContain(file.replace(/\.ts$/, ''))
+      expect(status.stdout).not.toMatch(/\bNo\b/)
+    } finally {
+      await drop()
+    }
+  })
+})
