@@ -7,7 +7,11 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // the smoke test builds into its own folder so it never clobbers a developer's .next
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   turbopack: { root: dirname },
+  // the app's own sources; tests are type-checked by `npm run typecheck`
+  typescript: { tsconfigPath: 'tsconfig.build.json' },
   webpack: (webpackConfig) => {
     webpackConfig.resolve.extensionAlias = {
       '.cjs': ['.cts', '.cjs'],

@@ -32,6 +32,7 @@ const seedSuperuser = async (payload: Payload, log: SeedLog) => {
     collection: 'users',
     data: {
       email,
+      emailPrivacy: 'NEVER',
       emailVerified: true,
       firstName: 'Site',
       isActive: true,
@@ -39,6 +40,7 @@ const seedSuperuser = async (payload: Payload, log: SeedLog) => {
       isSuperuser: true,
       lastName: 'Administrator',
       password: process.env.SEED_ADMIN_PASSWORD ?? generatedPassword!,
+      searchVisibility: 'PRIVATE',
       username,
     },
     overrideAccess: true,

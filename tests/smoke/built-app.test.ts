@@ -1,0 +1,163 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import net from 'node:net'
+import path from 'node:path'
+
+import { projectRoot } from '../../src/paths'
+import { createTestDatabase } from '../helpers/harness'
+import { type SmtpSink, startSmtpSink } from '../helpers/smtpSink'
+
+/**
+ * The production path end to end: `next build`, then `npm start`'s script on
+ * an EMPTY database (it must apply the migrations itself), then what a
+ * person does first: sign up, log in, open the admin panel, query GraphQL,
+ * and have the in-process jobs queue deliver an email.
+ */
+const distDir = '.next-smoke'
+const bin = (name: string) => path.join(projectRoot, 'node_modules/.bin', name)
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+
+const productionEnv = (extra: Record<string, string | undefined>) => {
+  const env: Record<string, string | undefined> = { ...process.env, NEXT_DIST_DIR: distDir, NODE_ENV: 'production', ...extra }
+  delete env.NODE_OPTIONS // Jest's --experimental-vm-modules is not for the app
+  return env as NodeJS.ProcessEnv
+}
+
+let sink: SmtpSink
+let server: ChildProcess | undefined
+let output = ''
+let base = ''
+let database: Awaited<ReturnType<typeof createTestDatabase>>
+
+beforeAll(async () => {
+  const build = spawnSync(bin('next'), ['build'], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: productionEnv({ PAYLOAD_SECRET: 'build-secret' }),
+    timeout: 600_000,
+  })
+  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`)
+  sink = await startSmtpSink()
+  database = await createTestDatabase({ empty: true })
+}, 660_000)
+
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM')
+    await new Promise((resolve) => server!.once('exit', resolve))
+  }
+  await sink?.close()
+  await database?.drop()
+})
+
+const waitForHealth = async (url: string, timeoutMs: number) => {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (server?.exitCode !== null) throw new Error(`server exited (${server?.exitCode}):\n${output}`)
+    try {
+      const response = await fetch(`${url}/api/health`)
+      if (response.status === 200) return
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error(`server did not become healthy:\n${output}`)
+}
+
+describe('the built app (npm start)', () => {
+  it('refuses to start in production without PAYLOAD_SECRET', () => {
+    const result = spawnSync(bin('tsx'), ['src/scripts/run.ts', 'start'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: productionEnv({ DATABASE_URL: database.databaseUrl, PAYLOAD_SECRET: '' }),
+      timeout: 60_000,
+    })
+    expect(result.status).not.toBe(0)
+    expect(result.stdout + result.stderr).toContain('PAYLOAD_SECRET')
+  })
+
+  it('applies migrations, serves admin, REST and GraphQL, and runs the jobs queue', async () => {
+    const port = await freePort()
+    base = `http://127.0.0.1:${port}`
+    server = spawn(bin('tsx'), ['src/scripts/run.ts', 'start', '-p', String(port)], {
+      cwd: projectRoot,
+      env: productionEnv({
+        DATABASE_URL: database.databaseUrl,
+        PAYLOAD_SECRET: 'smoke-secret',
+        SERVER_URL: base,
+        ...sink.env,
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    server.stdout!.on('data', (chunk) => (output += chunk))
+    server.stderr!.on('data', (chunk) => (output += chunk))
+    await waitForHealth(base, 120_000)
+    expect(output).toContain('Migrated')
+
+    // the first account on an empty site becomes its superuser
+    const signup = await fetch(`${base}/api/users`, {
+      body: JSON.stringify({ email: 'first@example.org', password: 'a-long-password', username: 'first' }),
+      headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+    })
+    expect(signup.status).toBe(201)
+
+    const login = await fetch(`${base}/api/users/login`, {
+      body: JSON.stringify({ password: 'a-long-password', username: 'first' }),
+      headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+    })
+    expect(login.status).toBe(200)
+    const { token, user } = (await login.json()) as { token: string; user: { isSuperuser: boolean } }
+    expect(user.isSuperuser).toBe(true)
+
+    const admin = await fetch(`${base}/admin`, { headers: { Cookie: `payload-token=${token}` }, redirect: 'manual' })
+    expect(admin.status).toBe(200)
+    expect(await admin.text()).toContain('python.org')
+
+    const graphql = await fetch(`${base}/api/graphql`, {
+      body: JSON.stringify({ query: '{ Users { totalDocs docs { username isSuperuser } } }' }),
+      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+      method: 'POST',
+    })
+    expect(graphql.status).toBe(200)
+    expect(await graphql.json()).toEqual({
+      data: { Users: { docs: [{ isSuperuser: true, username: 'first' }], totalDocs: 1 } },
+    })
+
+    // the GraphQL playground is a development tool only
+    const playground = await fetch(`${base}/api/graphql-playground`)
+    expect(playground.status).not.toBe(200)
+
+    const template = await fetch(`${base}/api/email-templates`, {
+      body: JSON.stringify({
+        contentText: 'Hello {{ name }} from {{ site }}',
+        displayName: 'Smoke',
+        internalName: 'smoke.hello',
+        subject: 'Smoke test for {{ name }}',
+      }),
+      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+      method: 'POST',
+    })
+    expect(template.status).toBe(201)
+    const send = await fetch(`${base}/api/email-templates/send-test`, {
+      body: JSON.stringify({ template: 'smoke.hello', to: 'inbox@example.org' }),
+      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+      method: 'POST',
+    })
+    expect(send.status).toBe(202)
+    // nobody runs the queue by hand here: `npm start` must
+    const [message] = await sink.waitFor(1, 60_000)
+    expect(message!.rcptTo).toEqual(['inbox@example.org'])
+    expect(message!.subject).toBe('Smoke test for first')
+    expect(message!.text).toContain('Hello first from python.org')
+  })
+})
