@@ -5,7 +5,7 @@ export const migrations = [
   {
     up: migration_20261125_085221_initial.up,
     down: migration_20261125_085221_initial.down,
-    name: '20261125_085221_initial'
+    name: '20261125_085221_initial',
   },
   {
     up: migration_20261125_090000_users_case_insensitive.up,

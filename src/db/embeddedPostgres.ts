@@ -91,7 +91,7 @@ const freePort = async (preferred: number): Promise<number> => {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** A mkdir-based lock: atomic on every filesystem, stale when its owner is dead. */
-const withLock = async <T>(lockDir: string, fn: () => Promise<T>): Promise<T> => {
+export const withLock = async <T>(lockDir: string, fn: () => Promise<T>): Promise<T> => {
   const deadline = Date.now() + 120_000
   for (;;) {
     try {
