@@ -70,6 +70,23 @@ export interface Config {
     users: User;
     memberships: Membership;
     'user-groups': UserGroup;
+    pages: Page;
+    'page-images': PageImage;
+    'page-documents': PageDocument;
+    feeds: Feed;
+    'blog-entries': BlogEntry;
+    'feed-aggregates': FeedAggregate;
+    'related-blogs': RelatedBlog;
+    'community-posts': CommunityPost;
+    'community-photos': CommunityPhoto;
+    'community-videos': CommunityVideo;
+    'community-links': CommunityLink;
+    'success-stories': SuccessStory;
+    'story-categories': StoryCategory;
+    'code-samples': CodeSample;
+    minutes: Minute;
+    banners: Banner;
+    'work-groups': WorkGroup;
     'email-templates': EmailTemplate;
     'email-logs': EmailLog;
     'payload-kv': PayloadKv;
@@ -78,11 +95,44 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    pages: {
+      images: 'page-images';
+      documents: 'page-documents';
+    };
+    feeds: {
+      entries: 'blog-entries';
+    };
+    'community-posts': {
+      photos: 'community-photos';
+      videos: 'community-videos';
+      links: 'community-links';
+    };
+    'story-categories': {
+      stories: 'success-stories';
+    };
+  };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
     memberships: MembershipsSelect<false> | MembershipsSelect<true>;
     'user-groups': UserGroupsSelect<false> | UserGroupsSelect<true>;
+    pages: PagesSelect<false> | PagesSelect<true>;
+    'page-images': PageImagesSelect<false> | PageImagesSelect<true>;
+    'page-documents': PageDocumentsSelect<false> | PageDocumentsSelect<true>;
+    feeds: FeedsSelect<false> | FeedsSelect<true>;
+    'blog-entries': BlogEntriesSelect<false> | BlogEntriesSelect<true>;
+    'feed-aggregates': FeedAggregatesSelect<false> | FeedAggregatesSelect<true>;
+    'related-blogs': RelatedBlogsSelect<false> | RelatedBlogsSelect<true>;
+    'community-posts': CommunityPostsSelect<false> | CommunityPostsSelect<true>;
+    'community-photos': CommunityPhotosSelect<false> | CommunityPhotosSelect<true>;
+    'community-videos': CommunityVideosSelect<false> | CommunityVideosSelect<true>;
+    'community-links': CommunityLinksSelect<false> | CommunityLinksSelect<true>;
+    'success-stories': SuccessStoriesSelect<false> | SuccessStoriesSelect<true>;
+    'story-categories': StoryCategoriesSelect<false> | StoryCategoriesSelect<true>;
+    'code-samples': CodeSamplesSelect<false> | CodeSamplesSelect<true>;
+    minutes: MinutesSelect<false> | MinutesSelect<true>;
+    banners: BannersSelect<false> | BannersSelect<true>;
+    'work-groups': WorkGroupsSelect<false> | WorkGroupsSelect<true>;
     'email-templates': EmailTemplatesSelect<false> | EmailTemplatesSelect<true>;
     'email-logs': EmailLogsSelect<false> | EmailLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -233,6 +283,478 @@ export interface UserGroup {
   lastModifiedBy?: (string | null) | User;
   created?: string | null;
   updated?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages".
+ */
+export interface Page {
+  id: string;
+  title: string;
+  /**
+   * URL path without leading or trailing slash, e.g. "about/psf".
+   */
+  path: string;
+  /**
+   * SEO meta keywords.
+   */
+  keywords?: string | null;
+  /**
+   * SEO meta description.
+   */
+  description?: string | null;
+  content?: string | null;
+  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
+  /**
+   * Rendered and sanitized from the markup on save.
+   */
+  contentHtml?: string | null;
+  isPublished?: boolean | null;
+  /**
+   * Frontend template override (blank: the default page template).
+   */
+  templateName?: string | null;
+  images?: {
+    docs?: (string | PageImage)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  documents?: {
+    docs?: (string | PageDocument)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  creator?: (string | null) | User;
+  lastModifiedBy?: (string | null) | User;
+  created?: string | null;
+  updated?: string | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (string | null) | PageImage;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "page-images".
+ */
+export interface PageImage {
+  id: string;
+  page: string | Page;
+  alt?: string | null;
+  caption?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    medium?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    large?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "page-documents".
+ */
+export interface PageDocument {
+  id: string;
+  page: string | Page;
+  title?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feeds".
+ */
+export interface Feed {
+  id: string;
+  name: string;
+  websiteUrl?: string | null;
+  feedUrl: string;
+  isActive?: boolean | null;
+  /**
+   * Higher is fetched and listed first.
+   */
+  priority?: number | null;
+  lastFetched?: string | null;
+  /**
+   * Why the last fetch failed (empty when it worked).
+   */
+  lastError?: string | null;
+  lastErrorAt?: string | null;
+  entries?: {
+    docs?: (string | BlogEntry)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "blog-entries".
+ */
+export interface BlogEntry {
+  id: string;
+  feed: string | Feed;
+  title: string;
+  summary?: string | null;
+  content?: string | null;
+  url: string;
+  pubDate: string;
+  /**
+   * The feed’s id for the entry (its URL when the feed gives none).
+   */
+  guid: string;
+  isFeatured?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feed-aggregates".
+ */
+export interface FeedAggregate {
+  id: string;
+  name: string;
+  /**
+   * Generated from name when left empty.
+   */
+  slug: string;
+  description?: string | null;
+  feeds?: (string | Feed)[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "related-blogs".
+ */
+export interface RelatedBlog {
+  id: string;
+  feed: string | Feed;
+  /**
+   * Taken from the feed when left empty.
+   */
+  blogName?: string | null;
+  blogWebsite?: string | null;
+  lastEntryPublished?: string | null;
+  lastEntryTitle?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "community-posts".
+ */
+export interface CommunityPost {
+  id: string;
+  title: string;
+  /**
+   * Generated from title when left empty.
+   */
+  slug: string;
+  content?: string | null;
+  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
+  /**
+   * Rendered and sanitized from the markup on save.
+   */
+  contentHtml?: string | null;
+  isPublished?: boolean | null;
+  photos?: {
+    docs?: (string | CommunityPhoto)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  videos?: {
+    docs?: (string | CommunityVideo)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  links?: {
+    docs?: (string | CommunityLink)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  creator?: (string | null) | User;
+  lastModifiedBy?: (string | null) | User;
+  created?: string | null;
+  updated?: string | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (string | null) | PageImage;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "community-photos".
+ */
+export interface CommunityPhoto {
+  id: string;
+  post: string | CommunityPost;
+  caption?: string | null;
+  clickThroughUrl?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    large?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "community-videos".
+ */
+export interface CommunityVideo {
+  id: string;
+  post: string | CommunityPost;
+  /**
+   * Link to the video (YouTube, Vimeo...): frontends embed it; no embed HTML is stored.
+   */
+  videoUrl: string;
+  caption?: string | null;
+  clickThroughUrl?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "community-links".
+ */
+export interface CommunityLink {
+  id: string;
+  post: string | CommunityPost;
+  url: string;
+  caption?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "success-stories".
+ */
+export interface SuccessStory {
+  id: string;
+  name: string;
+  /**
+   * Generated from name when left empty.
+   */
+  slug: string;
+  companyName: string;
+  companyUrl?: string | null;
+  category: string | StoryCategory;
+  content?: string | null;
+  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
+  /**
+   * Rendered and sanitized from the markup on save.
+   */
+  contentHtml?: string | null;
+  isPublished?: boolean | null;
+  featured?: boolean | null;
+  /**
+   * Image URL.
+   */
+  image?: string | null;
+  creator?: (string | null) | User;
+  lastModifiedBy?: (string | null) | User;
+  created?: string | null;
+  updated?: string | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (string | null) | PageImage;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "story-categories".
+ */
+export interface StoryCategory {
+  id: string;
+  name: string;
+  /**
+   * Generated from name when left empty.
+   */
+  slug: string;
+  stories?: {
+    docs?: (string | SuccessStory)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "code-samples".
+ */
+export interface CodeSample {
+  id: string;
+  /**
+   * Internal name; the slug is made from it.
+   */
+  title?: string | null;
+  /**
+   * Generated from title when left empty.
+   */
+  slug: string;
+  code: string;
+  description?: string | null;
+  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
+  /**
+   * Rendered and sanitized from the markup on save.
+   */
+  descriptionHtml?: string | null;
+  isPublished?: boolean | null;
+  creator?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "minutes".
+ */
+export interface Minute {
+  id: string;
+  date: string;
+  /**
+   * Made from the meeting date (psf-board-2024-01-15) when left empty.
+   */
+  slug: string;
+  content?: string | null;
+  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
+  /**
+   * Rendered and sanitized from the markup on save.
+   */
+  contentHtml?: string | null;
+  isPublished?: boolean | null;
+  creator?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "banners".
+ */
+export interface Banner {
+  id: string;
+  /**
+   * Internal identifier.
+   */
+  name: string;
+  title: string;
+  message: string;
+  link?: string | null;
+  linkText?: string | null;
+  bannerType: 'INFO' | 'SUCCESS' | 'WARNING' | 'ERROR';
+  target: 'FRONTEND' | 'API';
+  /**
+   * One path pattern per line, e.g. "/downloads/" or "/downloads/*" ("*" matches anything). Ignored when sitewide.
+   */
+  paths?: string | null;
+  isActive?: boolean | null;
+  isDismissible?: boolean | null;
+  isSitewide?: boolean | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "work-groups".
+ */
+export interface WorkGroup {
+  id: string;
+  name: string;
+  /**
+   * Generated from name when left empty.
+   */
+  slug: string;
+  purpose: string;
+  active?: boolean | null;
+  url?: string | null;
+  creator?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -415,6 +937,74 @@ export interface PayloadLockedDocument {
         value: string | UserGroup;
       } | null)
     | ({
+        relationTo: 'pages';
+        value: string | Page;
+      } | null)
+    | ({
+        relationTo: 'page-images';
+        value: string | PageImage;
+      } | null)
+    | ({
+        relationTo: 'page-documents';
+        value: string | PageDocument;
+      } | null)
+    | ({
+        relationTo: 'feeds';
+        value: string | Feed;
+      } | null)
+    | ({
+        relationTo: 'blog-entries';
+        value: string | BlogEntry;
+      } | null)
+    | ({
+        relationTo: 'feed-aggregates';
+        value: string | FeedAggregate;
+      } | null)
+    | ({
+        relationTo: 'related-blogs';
+        value: string | RelatedBlog;
+      } | null)
+    | ({
+        relationTo: 'community-posts';
+        value: string | CommunityPost;
+      } | null)
+    | ({
+        relationTo: 'community-photos';
+        value: string | CommunityPhoto;
+      } | null)
+    | ({
+        relationTo: 'community-videos';
+        value: string | CommunityVideo;
+      } | null)
+    | ({
+        relationTo: 'community-links';
+        value: string | CommunityLink;
+      } | null)
+    | ({
+        relationTo: 'success-stories';
+        value: string | SuccessStory;
+      } | null)
+    | ({
+        relationTo: 'story-categories';
+        value: string | StoryCategory;
+      } | null)
+    | ({
+        relationTo: 'code-samples';
+        value: string | CodeSample;
+      } | null)
+    | ({
+        relationTo: 'minutes';
+        value: string | Minute;
+      } | null)
+    | ({
+        relationTo: 'banners';
+        value: string | Banner;
+      } | null)
+    | ({
+        relationTo: 'work-groups';
+        value: string | WorkGroup;
+      } | null)
+    | ({
         relationTo: 'email-templates';
         value: string | EmailTemplate;
       } | null)
@@ -543,6 +1133,369 @@ export interface UserGroupsSelect<T extends boolean = true> {
   lastModifiedBy?: T;
   created?: T;
   updated?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages_select".
+ */
+export interface PagesSelect<T extends boolean = true> {
+  title?: T;
+  path?: T;
+  keywords?: T;
+  description?: T;
+  content?: T;
+  contentType?: T;
+  contentHtml?: T;
+  isPublished?: T;
+  templateName?: T;
+  images?: T;
+  documents?: T;
+  creator?: T;
+  lastModifiedBy?: T;
+  created?: T;
+  updated?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "page-images_select".
+ */
+export interface PageImagesSelect<T extends boolean = true> {
+  page?: T;
+  alt?: T;
+  caption?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        medium?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        large?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "page-documents_select".
+ */
+export interface PageDocumentsSelect<T extends boolean = true> {
+  page?: T;
+  title?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feeds_select".
+ */
+export interface FeedsSelect<T extends boolean = true> {
+  name?: T;
+  websiteUrl?: T;
+  feedUrl?: T;
+  isActive?: T;
+  priority?: T;
+  lastFetched?: T;
+  lastError?: T;
+  lastErrorAt?: T;
+  entries?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "blog-entries_select".
+ */
+export interface BlogEntriesSelect<T extends boolean = true> {
+  feed?: T;
+  title?: T;
+  summary?: T;
+  content?: T;
+  url?: T;
+  pubDate?: T;
+  guid?: T;
+  isFeatured?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feed-aggregates_select".
+ */
+export interface FeedAggregatesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  feeds?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "related-blogs_select".
+ */
+export interface RelatedBlogsSelect<T extends boolean = true> {
+  feed?: T;
+  blogName?: T;
+  blogWebsite?: T;
+  lastEntryPublished?: T;
+  lastEntryTitle?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "community-posts_select".
+ */
+export interface CommunityPostsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  content?: T;
+  contentType?: T;
+  contentHtml?: T;
+  isPublished?: T;
+  photos?: T;
+  videos?: T;
+  links?: T;
+  creator?: T;
+  lastModifiedBy?: T;
+  created?: T;
+  updated?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "community-photos_select".
+ */
+export interface CommunityPhotosSelect<T extends boolean = true> {
+  post?: T;
+  caption?: T;
+  clickThroughUrl?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        large?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "community-videos_select".
+ */
+export interface CommunityVideosSelect<T extends boolean = true> {
+  post?: T;
+  videoUrl?: T;
+  caption?: T;
+  clickThroughUrl?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "community-links_select".
+ */
+export interface CommunityLinksSelect<T extends boolean = true> {
+  post?: T;
+  url?: T;
+  caption?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "success-stories_select".
+ */
+export interface SuccessStoriesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  companyName?: T;
+  companyUrl?: T;
+  category?: T;
+  content?: T;
+  contentType?: T;
+  contentHtml?: T;
+  isPublished?: T;
+  featured?: T;
+  image?: T;
+  creator?: T;
+  lastModifiedBy?: T;
+  created?: T;
+  updated?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "story-categories_select".
+ */
+export interface StoryCategoriesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  stories?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "code-samples_select".
+ */
+export interface CodeSamplesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  code?: T;
+  description?: T;
+  contentType?: T;
+  descriptionHtml?: T;
+  isPublished?: T;
+  creator?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "minutes_select".
+ */
+export interface MinutesSelect<T extends boolean = true> {
+  date?: T;
+  slug?: T;
+  content?: T;
+  contentType?: T;
+  contentHtml?: T;
+  isPublished?: T;
+  creator?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "banners_select".
+ */
+export interface BannersSelect<T extends boolean = true> {
+  name?: T;
+  title?: T;
+  message?: T;
+  link?: T;
+  linkText?: T;
+  bannerType?: T;
+  target?: T;
+  paths?: T;
+  isActive?: T;
+  isDismissible?: T;
+  isSitewide?: T;
+  startDate?: T;
+  endDate?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "work-groups_select".
+ */
+export interface WorkGroupsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  purpose?: T;
+  active?: T;
+  url?: T;
+  creator?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -2,20 +2,39 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
+import { seoPlugin } from '@payloadcms/plugin-seo'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { Banners } from './collections/banners/Banners'
+import { BlogEntries } from './collections/blogs/BlogEntries'
+import { FeedAggregates } from './collections/blogs/FeedAggregates'
+import { Feeds } from './collections/blogs/Feeds'
+import { RelatedBlogs } from './collections/blogs/RelatedBlogs'
+import { CodeSamples } from './collections/code-samples/CodeSamples'
+import { CommunityLinks } from './collections/community/CommunityLinks'
+import { CommunityPhotos } from './collections/community/CommunityPhotos'
+import { CommunityPosts } from './collections/community/CommunityPosts'
+import { CommunityVideos } from './collections/community/CommunityVideos'
 import { EmailLogs } from './collections/mailing/EmailLogs'
 import { EmailTemplates } from './collections/mailing/EmailTemplates'
+import { Minutes } from './collections/minutes/Minutes'
+import { PageDocuments } from './collections/pages/PageDocuments'
+import { PageImages } from './collections/pages/PageImages'
+import { Pages } from './collections/pages/Pages'
+import { StoryCategories } from './collections/success-stories/StoryCategories'
+import { SuccessStories } from './collections/success-stories/SuccessStories'
 import { Memberships } from './collections/users/Memberships'
 import { UserGroups } from './collections/users/UserGroups'
 import { Users } from './collections/users/Users'
+import { WorkGroups } from './collections/work-groups/WorkGroups'
 import { rejectInactiveUsers } from './src/auth/rejectInactiveUsers'
 import { resolveDatabaseUrl } from './src/db/databaseUrl'
 import { healthEndpoint } from './src/endpoints/health'
 import { sendEmailTask } from './src/mailing/sendEmailTask'
 import { emailAdapter } from './src/mailing/transport'
 import { resolvePayloadSecret } from './src/secret'
+import { seoConfig } from './src/seo'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -30,6 +49,28 @@ export default buildConfig({
     Users,
     Memberships,
     UserGroups,
+    // pages
+    Pages,
+    PageImages,
+    PageDocuments,
+    // blogs
+    Feeds,
+    BlogEntries,
+    FeedAggregates,
+    RelatedBlogs,
+    // community
+    CommunityPosts,
+    CommunityPhotos,
+    CommunityVideos,
+    CommunityLinks,
+    // success stories
+    SuccessStories,
+    StoryCategories,
+    // code samples, minutes, banners, work groups
+    CodeSamples,
+    Minutes,
+    Banners,
+    WorkGroups,
     // mailing
     EmailTemplates,
     EmailLogs,
@@ -55,6 +96,7 @@ export default buildConfig({
   },
   maxDepth: 4,
   onInit: rejectInactiveUsers,
+  plugins: [seoPlugin(seoConfig)],
   secret: resolvePayloadSecret(),
   sharp,
   telemetry: false,

@@ -1,5 +1,6 @@
 import * as migration_20261125_085221_initial from './20261125_085221_initial';
 import * as migration_20261125_090000_users_case_insensitive from './20261125_090000_users_case_insensitive';
+import * as migration_20261125_091051_content_domains from './20261125_091051_content_domains';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261125_090000_users_case_insensitive.up,
     down: migration_20261125_090000_users_case_insensitive.down,
-    name: '20261125_090000_users_case_insensitive'
+    name: '20261125_090000_users_case_insensitive',
+  },
+  {
+    up: migration_20261125_091051_content_domains.up,
+    down: migration_20261125_091051_content_domains.down,
+    name: '20261125_091051_content_domains'
   },
 ];

@@ -7,6 +7,7 @@ import { ownerOrStaff } from '../../access/ownerOrStaff'
 import { affirmVoteEndpoint } from '../../src/endpoints/users/affirmVote'
 import { membershipOwnerIsRequester } from '../../hooks/users/membershipOwnerIsRequester'
 import { needsVoteAffirmation, stampVoteAffirmation } from '../../hooks/users/voteAffirmation'
+import { validateExistingUser } from './validators'
 
 export const MEMBERSHIP_TYPES = ['BASIC', 'SUPPORTING', 'SPONSOR', 'MANAGING', 'CONTRIBUTING', 'FELLOW'] as const
 
@@ -35,6 +36,7 @@ export const Memberships: CollectionConfig = {
       relationTo: 'users',
       required: true,
       unique: true,
+      validate: validateExistingUser,
     },
     {
       name: 'membershipType',

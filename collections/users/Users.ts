@@ -1,12 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { validateEmailLength } from '../../fields/email'
 import { isSuperuser, isSuperuserField } from '../../access/isSuperuser'
 import { userIsStaff } from '../../access/roles'
 import { canReadEmail, selfOrStaffField, userProfileRead, selfOrSuperuser } from '../../access/users'
 import { apiKeyEndpoints } from '../../src/endpoints/users/apiKey'
 import { firstUserIsSuperuser } from '../../hooks/users/firstUserIsSuperuser'
 import { refuseInactiveLogin } from '../../hooks/users/refuseInactiveLogin'
+import { validateUserEmail, validateUsername } from './validators'
 
 export const SEARCH_VISIBILITY = ['PUBLIC', 'PRIVATE'] as const
 export const EMAIL_PRIVACY = ['PUBLIC', 'PRIVATE', 'NEVER'] as const
@@ -46,9 +46,9 @@ export const Users: CollectionConfig = {
       type: 'email',
       access: { read: canReadEmail },
       index: true,
-      validate: validateEmailLength,
+      validate: validateUserEmail,
     },
-    { name: 'username', type: 'text', index: true, maxLength: 150 },
+    { name: 'username', type: 'text', index: true, maxLength: 150, validate: validateUsername },
     { name: 'firstName', type: 'text', maxLength: 150 },
     { name: 'lastName', type: 'text', maxLength: 150 },
     { name: 'bio', type: 'textarea', maxLength: 5000 },

@@ -2,6 +2,8 @@ import nunjucks from 'nunjucks'
 // the compiled templates call into this module for every `a.b` lookup
 // @ts-expect-error nunjucks ships no types for its runtime module
 import runtime from 'nunjucks/src/runtime.js'
+// @ts-expect-error nor for its lexer, used to place end-of-file syntax errors
+import lexer from 'nunjucks/src/lexer.js'
 
 /**
  * Jinja2-compatible email templates (nunjucks), rendered in a sandbox:
@@ -44,6 +46,56 @@ export const renderTemplate = (source: string, context: Record<string, unknown>,
 
 export type TemplateSyntaxError = { column?: number; line?: number; message: string }
 
+type Token = { colno: number; lineno: number; type: string; value: string }
+
+/** Tags that need a matching `{% end... %}` (a `{% set %}` only in its block form). */
+const BLOCK_TAGS = new Set(['asyncAll', 'asyncEach', 'block', 'call', 'filter', 'for', 'if', 'macro', 'raw', 'set', 'verbatim'])
+
+/**
+ * nunjucks gives no position for errors found at the end of the source (an
+ * unclosed `{{`, `{%` or `{#`, a missing `{% endif %}`...). Place them where the
+ * construct left open starts; failing that, on the last line.
+ */
+const endOfFilePosition = (source: string): { column: number; line: number } => {
+  const stack: { column: number; line: number; name: string }[] = []
+  let open: { column: number; line: number } | null = null
+  const tokens: Token[] = []
+  try {
+    const tokenizer = lexer.lex(source, {}) as { nextToken: () => null | Token }
+    for (let tok = tokenizer.nextToken(); tok; tok = tokenizer.nextToken()) tokens.push(tok)
+  } catch {
+    // an unclosed comment: the lexer gives up at the end of the source
+    const comment = source.lastIndexOf('{#')
+    if (comment >= 0 && source.indexOf('#}', comment) < 0) {
+      const before = source.slice(0, comment).split('\n')
+      return { column: before[before.length - 1]!.length + 1, line: before.length }
+    }
+  }
+  const significant = tokens.filter((tok) => tok.type !== 'whitespace')
+  significant.forEach((tok, index) => {
+    const at = { column: tok.colno + 1, line: tok.lineno + 1 }
+    if (tok.type === 'variable-start' || tok.type === 'block-start') open = at
+    if (tok.type === 'variable-end' || tok.type === 'block-end') open = null
+    if (tok.type !== 'block-start') return
+    const name = significant[index + 1]?.type === 'symbol' ? significant[index + 1]!.value : ''
+    if (name.startsWith('end')) {
+      const closes = stack.map((entry) => entry.name).lastIndexOf(name.slice(3))
+      if (closes >= 0) stack.length = closes
+    } else if (BLOCK_TAGS.has(name)) {
+      // `{% set x = 1 %}` is complete; `{% set x %}...{% endset %}` is a block
+      const rest = significant.slice(index + 2)
+      const end = rest.findIndex((t) => t.type === 'block-end')
+      if (name !== 'set' || !rest.slice(0, end < 0 ? undefined : end).some((t) => t.type === 'operator' && t.value === '=')) {
+        stack.push({ ...at, name })
+      }
+    }
+  })
+  const innermost = open ?? stack[stack.length - 1]
+  if (innermost) return { column: innermost.column, line: innermost.line }
+  const lines = source.split('\n')
+  return { column: lines[lines.length - 1]!.length + 1, line: lines.length }
+}
+
 /** Compiles without rendering; returns the first syntax error with its line. */
 export const checkTemplateSyntax = (source: string, kind: TemplateKind = 'text'): TemplateSyntaxError | null => {
   try {
@@ -54,12 +106,12 @@ export const checkTemplateSyntax = (source: string, kind: TemplateKind = 'text')
     const raw = err instanceof Error ? err.message : String(err)
     const position = /\[Line (\d+), Column (\d+)\]/.exec(raw)
     const message = raw
-      .replace(/^Template render error: \(unknown path\)\s*/, '')
-      .replace(/\[Line \d+, Column \d+\]\s*/, '')
+      .replace(/^Template render error:\s*/, '')
+      .replace(/^\(unknown path\)\s*/, '')
+      .replace(/^\[Line \d+(, Column \d+)?\]\s*/, '')
       .replace(/^Error:\s*/, '')
       .trim()
-    return position
-      ? { column: Number(position[2]), line: Number(position[1]), message }
-      : { message }
+    if (position) return { column: Number(position[2]), line: Number(position[1]), message }
+    return { ...endOfFilePosition(source), message }
   }
 }

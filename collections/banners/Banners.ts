@@ -1,0 +1,62 @@
+import type { CollectionConfig } from 'payload'
+
+import { isStaff } from '../../access/isStaff'
+import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { httpUrlValidator } from '../../fields/url'
+import { activeBannersEndpoint } from '../../src/endpoints/banners/active'
+
+export const BANNER_TYPES = ['INFO', 'SUCCESS', 'WARNING', 'ERROR'] as const
+export const BANNER_TARGETS = ['FRONTEND', 'API'] as const
+
+const options = (values: readonly string[]) => values.map((value) => ({ label: value.toLowerCase(), value }))
+
+export const Banners: CollectionConfig = {
+  slug: 'banners',
+  access: {
+    create: isStaff,
+    delete: isStaff,
+    // inactive banners are drafts
+    read: publishedOrStaff({ publishedField: 'isActive' }),
+    update: isStaff,
+  },
+  admin: {
+    defaultColumns: ['name', 'title', 'bannerType', 'target', 'isActive', 'startDate', 'endDate'],
+    useAsTitle: 'name',
+  },
+  dbName: 'banners',
+  endpoints: [activeBannersEndpoint],
+  fields: [
+    { name: 'name', type: 'text', admin: { description: 'Internal identifier.' }, maxLength: 200, required: true },
+    { name: 'title', type: 'text', maxLength: 200, required: true },
+    { name: 'message', type: 'textarea', maxLength: 2000, required: true },
+    { name: 'link', type: 'text', maxLength: 1000, validate: httpUrlValidator('link') },
+    { name: 'linkText', type: 'text', maxLength: 200 },
+    { name: 'bannerType', type: 'select', defaultValue: 'INFO', index: true, options: options(BANNER_TYPES), required: true },
+    { name: 'target', type: 'select', defaultValue: 'FRONTEND', index: true, options: options(BANNER_TARGETS), required: true },
+    {
+      name: 'paths',
+      type: 'textarea',
+      admin: {
+        description: 'One path pattern per line, e.g. "/downloads/" or "/downloads/*" ("*" matches anything). Ignored when sitewide.',
+      },
+      maxLength: 5000,
+    },
+    { name: 'isActive', type: 'checkbox', defaultValue: false, index: true },
+    { name: 'isDismissible', type: 'checkbox', defaultValue: true },
+    { name: 'isSitewide', type: 'checkbox', defaultValue: false, index: true },
+    { name: 'startDate', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } }, index: true },
+    {
+      name: 'endDate',
+      type: 'date',
+      admin: { date: { pickerAppearance: 'dayOnly' } },
+      index: true,
+      validate: (value: Date | null | string | undefined, { siblingData }: { siblingData?: Record<string, unknown> }) => {
+        const start = siblingData?.startDate
+        if (value && start && new Date(value as string) < new Date(start as string)) {
+          return 'endDate must not be before startDate'
+        }
+        return true
+      },
+    },
+  ],
+}

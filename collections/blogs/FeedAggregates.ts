@@ -1,0 +1,23 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../../access/anyone'
+import { isStaff } from '../../access/isStaff'
+import { slugField } from '../../fields/slug'
+
+export const FeedAggregates: CollectionConfig = {
+  slug: 'feed-aggregates',
+  access: {
+    create: isStaff,
+    delete: isStaff,
+    read: anyone,
+    update: isStaff,
+  },
+  admin: { defaultColumns: ['name', 'slug'], group: 'Blogs', useAsTitle: 'name' },
+  dbName: 'feed_aggregates',
+  fields: [
+    { name: 'name', type: 'text', maxLength: 200, required: true },
+    slugField({ from: 'name' }),
+    { name: 'description', type: 'textarea', maxLength: 2000 },
+    { name: 'feeds', type: 'relationship', hasMany: true, relationTo: 'feeds' },
+  ],
+}

@@ -1,0 +1,55 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../../access/anyone'
+import { isStaff, isStaffField } from '../../access/isStaff'
+
+export const Feeds: CollectionConfig = {
+  slug: 'feeds',
+  access: {
+    create: isStaff,
+    delete: isStaff,
+    // the list of aggregated blogs is public
+    read: anyone,
+    update: isStaff,
+  },
+  admin: {
+    defaultColumns: ['name', 'feedUrl', 'isActive', 'priority', 'lastFetched', 'lastError'],
+    group: 'Blogs',
+    useAsTitle: 'name',
+  },
+  dbName: 'feeds',
+  defaultSort: '-priority',
+  fields: [
+    { name: 'name', type: 'text', maxLength: 200, required: true },
+    { name: 'websiteUrl', type: 'text', maxLength: 1000 },
+    { name: 'feedUrl', type: 'text', index: true, maxLength: 1000, required: true, unique: true },
+    { name: 'isActive', type: 'checkbox', defaultValue: true, index: true },
+    {
+      name: 'priority',
+      type: 'number',
+      admin: { description: 'Higher is fetched and listed first.' },
+      defaultValue: 0,
+      index: true,
+      integer: true,
+    } as CollectionConfig['fields'][number],
+    {
+      name: 'lastFetched',
+      type: 'date',
+      access: { create: () => false, update: () => false },
+      admin: { date: { pickerAppearance: 'dayAndTime' }, readOnly: true },
+    },
+    {
+      name: 'lastError',
+      type: 'textarea',
+      access: { create: () => false, read: isStaffField, update: () => false },
+      admin: { description: 'Why the last fetch failed (empty when it worked).', readOnly: true },
+    },
+    {
+      name: 'lastErrorAt',
+      type: 'date',
+      access: { create: () => false, read: isStaffField, update: () => false },
+      admin: { date: { pickerAppearance: 'dayAndTime' }, readOnly: true },
+    },
+    { name: 'entries', type: 'join', collection: 'blog-entries', on: 'feed' },
+  ],
+}

@@ -1,0 +1,28 @@
+import type { CollectionConfig } from 'payload'
+
+import { isStaff } from '../../access/isStaff'
+import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { creatorField } from '../../fields/contentManageable'
+import { isPublishedField } from '../../fields/isPublished'
+import { markupFields } from '../../fields/markup'
+import { slugField } from '../../fields/slug'
+
+export const CodeSamples: CollectionConfig = {
+  slug: 'code-samples',
+  access: {
+    create: isStaff,
+    delete: isStaff,
+    read: publishedOrStaff(),
+    update: isStaff,
+  },
+  admin: { defaultColumns: ['slug', 'isPublished', 'updatedAt'], useAsTitle: 'slug' },
+  dbName: 'code_samples',
+  fields: [
+    { name: 'title', type: 'text', admin: { description: 'Internal name; the slug is made from it.' }, maxLength: 200 },
+    slugField({ from: 'title' }),
+    { name: 'code', type: 'code', admin: { language: 'python' }, required: true },
+    ...markupFields({ defaultContentType: 'MARKDOWN', name: 'description' }),
+    isPublishedField(),
+    creatorField(),
+  ],
+}

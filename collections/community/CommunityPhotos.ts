@@ -1,0 +1,25 @@
+import type { CollectionConfig } from 'payload'
+
+import { uploadDir } from '../../src/uploads'
+import { postAttachmentAccess } from './attachmentAccess'
+
+export const CommunityPhotos: CollectionConfig = {
+  slug: 'community-photos',
+  access: postAttachmentAccess,
+  admin: { defaultColumns: ['filename', 'post', 'caption'], group: 'Community', useAsTitle: 'filename' },
+  dbName: 'community_photos',
+  fields: [
+    { name: 'post', type: 'relationship', index: true, relationTo: 'community-posts', required: true },
+    { name: 'caption', type: 'text', maxLength: 1000 },
+    { name: 'clickThroughUrl', type: 'text', maxLength: 1000 },
+  ],
+  upload: {
+    adminThumbnail: 'thumbnail',
+    imageSizes: [
+      { name: 'thumbnail', height: 300, position: 'centre', width: 300 },
+      { name: 'large', width: 1600, withoutEnlargement: true },
+    ],
+    mimeTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'],
+    staticDir: uploadDir('community-photos'),
+  },
+}

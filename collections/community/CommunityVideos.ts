@@ -1,0 +1,24 @@
+import type { CollectionConfig } from 'payload'
+
+import { httpUrlValidator } from '../../fields/url'
+import { postAttachmentAccess } from './attachmentAccess'
+
+export const CommunityVideos: CollectionConfig = {
+  slug: 'community-videos',
+  access: postAttachmentAccess,
+  admin: { defaultColumns: ['videoUrl', 'post', 'caption'], group: 'Community', useAsTitle: 'videoUrl' },
+  dbName: 'community_videos',
+  fields: [
+    { name: 'post', type: 'relationship', index: true, relationTo: 'community-posts', required: true },
+    {
+      name: 'videoUrl',
+      type: 'text',
+      admin: { description: 'Link to the video (YouTube, Vimeo...): frontends embed it; no embed HTML is stored.' },
+      maxLength: 1000,
+      required: true,
+      validate: httpUrlValidator('videoUrl'),
+    },
+    { name: 'caption', type: 'text', maxLength: 1000 },
+    { name: 'clickThroughUrl', type: 'text', maxLength: 1000, validate: httpUrlValidator('clickThroughUrl') },
+  ],
+}

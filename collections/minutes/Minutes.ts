@@ -1,0 +1,50 @@
+import type { CollectionConfig } from 'payload'
+
+import { isStaff } from '../../access/isStaff'
+import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { creatorField } from '../../fields/contentManageable'
+import { isPublishedField } from '../../fields/isPublished'
+import { markupFields } from '../../fields/markup'
+import { slugField } from '../../fields/slug'
+import { minutesByDateEndpoint, minutesFeedEndpoint } from '../../src/endpoints/minutes'
+
+export const Minutes: CollectionConfig = {
+  slug: 'minutes',
+  access: {
+    create: isStaff,
+    delete: isStaff,
+    read: publishedOrStaff(),
+    update: isStaff,
+  },
+  admin: { defaultColumns: ['date', 'isPublished', 'updatedAt'], useAsTitle: 'slug' },
+  dbName: 'minutes',
+  defaultSort: '-date',
+  endpoints: [minutesByDateEndpoint, minutesFeedEndpoint],
+  fields: [
+    {
+      name: 'date',
+      type: 'date',
+      admin: { date: { displayFormat: 'yyyy-MM-dd', pickerAppearance: 'dayOnly' } },
+      index: true,
+      required: true,
+    },
+    slugField({
+      from: 'date',
+      overrides: {
+        admin: { description: 'Made from the meeting date (psf-board-2024-01-15) when left empty.' },
+        hooks: {
+          beforeValidate: [
+            ({ data, value }) => {
+              if (typeof value === 'string' && value.trim()) return value.trim()
+              const date = typeof data?.date === 'string' ? data.date.slice(0, 10) : null
+              return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? `psf-board-${date}` : value
+            },
+          ],
+        },
+      },
+    }),
+    ...markupFields({ defaultContentType: 'RESTRUCTUREDTEXT' }),
+    isPublishedField(),
+    creatorField(),
+  ],
+}

@@ -1,0 +1,34 @@
+import type { CollectionConfig } from 'payload'
+
+import { isStaff } from '../../access/isStaff'
+import { parentReadable } from '../../access/parentReadable'
+import { uploadDir } from '../../src/uploads'
+
+export const PageDocuments: CollectionConfig = {
+  slug: 'page-documents',
+  access: {
+    create: isStaff,
+    delete: isStaff,
+    // an attachment is readable when its page is
+    read: parentReadable({ parentField: 'page' }),
+    update: isStaff,
+  },
+  admin: { defaultColumns: ['filename', 'page', 'title'], group: 'Pages', useAsTitle: 'filename' },
+  dbName: 'page_documents',
+  fields: [
+    { name: 'page', type: 'relationship', index: true, relationTo: 'pages', required: true },
+    { name: 'title', type: 'text', maxLength: 500 },
+  ],
+  upload: {
+    mimeTypes: [
+      'application/pdf',
+      'text/plain',
+      'text/csv',
+      'application/zip',
+      'application/msword',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/vnd.oasis.opendocument.text',
+    ],
+    staticDir: uploadDir('page-documents'),
+  },
+}

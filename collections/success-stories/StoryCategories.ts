@@ -1,0 +1,17 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../../access/anyone'
+import { isStaff } from '../../access/isStaff'
+import { slugField } from '../../fields/slug'
+
+export const StoryCategories: CollectionConfig = {
+  slug: 'story-categories',
+  access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
+  admin: { group: 'Success stories', useAsTitle: 'name' },
+  dbName: 'story_categories',
+  fields: [
+    { name: 'name', type: 'text', maxLength: 200, required: true },
+    slugField({ from: 'name' }),
+    { name: 'stories', type: 'join', collection: 'success-stories', on: 'category' },
+  ],
+}

@@ -1,0 +1,13 @@
+/** http(s) URLs only: a `javascript:` or `data:` URL never reaches a frontend's href. */
+export const httpUrlValidator =
+  (field: string) =>
+  (value: null | string | undefined, { required }: { required?: boolean } = {}): string | true => {
+    if (!value) return required ? `${field} is required` : true
+    try {
+      const url = new URL(value)
+      if (url.protocol === 'http:' || url.protocol === 'https:') return true
+    } catch {
+      /* not a URL */
+    }
+    return `${field} must be an http(s) URL`
+  }
