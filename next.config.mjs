@@ -7,6 +7,9 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // python.org's API clients call /api/v1/.../ with and without the trailing
+  // slash; a redirect could drop their method or body
+  skipTrailingSlashRedirect: true,
   // the smoke test builds into its own folder so it never clobbers a developer's .next
   distDir: process.env.NEXT_DIST_DIR || '.next',
   turbopack: { root: dirname },

@@ -73,6 +73,10 @@ export interface Config {
     pages: Page;
     'page-images': PageImage;
     'page-documents': PageDocument;
+    'download-os': DownloadO;
+    releases: Release;
+    'release-files': ReleaseFile;
+    'download-statistics': DownloadStatistic;
     feeds: Feed;
     'blog-entries': BlogEntry;
     'feed-aggregates': FeedAggregate;
@@ -100,6 +104,9 @@ export interface Config {
       images: 'page-images';
       documents: 'page-documents';
     };
+    releases: {
+      files: 'release-files';
+    };
     feeds: {
       entries: 'blog-entries';
     };
@@ -119,6 +126,10 @@ export interface Config {
     pages: PagesSelect<false> | PagesSelect<true>;
     'page-images': PageImagesSelect<false> | PageImagesSelect<true>;
     'page-documents': PageDocumentsSelect<false> | PageDocumentsSelect<true>;
+    'download-os': DownloadOsSelect<false> | DownloadOsSelect<true>;
+    releases: ReleasesSelect<false> | ReleasesSelect<true>;
+    'release-files': ReleaseFilesSelect<false> | ReleaseFilesSelect<true>;
+    'download-statistics': DownloadStatisticsSelect<false> | DownloadStatisticsSelect<true>;
     feeds: FeedsSelect<false> | FeedsSelect<true>;
     'blog-entries': BlogEntriesSelect<false> | BlogEntriesSelect<true>;
     'feed-aggregates': FeedAggregatesSelect<false> | FeedAggregatesSelect<true>;
@@ -407,6 +418,126 @@ export interface PageDocument {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "download-os".
+ */
+export interface DownloadO {
+  id: string;
+  name: string;
+  /**
+   * Generated from name when left empty.
+   */
+  slug: string;
+  legacyId?: number | null;
+  creator?: (string | null) | User;
+  lastModifiedBy?: (string | null) | User;
+  created?: string | null;
+  updated?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "releases".
+ */
+export interface Release {
+  id: string;
+  /**
+   * e.g. "Python 3.14.1".
+   */
+  name: string;
+  /**
+   * Generated from name when left empty.
+   */
+  slug: string;
+  version: 'PYTHON1' | 'PYTHON2' | 'PYTHON3' | 'PYMANAGER';
+  status: 'PRERELEASE' | 'BUGFIX' | 'SECURITY' | 'EOL';
+  /**
+   * The latest release of its Python version; setting it clears the others.
+   */
+  isLatest?: boolean | null;
+  isPublished?: boolean | null;
+  preRelease?: boolean | null;
+  showOnDownloadPage?: boolean | null;
+  releaseDate?: string | null;
+  eolDate?: string | null;
+  releasePage?: (string | null) | Page;
+  releaseNotesUrl?: string | null;
+  content?: string | null;
+  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
+  /**
+   * Rendered and sanitized from the markup on save.
+   */
+  contentHtml?: string | null;
+  /**
+   * Parsed from the name.
+   */
+  versionNumber?: string | null;
+  versionSeries?: string | null;
+  versionSortKey?: string | null;
+  url?: string | null;
+  legacyId?: number | null;
+  files?: {
+    docs?: (string | ReleaseFile)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  creator?: (string | null) | User;
+  lastModifiedBy?: (string | null) | User;
+  created?: string | null;
+  updated?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "release-files".
+ */
+export interface ReleaseFile {
+  id: string;
+  name: string;
+  /**
+   * Generated from name when left empty.
+   */
+  slug: string;
+  release: string | Release;
+  os: string | DownloadO;
+  description?: string | null;
+  isSource?: boolean | null;
+  url: string;
+  gpgSignatureFile?: string | null;
+  sigstoreSignatureFile?: string | null;
+  sigstoreCertFile?: string | null;
+  sigstoreBundleFile?: string | null;
+  sbomSpdx2File?: string | null;
+  md5Sum?: string | null;
+  sha256Sum?: string | null;
+  filesize?: number | null;
+  /**
+   * The featured download for its release and OS (one at most).
+   */
+  downloadButton?: boolean | null;
+  legacyId?: number | null;
+  creator?: (string | null) | User;
+  lastModifiedBy?: (string | null) | User;
+  created?: string | null;
+  updated?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "download-statistics".
+ */
+export interface DownloadStatistic {
+  id: string;
+  releaseFile: string | ReleaseFile;
+  date: string;
+  downloadCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -949,6 +1080,22 @@ export interface PayloadLockedDocument {
         value: string | PageDocument;
       } | null)
     | ({
+        relationTo: 'download-os';
+        value: string | DownloadO;
+      } | null)
+    | ({
+        relationTo: 'releases';
+        value: string | Release;
+      } | null)
+    | ({
+        relationTo: 'release-files';
+        value: string | ReleaseFile;
+      } | null)
+    | ({
+        relationTo: 'download-statistics';
+        value: string | DownloadStatistic;
+      } | null)
+    | ({
         relationTo: 'feeds';
         value: string | Feed;
       } | null)
@@ -1238,6 +1385,94 @@ export interface PageDocumentsSelect<T extends boolean = true> {
   height?: T;
   focalX?: T;
   focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "download-os_select".
+ */
+export interface DownloadOsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  legacyId?: T;
+  creator?: T;
+  lastModifiedBy?: T;
+  created?: T;
+  updated?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "releases_select".
+ */
+export interface ReleasesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  version?: T;
+  status?: T;
+  isLatest?: T;
+  isPublished?: T;
+  preRelease?: T;
+  showOnDownloadPage?: T;
+  releaseDate?: T;
+  eolDate?: T;
+  releasePage?: T;
+  releaseNotesUrl?: T;
+  content?: T;
+  contentType?: T;
+  contentHtml?: T;
+  versionNumber?: T;
+  versionSeries?: T;
+  versionSortKey?: T;
+  url?: T;
+  legacyId?: T;
+  files?: T;
+  creator?: T;
+  lastModifiedBy?: T;
+  created?: T;
+  updated?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "release-files_select".
+ */
+export interface ReleaseFilesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  release?: T;
+  os?: T;
+  description?: T;
+  isSource?: T;
+  url?: T;
+  gpgSignatureFile?: T;
+  sigstoreSignatureFile?: T;
+  sigstoreCertFile?: T;
+  sigstoreBundleFile?: T;
+  sbomSpdx2File?: T;
+  md5Sum?: T;
+  sha256Sum?: T;
+  filesize?: T;
+  downloadButton?: T;
+  legacyId?: T;
+  creator?: T;
+  lastModifiedBy?: T;
+  created?: T;
+  updated?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "download-statistics_select".
+ */
+export interface DownloadStatisticsSelect<T extends boolean = true> {
+  releaseFile?: T;
+  date?: T;
+  downloadCount?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

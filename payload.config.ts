@@ -16,6 +16,10 @@ import { CommunityLinks } from './collections/community/CommunityLinks'
 import { CommunityPhotos } from './collections/community/CommunityPhotos'
 import { CommunityPosts } from './collections/community/CommunityPosts'
 import { CommunityVideos } from './collections/community/CommunityVideos'
+import { DownloadOS } from './collections/downloads/DownloadOS'
+import { DownloadStatistics } from './collections/downloads/DownloadStatistics'
+import { ReleaseFiles } from './collections/downloads/ReleaseFiles'
+import { Releases } from './collections/downloads/Releases'
 import { EmailLogs } from './collections/mailing/EmailLogs'
 import { EmailTemplates } from './collections/mailing/EmailTemplates'
 import { Minutes } from './collections/minutes/Minutes'
@@ -53,6 +57,11 @@ export default buildConfig({
     Pages,
     PageImages,
     PageDocuments,
+    // downloads
+    DownloadOS,
+    Releases,
+    ReleaseFiles,
+    DownloadStatistics,
     // blogs
     Feeds,
     BlogEntries,

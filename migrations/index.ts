@@ -1,6 +1,7 @@
 import * as migration_20261125_085221_initial from './20261125_085221_initial';
 import * as migration_20261125_090000_users_case_insensitive from './20261125_090000_users_case_insensitive';
-import * as migration_20261125_091051_content_domains from './20261125_091051_content_domains';
+import * as migration_20261125_091453_content_domains from './20261125_091453_content_domains';
+import * as migration_20261125_235900_downloads_constraints from './20261125_235900_downloads_constraints';
 
 export const migrations = [
   {
@@ -14,8 +15,13 @@ export const migrations = [
     name: '20261125_090000_users_case_insensitive',
   },
   {
-    up: migration_20261125_091051_content_domains.up,
-    down: migration_20261125_091051_content_domains.down,
-    name: '20261125_091051_content_domains'
+    up: migration_20261125_091453_content_domains.up,
+    down: migration_20261125_091453_content_domains.down,
+    name: '20261125_091453_content_domains',
+  },
+  {
+    up: migration_20261125_235900_downloads_constraints.up,
+    down: migration_20261125_235900_downloads_constraints.down,
+    name: '20261125_235900_downloads_constraints'
   },
 ];

@@ -2,11 +2,14 @@ import crypto from 'node:crypto'
 
 import type { Payload } from 'payload'
 
+import { DOWNLOAD_OS } from './downloads'
 import { EMAIL_TEMPLATES } from './emailTemplates'
 
 export type SeedLog = (message: string) => void
 
-export type SeedResult = { createdSuperuser: boolean; generatedPassword?: string; templates: { created: number; existing: number } }
+type Counts = { created: number; existing: number }
+
+export type SeedResult = { createdSuperuser: boolean; downloadOS: Counts; generatedPassword?: string; templates: Counts }
 
 /**
  * The first superuser. Credentials come from SEED_ADMIN_USERNAME,
@@ -71,11 +74,31 @@ const seedEmailTemplates = async (payload: Payload, log: SeedLog) => {
   return { created, existing }
 }
 
+/** The OS rows with python.org's own ids (legacyId), matched by slug. */
+const seedDownloadOS = async (payload: Payload, log: SeedLog) => {
+  let created = 0
+  let existing = 0
+  for (const os of DOWNLOAD_OS) {
+    const found = await payload.count({ collection: 'download-os', overrideAccess: true, where: { slug: { equals: os.slug } } })
+    if (found.totalDocs) {
+      existing += 1
+      continue
+    }
+    // overrideAccess: the system writes python.org's ids, which clients cannot
+    await payload.create({ collection: 'download-os', data: os, overrideAccess: true })
+    created += 1
+  }
+  log(`download OSes: ${created} created, ${existing} already there`)
+  return { created, existing }
+}
+
 /** Safe to run any number of times: it only creates what is missing. */
 export const seed = async (payload: Payload, log: SeedLog = (message) => payload.logger.info(message)): Promise<SeedResult> => {
   log('seeding users...')
   const superuser = await seedSuperuser(payload, log)
   log('seeding mailing...')
   const templates = await seedEmailTemplates(payload, log)
-  return { ...superuser, templates }
+  log('seeding downloads...')
+  const downloadOS = await seedDownloadOS(payload, log)
+  return { ...superuser, downloadOS, templates }
 }

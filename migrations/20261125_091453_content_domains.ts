@@ -3,6 +3,9 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_pages_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
+  CREATE TYPE "public"."enum_releases_version" AS ENUM('PYTHON1', 'PYTHON2', 'PYTHON3', 'PYMANAGER');
+  CREATE TYPE "public"."enum_releases_status" AS ENUM('PRERELEASE', 'BUGFIX', 'SECURITY', 'EOL');
+  CREATE TYPE "public"."enum_releases_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
   CREATE TYPE "public"."enum_community_posts_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
   CREATE TYPE "public"."enum_success_stories_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
   CREATE TYPE "public"."enum_code_samples_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
@@ -82,6 +85,84 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"height" numeric,
   	"focal_x" numeric,
   	"focal_y" numeric
+  );
+  
+  CREATE TABLE "download_os" (
+  	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+  	"name" varchar NOT NULL,
+  	"slug" varchar NOT NULL,
+  	"legacy_id" numeric,
+  	"creator_id" uuid,
+  	"last_modified_by_id" uuid,
+  	"created" timestamp(3) with time zone,
+  	"updated" timestamp(3) with time zone,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "releases" (
+  	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+  	"name" varchar NOT NULL,
+  	"slug" varchar NOT NULL,
+  	"version" "enum_releases_version" DEFAULT 'PYTHON3' NOT NULL,
+  	"status" "enum_releases_status" DEFAULT 'BUGFIX' NOT NULL,
+  	"is_latest" boolean DEFAULT false,
+  	"is_published" boolean DEFAULT false,
+  	"pre_release" boolean DEFAULT false,
+  	"show_on_download_page" boolean DEFAULT true,
+  	"release_date" timestamp(3) with time zone,
+  	"eol_date" timestamp(3) with time zone,
+  	"release_page_id" uuid,
+  	"release_notes_url" varchar,
+  	"content" varchar,
+  	"content_type" "enum_releases_content_type" DEFAULT 'RESTRUCTUREDTEXT' NOT NULL,
+  	"content_html" varchar,
+  	"version_number" varchar,
+  	"version_series" varchar,
+  	"version_sort_key" varchar,
+  	"legacy_id" numeric,
+  	"creator_id" uuid,
+  	"last_modified_by_id" uuid,
+  	"created" timestamp(3) with time zone,
+  	"updated" timestamp(3) with time zone,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "release_files" (
+  	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+  	"name" varchar NOT NULL,
+  	"slug" varchar NOT NULL,
+  	"release_id" uuid NOT NULL,
+  	"os_id" uuid NOT NULL,
+  	"description" varchar,
+  	"is_source" boolean DEFAULT false,
+  	"url" varchar NOT NULL,
+  	"gpg_signature_file" varchar,
+  	"sigstore_signature_file" varchar,
+  	"sigstore_cert_file" varchar,
+  	"sigstore_bundle_file" varchar,
+  	"sbom_spdx2_file" varchar,
+  	"md5_sum" varchar,
+  	"sha256_sum" varchar,
+  	"filesize" numeric DEFAULT 0,
+  	"download_button" boolean DEFAULT false,
+  	"legacy_id" numeric,
+  	"creator_id" uuid,
+  	"last_modified_by_id" uuid,
+  	"created" timestamp(3) with time zone,
+  	"updated" timestamp(3) with time zone,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "download_statistics" (
+  	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+  	"release_file_id" uuid NOT NULL,
+  	"date" timestamp(3) with time zone NOT NULL,
+  	"download_count" numeric DEFAULT 0,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
   CREATE TABLE "feeds" (
@@ -301,6 +382,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "pages_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "page_images_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "page_documents_id" uuid;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "download_os_id" uuid;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "releases_id" uuid;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "release_files_id" uuid;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "download_statistics_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "feeds_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "blog_entries_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "feed_aggregates_id" uuid;
@@ -320,6 +405,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "pages" ADD CONSTRAINT "pages_meta_image_id_page_images_id_fk" FOREIGN KEY ("meta_image_id") REFERENCES "public"."page_images"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "page_images" ADD CONSTRAINT "page_images_page_id_pages_id_fk" FOREIGN KEY ("page_id") REFERENCES "public"."pages"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "page_documents" ADD CONSTRAINT "page_documents_page_id_pages_id_fk" FOREIGN KEY ("page_id") REFERENCES "public"."pages"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "download_os" ADD CONSTRAINT "download_os_creator_id_users_id_fk" FOREIGN KEY ("creator_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "download_os" ADD CONSTRAINT "download_os_last_modified_by_id_users_id_fk" FOREIGN KEY ("last_modified_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "releases" ADD CONSTRAINT "releases_release_page_id_pages_id_fk" FOREIGN KEY ("release_page_id") REFERENCES "public"."pages"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "releases" ADD CONSTRAINT "releases_creator_id_users_id_fk" FOREIGN KEY ("creator_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "releases" ADD CONSTRAINT "releases_last_modified_by_id_users_id_fk" FOREIGN KEY ("last_modified_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "release_files" ADD CONSTRAINT "release_files_release_id_releases_id_fk" FOREIGN KEY ("release_id") REFERENCES "public"."releases"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "release_files" ADD CONSTRAINT "release_files_os_id_download_os_id_fk" FOREIGN KEY ("os_id") REFERENCES "public"."download_os"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "release_files" ADD CONSTRAINT "release_files_creator_id_users_id_fk" FOREIGN KEY ("creator_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "release_files" ADD CONSTRAINT "release_files_last_modified_by_id_users_id_fk" FOREIGN KEY ("last_modified_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "download_statistics" ADD CONSTRAINT "download_statistics_release_file_id_release_files_id_fk" FOREIGN KEY ("release_file_id") REFERENCES "public"."release_files"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "blog_entries" ADD CONSTRAINT "blog_entries_feed_id_feeds_id_fk" FOREIGN KEY ("feed_id") REFERENCES "public"."feeds"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "feed_aggregates_rels" ADD CONSTRAINT "feed_aggregates_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."feed_aggregates"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "feed_aggregates_rels" ADD CONSTRAINT "feed_aggregates_rels_feeds_fk" FOREIGN KEY ("feeds_id") REFERENCES "public"."feeds"("id") ON DELETE cascade ON UPDATE no action;
@@ -355,6 +450,43 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "page_documents_updated_at_idx" ON "page_documents" USING btree ("updated_at");
   CREATE INDEX "page_documents_created_at_idx" ON "page_documents" USING btree ("created_at");
   CREATE UNIQUE INDEX "page_documents_filename_idx" ON "page_documents" USING btree ("filename");
+  CREATE UNIQUE INDEX "download_os_slug_idx" ON "download_os" USING btree ("slug");
+  CREATE UNIQUE INDEX "download_os_legacy_id_idx" ON "download_os" USING btree ("legacy_id");
+  CREATE INDEX "download_os_creator_idx" ON "download_os" USING btree ("creator_id");
+  CREATE INDEX "download_os_last_modified_by_idx" ON "download_os" USING btree ("last_modified_by_id");
+  CREATE INDEX "download_os_updated_at_idx" ON "download_os" USING btree ("updated_at");
+  CREATE INDEX "download_os_created_at_idx" ON "download_os" USING btree ("created_at");
+  CREATE UNIQUE INDEX "releases_slug_idx" ON "releases" USING btree ("slug");
+  CREATE INDEX "releases_version_idx" ON "releases" USING btree ("version");
+  CREATE INDEX "releases_status_idx" ON "releases" USING btree ("status");
+  CREATE INDEX "releases_is_latest_idx" ON "releases" USING btree ("is_latest");
+  CREATE INDEX "releases_is_published_idx" ON "releases" USING btree ("is_published");
+  CREATE INDEX "releases_pre_release_idx" ON "releases" USING btree ("pre_release");
+  CREATE INDEX "releases_show_on_download_page_idx" ON "releases" USING btree ("show_on_download_page");
+  CREATE INDEX "releases_release_date_idx" ON "releases" USING btree ("release_date");
+  CREATE INDEX "releases_release_page_idx" ON "releases" USING btree ("release_page_id");
+  CREATE INDEX "releases_version_number_idx" ON "releases" USING btree ("version_number");
+  CREATE INDEX "releases_version_series_idx" ON "releases" USING btree ("version_series");
+  CREATE INDEX "releases_version_sort_key_idx" ON "releases" USING btree ("version_sort_key");
+  CREATE UNIQUE INDEX "releases_legacy_id_idx" ON "releases" USING btree ("legacy_id");
+  CREATE INDEX "releases_creator_idx" ON "releases" USING btree ("creator_id");
+  CREATE INDEX "releases_last_modified_by_idx" ON "releases" USING btree ("last_modified_by_id");
+  CREATE INDEX "releases_updated_at_idx" ON "releases" USING btree ("updated_at");
+  CREATE INDEX "releases_created_at_idx" ON "releases" USING btree ("created_at");
+  CREATE UNIQUE INDEX "release_files_slug_idx" ON "release_files" USING btree ("slug");
+  CREATE INDEX "release_files_release_idx" ON "release_files" USING btree ("release_id");
+  CREATE INDEX "release_files_os_idx" ON "release_files" USING btree ("os_id");
+  CREATE UNIQUE INDEX "release_files_url_idx" ON "release_files" USING btree ("url");
+  CREATE UNIQUE INDEX "release_files_legacy_id_idx" ON "release_files" USING btree ("legacy_id");
+  CREATE INDEX "release_files_creator_idx" ON "release_files" USING btree ("creator_id");
+  CREATE INDEX "release_files_last_modified_by_idx" ON "release_files" USING btree ("last_modified_by_id");
+  CREATE INDEX "release_files_updated_at_idx" ON "release_files" USING btree ("updated_at");
+  CREATE INDEX "release_files_created_at_idx" ON "release_files" USING btree ("created_at");
+  CREATE INDEX "download_statistics_release_file_idx" ON "download_statistics" USING btree ("release_file_id");
+  CREATE INDEX "download_statistics_date_idx" ON "download_statistics" USING btree ("date");
+  CREATE INDEX "download_statistics_updated_at_idx" ON "download_statistics" USING btree ("updated_at");
+  CREATE INDEX "download_statistics_created_at_idx" ON "download_statistics" USING btree ("created_at");
+  CREATE UNIQUE INDEX "releaseFile_date_idx" ON "download_statistics" USING btree ("release_file_id","date");
   CREATE UNIQUE INDEX "feeds_feed_url_idx" ON "feeds" USING btree ("feed_url");
   CREATE INDEX "feeds_is_active_idx" ON "feeds" USING btree ("is_active");
   CREATE INDEX "feeds_priority_idx" ON "feeds" USING btree ("priority");
@@ -435,6 +567,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_pages_fk" FOREIGN KEY ("pages_id") REFERENCES "public"."pages"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_page_images_fk" FOREIGN KEY ("page_images_id") REFERENCES "public"."page_images"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_page_documents_fk" FOREIGN KEY ("page_documents_id") REFERENCES "public"."page_documents"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_download_os_fk" FOREIGN KEY ("download_os_id") REFERENCES "public"."download_os"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_releases_fk" FOREIGN KEY ("releases_id") REFERENCES "public"."releases"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_release_files_fk" FOREIGN KEY ("release_files_id") REFERENCES "public"."release_files"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_download_statistics_fk" FOREIGN KEY ("download_statistics_id") REFERENCES "public"."download_statistics"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_feeds_fk" FOREIGN KEY ("feeds_id") REFERENCES "public"."feeds"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_blog_entries_fk" FOREIGN KEY ("blog_entries_id") REFERENCES "public"."blog_entries"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_feed_aggregates_fk" FOREIGN KEY ("feed_aggregates_id") REFERENCES "public"."feed_aggregates"("id") ON DELETE cascade ON UPDATE no action;
@@ -452,6 +588,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_pages_id_idx" ON "payload_locked_documents_rels" USING btree ("pages_id");
   CREATE INDEX "payload_locked_documents_rels_page_images_id_idx" ON "payload_locked_documents_rels" USING btree ("page_images_id");
   CREATE INDEX "payload_locked_documents_rels_page_documents_id_idx" ON "payload_locked_documents_rels" USING btree ("page_documents_id");
+  CREATE INDEX "payload_locked_documents_rels_download_os_id_idx" ON "payload_locked_documents_rels" USING btree ("download_os_id");
+  CREATE INDEX "payload_locked_documents_rels_releases_id_idx" ON "payload_locked_documents_rels" USING btree ("releases_id");
+  CREATE INDEX "payload_locked_documents_rels_release_files_id_idx" ON "payload_locked_documents_rels" USING btree ("release_files_id");
+  CREATE INDEX "payload_locked_documents_rels_download_statistics_id_idx" ON "payload_locked_documents_rels" USING btree ("download_statistics_id");
   CREATE INDEX "payload_locked_documents_rels_feeds_id_idx" ON "payload_locked_documents_rels" USING btree ("feeds_id");
   CREATE INDEX "payload_locked_documents_rels_blog_entries_id_idx" ON "payload_locked_documents_rels" USING btree ("blog_entries_id");
   CREATE INDEX "payload_locked_documents_rels_feed_aggregates_id_idx" ON "payload_locked_documents_rels" USING btree ("feed_aggregates_id");
@@ -473,6 +613,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
    ALTER TABLE "pages" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "page_images" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "page_documents" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "download_os" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "releases" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "release_files" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "download_statistics" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "feeds" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "blog_entries" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "feed_aggregates" DISABLE ROW LEVEL SECURITY;
@@ -491,6 +635,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "pages" CASCADE;
   DROP TABLE "page_images" CASCADE;
   DROP TABLE "page_documents" CASCADE;
+  DROP TABLE "download_os" CASCADE;
+  DROP TABLE "releases" CASCADE;
+  DROP TABLE "release_files" CASCADE;
+  DROP TABLE "download_statistics" CASCADE;
   DROP TABLE "feeds" CASCADE;
   DROP TABLE "blog_entries" CASCADE;
   DROP TABLE "feed_aggregates" CASCADE;
@@ -511,6 +659,14 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_page_images_fk";
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_page_documents_fk";
+  
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_download_os_fk";
+  
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_releases_fk";
+  
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_release_files_fk";
+  
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_download_statistics_fk";
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_feeds_fk";
   
@@ -543,6 +699,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP INDEX "payload_locked_documents_rels_pages_id_idx";
   DROP INDEX "payload_locked_documents_rels_page_images_id_idx";
   DROP INDEX "payload_locked_documents_rels_page_documents_id_idx";
+  DROP INDEX "payload_locked_documents_rels_download_os_id_idx";
+  DROP INDEX "payload_locked_documents_rels_releases_id_idx";
+  DROP INDEX "payload_locked_documents_rels_release_files_id_idx";
+  DROP INDEX "payload_locked_documents_rels_download_statistics_id_idx";
   DROP INDEX "payload_locked_documents_rels_feeds_id_idx";
   DROP INDEX "payload_locked_documents_rels_blog_entries_id_idx";
   DROP INDEX "payload_locked_documents_rels_feed_aggregates_id_idx";
@@ -560,6 +720,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "pages_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "page_images_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "page_documents_id";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "download_os_id";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "releases_id";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "release_files_id";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "download_statistics_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "feeds_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "blog_entries_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "feed_aggregates_id";
@@ -575,6 +739,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "banners_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "work_groups_id";
   DROP TYPE "public"."enum_pages_content_type";
+  DROP TYPE "public"."enum_releases_version";
+  DROP TYPE "public"."enum_releases_status";
+  DROP TYPE "public"."enum_releases_content_type";
   DROP TYPE "public"."enum_community_posts_content_type";
   DROP TYPE "public"."enum_success_stories_content_type";
   DROP TYPE "public"."enum_code_samples_content_type";

@@ -1,0 +1,21 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../../access/anyone'
+import { isStaff } from '../../access/isStaff'
+import { contentManageableFields } from '../../fields/contentManageable'
+import { legacyIdField } from '../../fields/legacyId'
+import { slugField } from '../../fields/slug'
+
+export const DownloadOS: CollectionConfig = {
+  slug: 'download-os',
+  access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
+  admin: { defaultColumns: ['name', 'slug', 'legacyId'], group: 'Downloads', useAsTitle: 'name' },
+  dbName: 'download_os',
+  fields: [
+    { name: 'name', type: 'text', maxLength: 200, required: true },
+    slugField({ from: 'name' }),
+    legacyIdField('download_os_legacy_id_seq'),
+    ...contentManageableFields(),
+  ],
+  labels: { plural: 'Operating systems', singular: 'Operating system' },
+}

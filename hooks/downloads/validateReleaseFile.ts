@@ -1,0 +1,60 @@
+import { type CollectionBeforeValidateHook, ValidationError } from 'payload'
+
+/** Each sidecar is the file's URL plus a fixed suffix, as the release tooling uploads them. */
+export const SIDECARS = {
+  gpgSignatureFile: '.asc',
+  sbomSpdx2File: '.spdx.json',
+  sigstoreBundleFile: '.sigstore',
+  sigstoreCertFile: '.crt',
+  sigstoreSignatureFile: '.sig',
+} as const
+
+type Problem = { message: string; path: string }
+
+/** The ReleaseFile rules, checked on the merged document so a PATCH can't slip past them. */
+export const releaseFileProblems = (doc: Record<string, unknown>): Problem[] => {
+  const problems: Problem[] = []
+  const url = typeof doc.url === 'string' ? doc.url : ''
+  for (const [field, suffix] of Object.entries(SIDECARS)) {
+    const value = doc[field]
+    if (value && value !== `${url}${suffix}`) {
+      problems.push({ message: `${field} must be the file URL plus "${suffix}" (${url}${suffix})`, path: field })
+    }
+  }
+  if (doc.sha256Sum && !/^[0-9a-fA-F]{64}$/.test(String(doc.sha256Sum))) {
+    problems.push({ message: 'sha256Sum must be 64 hexadecimal characters', path: 'sha256Sum' })
+  }
+  if (doc.md5Sum && !/^[0-9a-fA-F]{32}$/.test(String(doc.md5Sum))) {
+    problems.push({ message: 'md5Sum must be 32 hexadecimal characters', path: 'md5Sum' })
+  }
+  return problems
+}
+
+export const validateReleaseFile: CollectionBeforeValidateHook = async ({ collection, data, originalDoc, req }) => {
+  const merged = { ...(originalDoc ?? {}), ...(data ?? {}) }
+  const problems = releaseFileProblems(merged)
+  const relId = (value: unknown) => (value && typeof value === 'object' ? (value as { id?: unknown }).id : value)
+  if (merged.downloadButton && merged.release && merged.os) {
+    // a clear message up front; the partial unique index settles races
+    const clash = await req.payload.count({
+      collection: 'release-files',
+      overrideAccess: true,
+      req,
+      where: {
+        and: [
+          { release: { equals: relId(merged.release) } },
+          { os: { equals: relId(merged.os) } },
+          { downloadButton: { equals: true } },
+          ...(originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : []),
+        ],
+      },
+    })
+    if (clash.totalDocs) {
+      problems.push({ message: 'downloadButton: this release already has a download button file for this OS', path: 'downloadButton' })
+    }
+  }
+  if (problems.length) {
+    throw new ValidationError({ collection: collection.slug, errors: problems, id: originalDoc?.id }, req.t)
+  }
+  return data
+}
