@@ -77,6 +77,10 @@ export interface Config {
     releases: Release;
     'release-files': ReleaseFile;
     'download-statistics': DownloadStatistic;
+    jobs: Job;
+    'job-types': JobType;
+    'job-categories': JobCategory;
+    'job-review-comments': JobReviewComment;
     feeds: Feed;
     'blog-entries': BlogEntry;
     'feed-aggregates': FeedAggregate;
@@ -107,6 +111,9 @@ export interface Config {
     releases: {
       files: 'release-files';
     };
+    jobs: {
+      reviewComments: 'job-review-comments';
+    };
     feeds: {
       entries: 'blog-entries';
     };
@@ -130,6 +137,10 @@ export interface Config {
     releases: ReleasesSelect<false> | ReleasesSelect<true>;
     'release-files': ReleaseFilesSelect<false> | ReleaseFilesSelect<true>;
     'download-statistics': DownloadStatisticsSelect<false> | DownloadStatisticsSelect<true>;
+    jobs: JobsSelect<false> | JobsSelect<true>;
+    'job-types': JobTypesSelect<false> | JobTypesSelect<true>;
+    'job-categories': JobCategoriesSelect<false> | JobCategoriesSelect<true>;
+    'job-review-comments': JobReviewCommentsSelect<false> | JobReviewCommentsSelect<true>;
     feeds: FeedsSelect<false> | FeedsSelect<true>;
     'blog-entries': BlogEntriesSelect<false> | BlogEntriesSelect<true>;
     'feed-aggregates': FeedAggregatesSelect<false> | FeedAggregatesSelect<true>;
@@ -156,8 +167,12 @@ export interface Config {
     defaultIDType: string;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -166,6 +181,7 @@ export interface Config {
   jobs: {
     tasks: {
       sendEmail: TaskSendEmail;
+      expireJobs: TaskExpireJobs;
       inline: {
         input: unknown;
         output: unknown;
@@ -536,6 +552,99 @@ export interface DownloadStatistic {
   releaseFile: string | ReleaseFile;
   date: string;
   downloadCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "jobs".
+ */
+export interface Job {
+  id: string;
+  jobTitle: string;
+  companyName: string;
+  /**
+   * Made from the title and company when left empty.
+   */
+  slug: string;
+  /**
+   * Moves only along the review workflow.
+   */
+  status: 'DRAFT' | 'REVIEW' | 'APPROVED' | 'REJECTED' | 'ARCHIVED' | 'EXPIRED';
+  city?: string | null;
+  region?: string | null;
+  country: string;
+  description: string;
+  descriptionHtml?: string | null;
+  requirements?: string | null;
+  requirementsHtml?: string | null;
+  /**
+   * Contact person.
+   */
+  contact?: string | null;
+  url?: string | null;
+  /**
+   * Contact email.
+   */
+  email: string;
+  category?: (string | null) | JobCategory;
+  jobTypes?: (string | JobType)[] | null;
+  telecommuting?: boolean | null;
+  /**
+   * Agencies may respond.
+   */
+  agencies?: boolean | null;
+  isFeatured?: boolean | null;
+  /**
+   * Set to 90 days ahead on approval when empty.
+   */
+  expires?: string | null;
+  reviewComments?: {
+    docs?: (string | JobReviewComment)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  creator?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "job-categories".
+ */
+export interface JobCategory {
+  id: string;
+  name: string;
+  /**
+   * Generated from name when left empty.
+   */
+  slug: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "job-types".
+ */
+export interface JobType {
+  id: string;
+  name: string;
+  /**
+   * Generated from name when left empty.
+   */
+  slug: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "job-review-comments".
+ */
+export interface JobReviewComment {
+  id: string;
+  job: string | Job;
+  comment: string;
+  creator?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -1008,7 +1117,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendEmail';
+        taskSlug: 'inline' | 'sendEmail' | 'expireJobs';
         taskID: string;
         input?:
           | {
@@ -1041,10 +1150,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendEmail') | null;
+  taskSlug?: ('inline' | 'sendEmail' | 'expireJobs') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1094,6 +1212,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'download-statistics';
         value: string | DownloadStatistic;
+      } | null)
+    | ({
+        relationTo: 'jobs';
+        value: string | Job;
+      } | null)
+    | ({
+        relationTo: 'job-types';
+        value: string | JobType;
+      } | null)
+    | ({
+        relationTo: 'job-categories';
+        value: string | JobCategory;
+      } | null)
+    | ({
+        relationTo: 'job-review-comments';
+        value: string | JobReviewComment;
       } | null)
     | ({
         relationTo: 'feeds';
@@ -1476,6 +1610,67 @@ export interface DownloadStatisticsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "jobs_select".
+ */
+export interface JobsSelect<T extends boolean = true> {
+  jobTitle?: T;
+  companyName?: T;
+  slug?: T;
+  status?: T;
+  city?: T;
+  region?: T;
+  country?: T;
+  description?: T;
+  descriptionHtml?: T;
+  requirements?: T;
+  requirementsHtml?: T;
+  contact?: T;
+  url?: T;
+  email?: T;
+  category?: T;
+  jobTypes?: T;
+  telecommuting?: T;
+  agencies?: T;
+  isFeatured?: T;
+  expires?: T;
+  reviewComments?: T;
+  creator?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "job-types_select".
+ */
+export interface JobTypesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "job-categories_select".
+ */
+export interface JobCategoriesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "job-review-comments_select".
+ */
+export interface JobReviewCommentsSelect<T extends boolean = true> {
+  job?: T;
+  comment?: T;
+  creator?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "feeds_select".
  */
 export interface FeedsSelect<T extends boolean = true> {
@@ -1802,6 +1997,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1839,6 +2035,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: string;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1855,6 +2079,14 @@ export interface TaskSendEmail {
   input: {
     emailLog: string;
   };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpireJobs".
+ */
+export interface TaskExpireJobs {
+  input?: unknown;
   output?: unknown;
 }
 /**

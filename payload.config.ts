@@ -20,6 +20,10 @@ import { DownloadOS } from './collections/downloads/DownloadOS'
 import { DownloadStatistics } from './collections/downloads/DownloadStatistics'
 import { ReleaseFiles } from './collections/downloads/ReleaseFiles'
 import { Releases } from './collections/downloads/Releases'
+import { JobCategories } from './collections/jobs/JobCategories'
+import { JobReviewComments } from './collections/jobs/JobReviewComments'
+import { Jobs } from './collections/jobs/Jobs'
+import { JobTypes } from './collections/jobs/JobTypes'
 import { EmailLogs } from './collections/mailing/EmailLogs'
 import { EmailTemplates } from './collections/mailing/EmailTemplates'
 import { Minutes } from './collections/minutes/Minutes'
@@ -36,6 +40,7 @@ import { rejectInactiveUsers } from './src/auth/rejectInactiveUsers'
 import { resolveDatabaseUrl } from './src/db/databaseUrl'
 import { healthEndpoint } from './src/endpoints/health'
 import { sendEmailTask } from './src/mailing/sendEmailTask'
+import { expireJobsTask } from './src/jobs/expireJobsTask'
 import { emailAdapter } from './src/mailing/transport'
 import { resolvePayloadSecret } from './src/secret'
 import { seoConfig } from './src/seo'
@@ -62,6 +67,11 @@ export default buildConfig({
     Releases,
     ReleaseFiles,
     DownloadStatistics,
+    // jobs
+    Jobs,
+    JobTypes,
+    JobCategories,
+    JobReviewComments,
     // blogs
     Feeds,
     BlogEntries,
@@ -101,7 +111,7 @@ export default buildConfig({
       process.env.PAYLOAD_JOBS_AUTORUN === 'false' || process.env.NODE_ENV === 'test'
         ? undefined
         : [{ cron: '*/10 * * * * *', limit: 50, queue: 'default' }],
-    tasks: [sendEmailTask],
+    tasks: [sendEmailTask, expireJobsTask],
   },
   maxDepth: 4,
   onInit: rejectInactiveUsers,

@@ -13,9 +13,8 @@ const templateSyntax =
     if (!value) return true
     const error = checkTemplateSyntax(value, kind)
     if (!error) return true
-    return error.line
-      ? `${field}: template syntax error on line ${error.line}, column ${error.column}: ${error.message}`
-      : `${field}: template syntax error: ${error.message}`
+    const where = error.line ? ` on line ${error.line}${error.column ? `, column ${error.column}` : ''}` : ''
+    return `${field}: template syntax error${where}: ${error.message}`
   }
 
 const templateField = (

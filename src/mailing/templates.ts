@@ -4,6 +4,10 @@ import nunjucks from 'nunjucks'
 import runtime from 'nunjucks/src/runtime.js'
 // @ts-expect-error nor for its lexer, used to place end-of-file syntax errors
 import lexer from 'nunjucks/src/lexer.js'
+// @ts-expect-error nor for its nodes and parser, used to find unknown filters and tests
+import nodes from 'nunjucks/src/nodes.js'
+// @ts-expect-error (same)
+import parser from 'nunjucks/src/parser.js'
 
 /**
  * Jinja2-compatible email templates (nunjucks), rendered in a sandbox:
@@ -34,6 +38,12 @@ const makeEnv = (autoescape: boolean) => {
 }
 const textEnv = makeEnv(false)
 const htmlEnv = makeEnv(true)
+
+// Fail closed: should a bundler ever give the compiled templates another copy
+// of the runtime than the one patched above, refuse to load rather than render unsandboxed.
+if (nunjucks.compile('{{ "".constructor }}', textEnv).render({}) !== '') {
+  throw new Error('src/mailing/templates: the nunjucks sandbox is not in effect')
+}
 
 export type TemplateKind = 'html' | 'text'
 
@@ -72,11 +82,11 @@ const endOfFilePosition = (source: string): { column: number; line: number } => 
     }
   }
   const significant = tokens.filter((tok) => tok.type !== 'whitespace')
-  significant.forEach((tok, index) => {
+  for (const [index, tok] of significant.entries()) {
     const at = { column: tok.colno + 1, line: tok.lineno + 1 }
     if (tok.type === 'variable-start' || tok.type === 'block-start') open = at
     if (tok.type === 'variable-end' || tok.type === 'block-end') open = null
-    if (tok.type !== 'block-start') return
+    if (tok.type !== 'block-start') continue
     const name = significant[index + 1]?.type === 'symbol' ? significant[index + 1]!.value : ''
     if (name.startsWith('end')) {
       const closes = stack.map((entry) => entry.name).lastIndexOf(name.slice(3))
@@ -89,29 +99,54 @@ const endOfFilePosition = (source: string): { column: number; line: number } => 
         stack.push({ ...at, name })
       }
     }
-  })
+  }
   const innermost = open ?? stack[stack.length - 1]
   if (innermost) return { column: innermost.column, line: innermost.line }
   const lines = source.split('\n')
   return { column: lines[lines.length - 1]!.length + 1, line: lines.length }
 }
 
+type AstNode = { colno: number; lineno: number; name?: AstNode; right?: AstNode; value?: unknown }
+
+/**
+ * nunjucks looks filters (`x | name`) and tests (`x is name`) up only when it
+ * renders; Jinja2 refuses unknown ones when it compiles. So do we, or a typo
+ * would save fine and fail every send.
+ */
+const unknownFilterOrTest = (source: string, env: nunjucks.Environment): TemplateSyntaxError | null => {
+  const root = parser.parse(source, [], {}) as { findAll: (type: unknown) => AstNode[] }
+  const known = env as unknown as { filters: Record<string, unknown>; tests: Record<string, unknown> }
+  const problems: TemplateSyntaxError[] = []
+  for (const node of root.findAll(nodes.Filter)) {
+    const name = String(node.name?.value)
+    if (!known.filters[name]) problems.push({ column: node.name!.colno + 1, line: node.name!.lineno + 1, message: `unknown filter "${name}"` })
+  }
+  for (const node of root.findAll(nodes.Is)) {
+    const test = node.right?.name ?? node.right
+    const name = String(test?.value)
+    if (test && !known.tests[name]) problems.push({ column: test.colno + 1, line: test.lineno + 1, message: `unknown test "${name}"` })
+  }
+  problems.sort((a, b) => a.line! - b.line! || a.column! - b.column!)
+  return problems[0] ?? null
+}
+
 /** Compiles without rendering; returns the first syntax error with its line. */
 export const checkTemplateSyntax = (source: string, kind: TemplateKind = 'text'): TemplateSyntaxError | null => {
+  const env = kind === 'html' ? htmlEnv : textEnv
   try {
     // eagerCompile: parse now rather than at first render
-    new nunjucks.Template(source, kind === 'html' ? htmlEnv : textEnv, undefined, true)
-    return null
+    new nunjucks.Template(source, env, undefined, true)
+    return unknownFilterOrTest(source, env)
   } catch (err) {
     const raw = err instanceof Error ? err.message : String(err)
-    const position = /\[Line (\d+), Column (\d+)\]/.exec(raw)
+    const position = /\[Line (\d+)(?:, Column (\d+))?\]/.exec(raw)
     const message = raw
       .replace(/^Template render error:\s*/, '')
       .replace(/^\(unknown path\)\s*/, '')
       .replace(/^\[Line \d+(, Column \d+)?\]\s*/, '')
       .replace(/^Error:\s*/, '')
       .trim()
-    if (position) return { column: Number(position[2]), line: Number(position[1]), message }
+    if (position) return { column: position[2] ? Number(position[2]) : undefined, line: Number(position[1]), message }
     return { ...endOfFilePosition(source), message }
   }
 }

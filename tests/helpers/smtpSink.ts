@@ -16,7 +16,7 @@ import { SMTPServer, type SMTPServerAddress } from 'smtp-server'
 export type SinkMessage = {
   /** the AUTH user name, when the client authenticated */
   authUser?: string
-  /** the decoded text/html part, if any */
+  /** the decoded text/html part, if any (line ends as \n) */
   html?: string
   /** header names lower-cased; repeated headers joined with ", " */
   headers: Record<string, string>
@@ -29,7 +29,7 @@ export type SinkMessage = {
   rcptTo: string[]
   /** the decoded Subject header (RFC 2047 words decoded) */
   subject: string
-  /** the decoded text/plain part, if any */
+  /** the decoded text/plain part, if any (line ends as \n) */
   text?: string
 }
 
@@ -121,9 +121,14 @@ const headerParam = (value: string | undefined, param: string): string | undefin
   return match ? (match[1] ?? match[2]) : undefined
 }
 
-/** Walks the MIME tree and returns the first text/plain and text/html leaves. */
-const readParts = (raw: string, found: { html?: string; text?: string } = {}) => {
-  const [head, body] = splitHeadAndBody(raw)
+/**
+ * Walks the MIME tree and returns the first text/plain and text/html leaves,
+ * with \n line ends. (The line end SMTP puts before its final "." is not
+ * part of a single-part body.)
+ */
+const readParts = (raw: string, found: { html?: string; text?: string } = {}, top = true) => {
+  const [head, rawBody] = splitHeadAndBody(raw)
+  const body = top ? rawBody.replace(/\r?\n$/, '') : rawBody
   const headers = parseHeaders(head)
   const type = (headers['content-type'] ?? 'text/plain').toLowerCase()
   if (type.startsWith('multipart/')) {
@@ -131,10 +136,10 @@ const readParts = (raw: string, found: { html?: string; text?: string } = {}) =>
     if (!boundary) return found
     const sections = body.split(new RegExp(`\\r?\\n?--${boundary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:--)?[ \\t]*\\r?\\n?`))
     // the preamble and the epilogue are not parts
-    for (const section of sections.slice(1, -1)) readParts(section, found)
+    for (const section of sections.slice(1, -1)) readParts(section, found, false)
     return found
   }
-  const decoded = decodeBody(body, headers['content-transfer-encoding'])
+  const decoded = decodeBody(body, headers['content-transfer-encoding']).replace(/\r\n/g, '\n')
   if (type.startsWith('text/html')) found.html ??= decoded
   else if (type.startsWith('text/plain')) found.text ??= decoded
   return found
@@ -165,6 +170,8 @@ export const startSmtpSink = async ({ host = '127.0.0.1', port = 0 }: SmtpSinkOp
     // a client that sends credentials (SMTP_USER) is let in, whatever they are
     allowInsecureAuth: true,
     authOptional: true,
+    // close() waits at most this long for a client that still holds a connection
+    closeTimeout: 1000,
     disabledCommands: ['STARTTLS'],
     disableReverseLookup: true,
     logger: false,

@@ -6,12 +6,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_releases_version" AS ENUM('PYTHON1', 'PYTHON2', 'PYTHON3', 'PYMANAGER');
   CREATE TYPE "public"."enum_releases_status" AS ENUM('PRERELEASE', 'BUGFIX', 'SECURITY', 'EOL');
   CREATE TYPE "public"."enum_releases_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
+  CREATE TYPE "public"."enum_jobs_status" AS ENUM('DRAFT', 'REVIEW', 'APPROVED', 'REJECTED', 'ARCHIVED', 'EXPIRED');
   CREATE TYPE "public"."enum_community_posts_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
   CREATE TYPE "public"."enum_success_stories_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
   CREATE TYPE "public"."enum_code_samples_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
   CREATE TYPE "public"."enum_minutes_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
   CREATE TYPE "public"."enum_banners_banner_type" AS ENUM('INFO', 'SUCCESS', 'WARNING', 'ERROR');
   CREATE TYPE "public"."enum_banners_target" AS ENUM('FRONTEND', 'API');
+  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'expireJobs';
+  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'expireJobs';
   CREATE TABLE "pages" (
   	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
   	"title" varchar NOT NULL,
@@ -161,6 +164,65 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"release_file_id" uuid NOT NULL,
   	"date" timestamp(3) with time zone NOT NULL,
   	"download_count" numeric DEFAULT 0,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "jobs" (
+  	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+  	"job_title" varchar NOT NULL,
+  	"company_name" varchar NOT NULL,
+  	"slug" varchar NOT NULL,
+  	"status" "enum_jobs_status" DEFAULT 'DRAFT' NOT NULL,
+  	"city" varchar,
+  	"region" varchar,
+  	"country" varchar NOT NULL,
+  	"description" varchar NOT NULL,
+  	"description_html" varchar,
+  	"requirements" varchar,
+  	"requirements_html" varchar,
+  	"contact" varchar,
+  	"url" varchar,
+  	"email" varchar NOT NULL,
+  	"category_id" uuid,
+  	"telecommuting" boolean DEFAULT false,
+  	"agencies" boolean DEFAULT true,
+  	"is_featured" boolean DEFAULT false,
+  	"expires" timestamp(3) with time zone,
+  	"creator_id" uuid,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "jobs_rels" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"order" integer,
+  	"parent_id" uuid NOT NULL,
+  	"path" varchar NOT NULL,
+  	"job_types_id" uuid
+  );
+  
+  CREATE TABLE "job_types" (
+  	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+  	"name" varchar NOT NULL,
+  	"slug" varchar NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "job_categories" (
+  	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+  	"name" varchar NOT NULL,
+  	"slug" varchar NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "job_review_comments" (
+  	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+  	"job_id" uuid NOT NULL,
+  	"comment" varchar NOT NULL,
+  	"creator_id" uuid,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -379,6 +441,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "payload_jobs_stats" (
+  	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+  	"stats" jsonb,
+  	"updated_at" timestamp(3) with time zone,
+  	"created_at" timestamp(3) with time zone
+  );
+  
+  ALTER TABLE "payload_jobs" ADD COLUMN "meta" jsonb;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "pages_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "page_images_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "page_documents_id" uuid;
@@ -386,6 +456,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "releases_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "release_files_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "download_statistics_id" uuid;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "jobs_id" uuid;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "job_types_id" uuid;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "job_categories_id" uuid;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "job_review_comments_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "feeds_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "blog_entries_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "feed_aggregates_id" uuid;
@@ -415,6 +489,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "release_files" ADD CONSTRAINT "release_files_creator_id_users_id_fk" FOREIGN KEY ("creator_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "release_files" ADD CONSTRAINT "release_files_last_modified_by_id_users_id_fk" FOREIGN KEY ("last_modified_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "download_statistics" ADD CONSTRAINT "download_statistics_release_file_id_release_files_id_fk" FOREIGN KEY ("release_file_id") REFERENCES "public"."release_files"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "jobs" ADD CONSTRAINT "jobs_category_id_job_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."job_categories"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "jobs" ADD CONSTRAINT "jobs_creator_id_users_id_fk" FOREIGN KEY ("creator_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "jobs_rels" ADD CONSTRAINT "jobs_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "jobs_rels" ADD CONSTRAINT "jobs_rels_job_types_fk" FOREIGN KEY ("job_types_id") REFERENCES "public"."job_types"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "job_review_comments" ADD CONSTRAINT "job_review_comments_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "job_review_comments" ADD CONSTRAINT "job_review_comments_creator_id_users_id_fk" FOREIGN KEY ("creator_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "blog_entries" ADD CONSTRAINT "blog_entries_feed_id_feeds_id_fk" FOREIGN KEY ("feed_id") REFERENCES "public"."feeds"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "feed_aggregates_rels" ADD CONSTRAINT "feed_aggregates_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."feed_aggregates"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "feed_aggregates_rels" ADD CONSTRAINT "feed_aggregates_rels_feeds_fk" FOREIGN KEY ("feeds_id") REFERENCES "public"."feeds"("id") ON DELETE cascade ON UPDATE no action;
@@ -487,6 +567,32 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "download_statistics_updated_at_idx" ON "download_statistics" USING btree ("updated_at");
   CREATE INDEX "download_statistics_created_at_idx" ON "download_statistics" USING btree ("created_at");
   CREATE UNIQUE INDEX "releaseFile_date_idx" ON "download_statistics" USING btree ("release_file_id","date");
+  CREATE UNIQUE INDEX "jobs_slug_idx" ON "jobs" USING btree ("slug");
+  CREATE INDEX "jobs_status_idx" ON "jobs" USING btree ("status");
+  CREATE INDEX "jobs_city_idx" ON "jobs" USING btree ("city");
+  CREATE INDEX "jobs_region_idx" ON "jobs" USING btree ("region");
+  CREATE INDEX "jobs_country_idx" ON "jobs" USING btree ("country");
+  CREATE INDEX "jobs_category_idx" ON "jobs" USING btree ("category_id");
+  CREATE INDEX "jobs_telecommuting_idx" ON "jobs" USING btree ("telecommuting");
+  CREATE INDEX "jobs_is_featured_idx" ON "jobs" USING btree ("is_featured");
+  CREATE INDEX "jobs_expires_idx" ON "jobs" USING btree ("expires");
+  CREATE INDEX "jobs_creator_idx" ON "jobs" USING btree ("creator_id");
+  CREATE INDEX "jobs_updated_at_idx" ON "jobs" USING btree ("updated_at");
+  CREATE INDEX "jobs_created_at_idx" ON "jobs" USING btree ("created_at");
+  CREATE INDEX "jobs_rels_order_idx" ON "jobs_rels" USING btree ("order");
+  CREATE INDEX "jobs_rels_parent_idx" ON "jobs_rels" USING btree ("parent_id");
+  CREATE INDEX "jobs_rels_path_idx" ON "jobs_rels" USING btree ("path");
+  CREATE INDEX "jobs_rels_job_types_id_idx" ON "jobs_rels" USING btree ("job_types_id");
+  CREATE UNIQUE INDEX "job_types_slug_idx" ON "job_types" USING btree ("slug");
+  CREATE INDEX "job_types_updated_at_idx" ON "job_types" USING btree ("updated_at");
+  CREATE INDEX "job_types_created_at_idx" ON "job_types" USING btree ("created_at");
+  CREATE UNIQUE INDEX "job_categories_slug_idx" ON "job_categories" USING btree ("slug");
+  CREATE INDEX "job_categories_updated_at_idx" ON "job_categories" USING btree ("updated_at");
+  CREATE INDEX "job_categories_created_at_idx" ON "job_categories" USING btree ("created_at");
+  CREATE INDEX "job_review_comments_job_idx" ON "job_review_comments" USING btree ("job_id");
+  CREATE INDEX "job_review_comments_creator_idx" ON "job_review_comments" USING btree ("creator_id");
+  CREATE INDEX "job_review_comments_updated_at_idx" ON "job_review_comments" USING btree ("updated_at");
+  CREATE INDEX "job_review_comments_created_at_idx" ON "job_review_comments" USING btree ("created_at");
   CREATE UNIQUE INDEX "feeds_feed_url_idx" ON "feeds" USING btree ("feed_url");
   CREATE INDEX "feeds_is_active_idx" ON "feeds" USING btree ("is_active");
   CREATE INDEX "feeds_priority_idx" ON "feeds" USING btree ("priority");
@@ -571,6 +677,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_releases_fk" FOREIGN KEY ("releases_id") REFERENCES "public"."releases"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_release_files_fk" FOREIGN KEY ("release_files_id") REFERENCES "public"."release_files"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_download_statistics_fk" FOREIGN KEY ("download_statistics_id") REFERENCES "public"."download_statistics"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_jobs_fk" FOREIGN KEY ("jobs_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_job_types_fk" FOREIGN KEY ("job_types_id") REFERENCES "public"."job_types"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_job_categories_fk" FOREIGN KEY ("job_categories_id") REFERENCES "public"."job_categories"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_job_review_comments_fk" FOREIGN KEY ("job_review_comments_id") REFERENCES "public"."job_review_comments"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_feeds_fk" FOREIGN KEY ("feeds_id") REFERENCES "public"."feeds"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_blog_entries_fk" FOREIGN KEY ("blog_entries_id") REFERENCES "public"."blog_entries"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_feed_aggregates_fk" FOREIGN KEY ("feed_aggregates_id") REFERENCES "public"."feed_aggregates"("id") ON DELETE cascade ON UPDATE no action;
@@ -592,6 +702,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_releases_id_idx" ON "payload_locked_documents_rels" USING btree ("releases_id");
   CREATE INDEX "payload_locked_documents_rels_release_files_id_idx" ON "payload_locked_documents_rels" USING btree ("release_files_id");
   CREATE INDEX "payload_locked_documents_rels_download_statistics_id_idx" ON "payload_locked_documents_rels" USING btree ("download_statistics_id");
+  CREATE INDEX "payload_locked_documents_rels_jobs_id_idx" ON "payload_locked_documents_rels" USING btree ("jobs_id");
+  CREATE INDEX "payload_locked_documents_rels_job_types_id_idx" ON "payload_locked_documents_rels" USING btree ("job_types_id");
+  CREATE INDEX "payload_locked_documents_rels_job_categories_id_idx" ON "payload_locked_documents_rels" USING btree ("job_categories_id");
+  CREATE INDEX "payload_locked_documents_rels_job_review_comments_id_idx" ON "payload_locked_documents_rels" USING btree ("job_review_comments_id");
   CREATE INDEX "payload_locked_documents_rels_feeds_id_idx" ON "payload_locked_documents_rels" USING btree ("feeds_id");
   CREATE INDEX "payload_locked_documents_rels_blog_entries_id_idx" ON "payload_locked_documents_rels" USING btree ("blog_entries_id");
   CREATE INDEX "payload_locked_documents_rels_feed_aggregates_id_idx" ON "payload_locked_documents_rels" USING btree ("feed_aggregates_id");
@@ -617,6 +731,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "releases" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "release_files" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "download_statistics" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "jobs" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "jobs_rels" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "job_types" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "job_categories" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "job_review_comments" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "feeds" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "blog_entries" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "feed_aggregates" DISABLE ROW LEVEL SECURITY;
@@ -632,6 +751,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "minutes" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "banners" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "work_groups" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "payload_jobs_stats" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "pages" CASCADE;
   DROP TABLE "page_images" CASCADE;
   DROP TABLE "page_documents" CASCADE;
@@ -639,6 +759,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "releases" CASCADE;
   DROP TABLE "release_files" CASCADE;
   DROP TABLE "download_statistics" CASCADE;
+  DROP TABLE "jobs" CASCADE;
+  DROP TABLE "jobs_rels" CASCADE;
+  DROP TABLE "job_types" CASCADE;
+  DROP TABLE "job_categories" CASCADE;
+  DROP TABLE "job_review_comments" CASCADE;
   DROP TABLE "feeds" CASCADE;
   DROP TABLE "blog_entries" CASCADE;
   DROP TABLE "feed_aggregates" CASCADE;
@@ -654,6 +779,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "minutes" CASCADE;
   DROP TABLE "banners" CASCADE;
   DROP TABLE "work_groups" CASCADE;
+  DROP TABLE "payload_jobs_stats" CASCADE;
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_pages_fk";
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_page_images_fk";
@@ -667,6 +793,14 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_release_files_fk";
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_download_statistics_fk";
+  
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_jobs_fk";
+  
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_job_types_fk";
+  
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_job_categories_fk";
+  
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_job_review_comments_fk";
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_feeds_fk";
   
@@ -696,6 +830,14 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_work_groups_fk";
   
+  ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE text;
+  DROP TYPE "public"."enum_payload_jobs_log_task_slug";
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'sendEmail');
+  ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_log_task_slug" USING "task_slug"::"public"."enum_payload_jobs_log_task_slug";
+  ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE text;
+  DROP TYPE "public"."enum_payload_jobs_task_slug";
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'sendEmail');
+  ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_task_slug" USING "task_slug"::"public"."enum_payload_jobs_task_slug";
   DROP INDEX "payload_locked_documents_rels_pages_id_idx";
   DROP INDEX "payload_locked_documents_rels_page_images_id_idx";
   DROP INDEX "payload_locked_documents_rels_page_documents_id_idx";
@@ -703,6 +845,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP INDEX "payload_locked_documents_rels_releases_id_idx";
   DROP INDEX "payload_locked_documents_rels_release_files_id_idx";
   DROP INDEX "payload_locked_documents_rels_download_statistics_id_idx";
+  DROP INDEX "payload_locked_documents_rels_jobs_id_idx";
+  DROP INDEX "payload_locked_documents_rels_job_types_id_idx";
+  DROP INDEX "payload_locked_documents_rels_job_categories_id_idx";
+  DROP INDEX "payload_locked_documents_rels_job_review_comments_id_idx";
   DROP INDEX "payload_locked_documents_rels_feeds_id_idx";
   DROP INDEX "payload_locked_documents_rels_blog_entries_id_idx";
   DROP INDEX "payload_locked_documents_rels_feed_aggregates_id_idx";
@@ -717,6 +863,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP INDEX "payload_locked_documents_rels_minutes_id_idx";
   DROP INDEX "payload_locked_documents_rels_banners_id_idx";
   DROP INDEX "payload_locked_documents_rels_work_groups_id_idx";
+  ALTER TABLE "payload_jobs" DROP COLUMN "meta";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "pages_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "page_images_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "page_documents_id";
@@ -724,6 +871,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "releases_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "release_files_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "download_statistics_id";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "jobs_id";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "job_types_id";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "job_categories_id";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "job_review_comments_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "feeds_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "blog_entries_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "feed_aggregates_id";
@@ -742,6 +893,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_releases_version";
   DROP TYPE "public"."enum_releases_status";
   DROP TYPE "public"."enum_releases_content_type";
+  DROP TYPE "public"."enum_jobs_status";
   DROP TYPE "public"."enum_community_posts_content_type";
   DROP TYPE "public"."enum_success_stories_content_type";
   DROP TYPE "public"."enum_code_samples_content_type";

@@ -1,0 +1,121 @@
+import { sql } from '@payloadcms/db-postgres'
+import { APIError, commitTransaction, type Endpoint, initTransaction, killTransaction } from 'payload'
+
+import { publicJobs } from '../../access/jobs'
+import { userIsStaff } from '../../access/roles'
+import { execute } from '../db/sql'
+import { rssResponse, siteUrl } from '../feeds/rss'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * POST /api/jobs/:id/review { action: "approve" | "reject", comment? }: the
+ * admin panel's one-click review. The status change and the optional review
+ * comment commit together or not at all.
+ */
+const reviewEndpoint: Endpoint = {
+  path: '/:id/review',
+  method: 'post',
+  handler: async (req) => {
+    if (!req.user) throw new APIError('Log in to review jobs.', 401, undefined, true)
+    if (!userIsStaff(req)) throw new APIError('Only staff review jobs.', 403, undefined, true)
+    const id = String(req.routeParams?.id ?? '')
+    if (!UUID.test(id)) throw new APIError('id: not a job id', 400, undefined, true)
+    const body = (await req.json?.().catch(() => null)) as { action?: unknown; comment?: unknown } | null
+    const status = body?.action === 'approve' ? 'APPROVED' : body?.action === 'reject' ? 'REJECTED' : null
+    if (!status) throw new APIError('action: expected "approve" or "reject"', 400, undefined, true)
+    if (body?.comment !== undefined && typeof body.comment !== 'string') {
+      throw new APIError('comment: expected text', 400, undefined, true)
+    }
+    const comment = typeof body?.comment === 'string' ? body.comment.trim() : ''
+    const shouldCommit = await initTransaction(req)
+    try {
+      const job = await req.payload.update({ collection: 'jobs', data: { status }, id, overrideAccess: false, req, user: req.user })
+      if (comment) {
+        await req.payload.create({
+          collection: 'job-review-comments',
+          data: { comment, job: id },
+          overrideAccess: false,
+          req,
+          user: req.user,
+        })
+      }
+      if (shouldCommit) await commitTransaction(req)
+      return Response.json({ doc: job, message: `Job ${status.toLowerCase()}.` })
+    } catch (err) {
+      await killTransaction(req)
+      throw err
+    }
+  },
+}
+
+/**
+ * GET /api/jobs/search?q=...&page=&limit=: PostgreSQL full-text search over
+ * title, company and description (the expression index jobs_search_idx),
+ * then the ordinary access-checked query: nobody finds what they can't read.
+ */
+const searchEndpoint: Endpoint = {
+  path: '/search',
+  method: 'get',
+  handler: async (req) => {
+    const q = (req.searchParams.get('q') ?? '').trim()
+    if (!q) throw new APIError('q: a search text is required', 400, undefined, true)
+    if (q.length > 200) throw new APIError('q: at most 200 characters', 400, undefined, true)
+    const limit = Math.min(Math.max(Number(req.searchParams.get('limit') ?? 20) || 20, 1), 100)
+    const page = Math.max(Number(req.searchParams.get('page') ?? 1) || 1, 1)
+    const rows = await execute(
+      req,
+      sql`SELECT id FROM jobs
+          WHERE to_tsvector('english', coalesce(job_title, '') || ' ' || coalesce(company_name, '') || ' ' || coalesce(description, ''))
+                @@ websearch_to_tsquery('english', ${q})
+          LIMIT 1000`,
+    )
+    const ids = rows.map((row) => String(row.id))
+    if (!ids.length) return Response.json({ docs: [], page, totalDocs: 0, totalPages: 0 })
+    const result = await req.payload.find({
+      collection: 'jobs',
+      limit,
+      overrideAccess: false,
+      page,
+      req,
+      sort: '-createdAt',
+      where: { id: { in: ids } },
+    })
+    return Response.json(result)
+  },
+}
+
+/** GET /api/jobs/rss: the newest publicly visible jobs (never expired or unapproved ones). */
+const rssEndpoint: Endpoint = {
+  path: '/rss',
+  method: 'get',
+  handler: async (req) => {
+    // the anonymous view, whoever asks: staff's drafts do not belong in a public feed
+    const { docs } = await req.payload.find({
+      collection: 'jobs',
+      depth: 0,
+      limit: 30,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      sort: '-createdAt',
+      where: publicJobs(),
+    })
+    const base = siteUrl()
+    return rssResponse({
+      description: 'The newest jobs on the Python Job Board',
+      items: docs.map((job) => ({
+        description: job.descriptionHtml ?? undefined,
+        guid: `${base}/jobs/${job.slug}/`,
+        link: `${base}/jobs/${job.slug}/`,
+        pubDate: job.createdAt,
+        title: `${job.jobTitle}, ${job.companyName}`,
+      })),
+      link: `${base}/jobs/`,
+      selfUrl: `${base}/api/jobs/rss`,
+      title: 'Python Job Board',
+    })
+  },
+}
+
+export const jobEndpoints: Endpoint[] = [reviewEndpoint, searchEndpoint, rssEndpoint]

@@ -1,0 +1,60 @@
+/**
+ * SMTP server down: the send fails, the log says why, the job is retried
+ * and goes out once the server is back. Its own file, because it stops the
+ * sink the email adapter points at.
+ */
+import { queueEmail } from '../../src/mailing/queueEmail'
+import { startTestPayload, type TestContext } from '../helpers/harness'
+import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'
+import { createTemplate, findJobs, requestAs, unique, waitPast } from './fixtures'
+
+let t: TestContext
+let sink: SmtpSink
+
+beforeAll(async () => {
+  sink = await startSmtpSink()
+  t = await startTestPayload(sink.env)
+  await t.makeUser('superuser') // the first account of a database is a superuser
+})
+afterAll(async () => {
+  await t?.close()
+  await sink?.close()
+})
+
+it('logs FAILED with the connection error, keeps the job, and sends once the server is back', async () => {
+  const template = await createTemplate(t, { contentText: 'Body for {{ name }}', subject: 'Subject for {{ name }}' })
+  const port = sink.port
+  await sink.close()
+
+  const to = `${unique('down')}@example.org`
+  const member = await t.makeUser('member')
+  // queueing does not touch SMTP: it cannot fail because the server is down
+  const log = await queueEmail(await requestAs(t, member), { context: { name: 'Flo' }, template: template.internalName, to })
+  expect(log.status).toBe('QUEUED')
+
+  await expect(t.payload.jobs.run()).resolves.toBeDefined()
+  const failed = await t.payload.findByID({ collection: 'email-logs', id: log.id, overrideAccess: true })
+  expect(failed).toMatchObject({ attempts: 1, status: 'FAILED', subject: 'Subject for Flo' })
+  expect(failed.errorMessage).toMatch(/ECONNREFUSED|connect/i)
+
+  const [job] = await findJobs(t, String(log.id))
+  expect(job).toMatchObject({ totalTried: 1 })
+  expect(job!.hasError ?? false).toBe(false)
+  expect(job!.completedAt ?? null).toBeNull()
+
+  // a worker running before the backoff is over does not retry yet
+  await t.payload.jobs.run()
+  expect((await findJobs(t, String(log.id)))[0]).toMatchObject({ totalTried: 1 })
+
+  // the server comes back on the same port
+  sink = await startSmtpSink({ port })
+  await waitPast(job!.waitUntil)
+  await t.payload.jobs.run()
+  const [message] = await sink.waitFor(1)
+  expect(message!.rcptTo).toEqual([to])
+  expect(message!.subject).toBe('Subject for Flo')
+  expect(message!.text).toBe('Body for Flo')
+  const sent = await t.payload.findByID({ collection: 'email-logs', id: log.id, overrideAccess: true })
+  expect(sent).toMatchObject({ attempts: 2, status: 'SENT' })
+  expect(sent.errorMessage ?? null).toBeNull()
+})
