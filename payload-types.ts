@@ -182,6 +182,8 @@ export interface Config {
     tasks: {
       sendEmail: TaskSendEmail;
       expireJobs: TaskExpireJobs;
+      fetchFeeds: TaskFetchFeeds;
+      fetchFeed: TaskFetchFeed;
       inline: {
         input: unknown;
         output: unknown;
@@ -353,6 +355,7 @@ export interface Page {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  legacyId?: number | null;
   creator?: (string | null) | User;
   lastModifiedBy?: (string | null) | User;
   created?: string | null;
@@ -1117,7 +1120,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendEmail' | 'expireJobs';
+        taskSlug: 'inline' | 'sendEmail' | 'expireJobs' | 'fetchFeeds' | 'fetchFeed';
         taskID: string;
         input?:
           | {
@@ -1150,7 +1153,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendEmail' | 'expireJobs') | null;
+  taskSlug?: ('inline' | 'sendEmail' | 'expireJobs' | 'fetchFeeds' | 'fetchFeed') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1200,10 +1203,6 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'download-os';
         value: string | DownloadO;
-      } | null)
-    | ({
-        relationTo: 'releases';
-        value: string | Release;
       } | null)
     | ({
         relationTo: 'release-files';
@@ -1433,6 +1432,7 @@ export interface PagesSelect<T extends boolean = true> {
   templateName?: T;
   images?: T;
   documents?: T;
+  legacyId?: T;
   creator?: T;
   lastModifiedBy?: T;
   created?: T;
@@ -2087,6 +2087,24 @@ export interface TaskSendEmail {
  */
 export interface TaskExpireJobs {
   input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskFetchFeeds".
+ */
+export interface TaskFetchFeeds {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskFetchFeed".
+ */
+export interface TaskFetchFeed {
+  input: {
+    feed: string;
+  };
   output?: unknown;
 }
 /**

@@ -37,8 +37,10 @@ import { UserGroups } from './collections/users/UserGroups'
 import { Users } from './collections/users/Users'
 import { WorkGroups } from './collections/work-groups/WorkGroups'
 import { rejectInactiveUsers } from './src/auth/rejectInactiveUsers'
+import { fetchFeedsTask, fetchFeedTask } from './src/blogs/tasks'
 import { resolveDatabaseUrl } from './src/db/databaseUrl'
 import { healthEndpoint } from './src/endpoints/health'
+import { pythondotorgEndpoints } from './src/endpoints/pythondotorg'
 import { sendEmailTask } from './src/mailing/sendEmailTask'
 import { expireJobsTask } from './src/jobs/expireJobsTask'
 import { emailAdapter } from './src/mailing/transport'
@@ -103,7 +105,7 @@ export default buildConfig({
   }),
   defaultDepth: 1,
   email: emailAdapter(),
-  endpoints: [healthEndpoint],
+  endpoints: [healthEndpoint, ...pythondotorgEndpoints],
   graphQL: { disablePlaygroundInProduction: true, schemaOutputFile: path.resolve(dirname, 'schema.graphql') },
   jobs: {
     // `npm start` / `npm run dev` work the queue in-process; tests run it by hand
@@ -111,7 +113,7 @@ export default buildConfig({
       process.env.PAYLOAD_JOBS_AUTORUN === 'false' || process.env.NODE_ENV === 'test'
         ? undefined
         : [{ cron: '*/10 * * * * *', limit: 50, queue: 'default' }],
-    tasks: [sendEmailTask, expireJobsTask],
+    tasks: [sendEmailTask, expireJobsTask, fetchFeedsTask, fetchFeedTask],
   },
   maxDepth: 4,
   onInit: rejectInactiveUsers,

@@ -1,4 +1,4 @@
-import type { Access, CollectionSlug } from 'payload'
+import type { Access, CollectionSlug, Where } from 'payload'
 
 import { userId, userIsStaff } from './roles'
 
@@ -15,6 +15,8 @@ export const parentOwnerOrStaffCreate =
     const parent = data?.[parentField]
     const parentId = parent && typeof parent === 'object' ? (parent as { id?: unknown }).id : parent
     if (!id || (typeof parentId !== 'string' && typeof parentId !== 'number')) return false
+    // a number is no id of a uuid-keyed table: querying with it would fail in the database
+    if (typeof parentId === 'number' && req.payload.db.defaultIDType !== 'number') return false
     const found = await req.payload.count({
       collection: parentCollection,
       overrideAccess: true,
@@ -23,3 +25,29 @@ export const parentOwnerOrStaffCreate =
     })
     return found.totalDocs > 0
   }
+
+/**
+ * Update access for an attachment: staff, or the owner of its current parent
+ * (a query); when the update moves it to another parent (`parentField` in
+ * the incoming data), the user must own that parent too.
+ */
+export const parentOwnerOrStaffUpdate = ({
+  ownerField = 'creator',
+  parentCollection,
+  parentField,
+}: {
+  ownerField?: string
+  parentCollection: CollectionSlug
+  parentField: string
+}): Access => {
+  const ownsTarget = parentOwnerOrStaffCreate({ ownerField, parentCollection, parentField })
+  return async (args) => {
+    const { data, req } = args
+    if (userIsStaff(req)) return true
+    const id = userId(req)
+    if (!id) return false
+    const ownsCurrent: Where = { [`${parentField}.${ownerField}`]: { equals: id } }
+    if (!data || data[parentField] === undefined) return ownsCurrent
+    return (await ownsTarget(args)) ? ownsCurrent : false
+  }
+}

@@ -1,5 +1,7 @@
 import type { TextField } from 'payload'
 
+import { exceedsMaxLength } from './maxLength'
+
 /** "/About/PSF/" -> "about/psf": lowercase, no leading or trailing slash. */
 export const normalizePagePath = (value: string): string =>
   value.trim().toLowerCase().replace(/\/{2,}/g, '/').replace(/^\/+|\/+$/g, '')
@@ -18,8 +20,10 @@ export const pagePathField = (): TextField => ({
   maxLength: 500,
   required: true,
   unique: true,
-  validate: (value: null | string | undefined) => {
+  validate: (value: null | string | undefined, { maxLength }: { maxLength?: number } = {}) => {
     if (!value) return 'path is required'
+    const tooLong = exceedsMaxLength('path', value, maxLength)
+    if (tooLong) return tooLong
     if (!PAGE_PATH_PATTERN.test(value)) {
       return 'path must be segments of lowercase letters, digits, "-" and "." separated by "/"'
     }

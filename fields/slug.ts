@@ -1,6 +1,7 @@
 import type { TextField } from 'payload'
 
 import { deepMerge } from './deepMerge'
+import { exceedsMaxLength } from './maxLength'
 import { SLUG_PATTERN, slugify } from './slugify'
 
 type SlugOptions = {
@@ -36,8 +37,10 @@ export const slugField = ({ from = 'name', overrides = {} }: SlugOptions = {}): 
       maxLength: 200,
       required: true,
       unique: true,
-      validate: (value: null | string | undefined) => {
+      validate: (value: null | string | undefined, { maxLength }: { maxLength?: number } = {}) => {
         if (!value) return 'slug is required (or give a name to generate it from)'
+        const tooLong = exceedsMaxLength('slug', value, maxLength)
+        if (tooLong) return tooLong
         if (!SLUG_PATTERN.test(value)) {
           return 'slug may contain only lowercase letters, digits and single hyphens'
         }

@@ -6,7 +6,8 @@ import { type MigrateDownArgs, type MigrateUpArgs, sql } from '@payloadcms/db-po
  * - one latest release per Python version,
  * - one download-button file per (release, OS),
  * and sequences hand out python.org-style integer ids (legacyId). Deletes
- * cascade from a release to its files and from a file to its statistics.
+ * cascade from a release to its files and from a file to its statistics;
+ * an operating system that files use cannot be deleted.
  */
 export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
@@ -22,6 +23,10 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
     ALTER TABLE "download_statistics" DROP CONSTRAINT IF EXISTS "download_statistics_release_file_id_release_files_id_fk";
     ALTER TABLE "download_statistics" ADD CONSTRAINT "download_statistics_release_file_id_release_files_id_fk"
       FOREIGN KEY ("release_file_id") REFERENCES "release_files"("id") ON DELETE CASCADE;
+    -- os_id is NOT NULL: the generated SET NULL could only fail, and late
+    ALTER TABLE "release_files" DROP CONSTRAINT IF EXISTS "release_files_os_id_download_os_id_fk";
+    ALTER TABLE "release_files" ADD CONSTRAINT "release_files_os_id_download_os_id_fk"
+      FOREIGN KEY ("os_id") REFERENCES "download_os"("id") ON DELETE RESTRICT;
   `)
 }
 

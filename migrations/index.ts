@@ -1,7 +1,8 @@
 import * as migration_20261125_085221_initial from './20261125_085221_initial';
 import * as migration_20261125_090000_users_case_insensitive from './20261125_090000_users_case_insensitive';
-import * as migration_20261125_092229_content_domains from './20261125_092229_content_domains';
+import * as migration_20261125_094232_content_domains from './20261125_094232_content_domains';
 import * as migration_20261125_235900_downloads_constraints from './20261125_235900_downloads_constraints';
+import * as migration_20261125_235901_pages_legacy_id from './20261125_235901_pages_legacy_id';
 import * as migration_20261125_235902_jobs_search from './20261125_235902_jobs_search';
 
 export const migrations = [
@@ -16,14 +17,19 @@ export const migrations = [
     name: '20261125_090000_users_case_insensitive',
   },
   {
-    up: migration_20261125_092229_content_domains.up,
-    down: migration_20261125_092229_content_domains.down,
-    name: '20261125_092229_content_domains',
+    up: migration_20261125_094232_content_domains.up,
+    down: migration_20261125_094232_content_domains.down,
+    name: '20261125_094232_content_domains',
   },
   {
     up: migration_20261125_235900_downloads_constraints.up,
     down: migration_20261125_235900_downloads_constraints.down,
     name: '20261125_235900_downloads_constraints',
+  },
+  {
+    up: migration_20261125_235901_pages_legacy_id.up,
+    down: migration_20261125_235901_pages_legacy_id.down,
+    name: '20261125_235901_pages_legacy_id',
   },
   {
     up: migration_20261125_235902_jobs_search.up,

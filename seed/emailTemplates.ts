@@ -1,5 +1,9 @@
 import type { RequiredDataFromCollectionSlug } from 'payload'
 
+import { SUCCESS_STORY_SUBMITTED_TEMPLATE } from '../hooks/success-stories/notifyStaffOfSubmission'
+
+const site = '{{ site | default("https://www.python.org") }}'
+
 /** Templates every installation needs; later domains add theirs here. */
 export const EMAIL_TEMPLATES: RequiredDataFromCollectionSlug<'email-templates'>[] = [
   {
@@ -11,5 +15,19 @@ export const EMAIL_TEMPLATES: RequiredDataFromCollectionSlug<'email-templates'>[
     isActive: true,
     subject: 'Test message from {{ site }}',
     templateType: 'SYSTEM',
+  },
+  {
+    contentHtml: [
+      '<p>{{ submitter }} submitted a success story for review:</p>',
+      '<p><strong>{{ name }}</strong> ({{ companyName }})</p>',
+      `<p><a href="${site}/admin/collections/success-stories/{{ storyId }}">Review it in the admin panel</a>; it stays unpublished until staff publish it.</p>`,
+    ].join('\n'),
+    contentText: `{{ submitter }} submitted a success story for review:\n\n  {{ name }} ({{ companyName }})\n\nReview it in the admin panel: ${site}/admin/collections/success-stories/{{ storyId }}\nIt stays unpublished until staff publish it.\n`,
+    description: 'To every active staff member when a member submits a success story (hooks/success-stories).',
+    displayName: 'Success story submitted',
+    internalName: SUCCESS_STORY_SUBMITTED_TEMPLATE,
+    isActive: true,
+    subject: 'Success story submitted: {{ name }} ({{ companyName }})',
+    templateType: 'NOTIFICATION',
   },
 ]

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isStaff } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { httpUrlValidator } from '../../fields/url'
+import { rejectMalformedInput } from '../../hooks/users/rejectMalformedInput'
 import { activeBannersEndpoint } from '../../src/endpoints/banners/active'
 
 export const BANNER_TYPES = ['INFO', 'SUCCESS', 'WARNING', 'ERROR'] as const
@@ -59,4 +60,8 @@ export const Banners: CollectionConfig = {
       },
     },
   ],
+  hooks: {
+    // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
+    beforeOperation: [rejectMalformedInput({ stringFields: ['name', 'title', 'message', 'link', 'linkText', 'paths', 'bannerType', 'target'] })],
+  },
 }

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { isStaff } from '../../access/isStaff'
 import { slugField } from '../../fields/slug'
+import { aggregateEntriesEndpoint } from '../../src/endpoints/blogs/aggregateEntries'
 
 export const FeedAggregates: CollectionConfig = {
   slug: 'feed-aggregates',
@@ -14,6 +15,8 @@ export const FeedAggregates: CollectionConfig = {
   },
   admin: { defaultColumns: ['name', 'slug'], group: 'Blogs', useAsTitle: 'name' },
   dbName: 'feed_aggregates',
+  // GET /api/feed-aggregates/:slug/entries (public)
+  endpoints: [aggregateEntriesEndpoint],
   fields: [
     { name: 'name', type: 'text', maxLength: 200, required: true },
     slugField({ from: 'name' }),

@@ -2,6 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../access/anyone'
 import { isStaff, isStaffField } from '../../access/isStaff'
+import { httpUrlValidator } from '../../fields/url'
+import { deleteFeedDependents } from '../../src/blogs/deleteFeedDependents'
+import { fetchFeedEndpoint } from '../../src/endpoints/blogs/fetchFeed'
 
 export const Feeds: CollectionConfig = {
   slug: 'feeds',
@@ -19,10 +22,12 @@ export const Feeds: CollectionConfig = {
   },
   dbName: 'feeds',
   defaultSort: '-priority',
+  // POST /api/feeds/:id/fetch (staff)
+  endpoints: [fetchFeedEndpoint],
   fields: [
     { name: 'name', type: 'text', maxLength: 200, required: true },
-    { name: 'websiteUrl', type: 'text', maxLength: 1000 },
-    { name: 'feedUrl', type: 'text', index: true, maxLength: 1000, required: true, unique: true },
+    { name: 'websiteUrl', type: 'text', maxLength: 1000, validate: httpUrlValidator('websiteUrl') },
+    { name: 'feedUrl', type: 'text', index: true, maxLength: 1000, required: true, unique: true, validate: httpUrlValidator('feedUrl') },
     { name: 'isActive', type: 'checkbox', defaultValue: true, index: true },
     {
       name: 'priority',
@@ -52,4 +57,7 @@ export const Feeds: CollectionConfig = {
     },
     { name: 'entries', type: 'join', collection: 'blog-entries', on: 'feed' },
   ],
+  hooks: {
+    beforeDelete: [deleteFeedDependents],
+  },
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../access/anyone'
 import { isStaff } from '../../access/isStaff'
+import { httpUrlValidator } from '../../fields/url'
 
 const refreshedFromFeed = { create: () => false, update: () => false }
 
@@ -18,7 +19,7 @@ export const RelatedBlogs: CollectionConfig = {
   fields: [
     { name: 'feed', type: 'relationship', index: true, relationTo: 'feeds', required: true, unique: true },
     { name: 'blogName', type: 'text', admin: { description: 'Taken from the feed when left empty.' }, maxLength: 200 },
-    { name: 'blogWebsite', type: 'text', maxLength: 1000 },
+    { name: 'blogWebsite', type: 'text', maxLength: 1000, validate: httpUrlValidator('blogWebsite') },
     {
       name: 'lastEntryPublished',
       type: 'date',

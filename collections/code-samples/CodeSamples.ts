@@ -6,6 +6,7 @@ import { creatorField } from '../../fields/contentManageable'
 import { isPublishedField } from '../../fields/isPublished'
 import { markupFields } from '../../fields/markup'
 import { slugField } from '../../fields/slug'
+import { rejectMalformedInput } from '../../hooks/users/rejectMalformedInput'
 
 export const CodeSamples: CollectionConfig = {
   slug: 'code-samples',
@@ -25,4 +26,8 @@ export const CodeSamples: CollectionConfig = {
     isPublishedField(),
     creatorField(),
   ],
+  hooks: {
+    // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
+    beforeOperation: [rejectMalformedInput({ stringFields: ['title', 'slug', 'code', 'description', 'contentType'] })],
+  },
 }

@@ -1,7 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { httpUrlValidator } from '../../fields/url'
+import { rejectMalformedInput } from '../../hooks/users/rejectMalformedInput'
 import { postAttachmentAccess } from './attachmentAccess'
+import { postField } from './postField'
 
 export const CommunityLinks: CollectionConfig = {
   slug: 'community-links',
@@ -9,8 +11,11 @@ export const CommunityLinks: CollectionConfig = {
   admin: { defaultColumns: ['url', 'post', 'caption'], group: 'Community', useAsTitle: 'url' },
   dbName: 'community_links',
   fields: [
-    { name: 'post', type: 'relationship', index: true, relationTo: 'community-posts', required: true },
+    postField(),
     { name: 'url', type: 'text', maxLength: 1000, required: true, validate: httpUrlValidator('url') },
     { name: 'caption', type: 'text', maxLength: 1000 },
   ],
+  hooks: {
+    beforeOperation: [rejectMalformedInput({ stringFields: ['url', 'caption'] })],
+  },
 }

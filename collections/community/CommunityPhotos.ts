@@ -1,7 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
+import { httpUrlValidator } from '../../fields/url'
+import { rejectMalformedInput } from '../../hooks/users/rejectMalformedInput'
 import { uploadDir } from '../../src/uploads'
 import { postAttachmentAccess } from './attachmentAccess'
+import { postField } from './postField'
 
 export const CommunityPhotos: CollectionConfig = {
   slug: 'community-photos',
@@ -9,10 +12,13 @@ export const CommunityPhotos: CollectionConfig = {
   admin: { defaultColumns: ['filename', 'post', 'caption'], group: 'Community', useAsTitle: 'filename' },
   dbName: 'community_photos',
   fields: [
-    { name: 'post', type: 'relationship', index: true, relationTo: 'community-posts', required: true },
+    postField(),
     { name: 'caption', type: 'text', maxLength: 1000 },
-    { name: 'clickThroughUrl', type: 'text', maxLength: 1000 },
+    { name: 'clickThroughUrl', type: 'text', maxLength: 1000, validate: httpUrlValidator('clickThroughUrl') },
   ],
+  hooks: {
+    beforeOperation: [rejectMalformedInput({ stringFields: ['caption', 'clickThroughUrl'] })],
+  },
   upload: {
     adminThumbnail: 'thumbnail',
     imageSizes: [

@@ -7,6 +7,8 @@ import { contentManageableFields } from '../../fields/contentManageable'
 import { isPublishedField } from '../../fields/isPublished'
 import { markupFields } from '../../fields/markup'
 import { slugField } from '../../fields/slug'
+import { deletePostAttachments } from '../../hooks/community/deletePostAttachments'
+import { rejectMalformedInput } from '../../hooks/users/rejectMalformedInput'
 
 export const CommunityPosts: CollectionConfig = {
   slug: 'community-posts',
@@ -30,4 +32,8 @@ export const CommunityPosts: CollectionConfig = {
     { name: 'links', type: 'join', collection: 'community-links', on: 'post' },
     ...contentManageableFields(),
   ],
+  hooks: {
+    beforeDelete: [deletePostAttachments],
+    beforeOperation: [rejectMalformedInput({ stringFields: ['title', 'slug', 'content', 'contentType'] })],
+  },
 }

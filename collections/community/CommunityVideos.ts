@@ -1,7 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { httpUrlValidator } from '../../fields/url'
+import { rejectMalformedInput } from '../../hooks/users/rejectMalformedInput'
 import { postAttachmentAccess } from './attachmentAccess'
+import { postField } from './postField'
 
 export const CommunityVideos: CollectionConfig = {
   slug: 'community-videos',
@@ -9,7 +11,7 @@ export const CommunityVideos: CollectionConfig = {
   admin: { defaultColumns: ['videoUrl', 'post', 'caption'], group: 'Community', useAsTitle: 'videoUrl' },
   dbName: 'community_videos',
   fields: [
-    { name: 'post', type: 'relationship', index: true, relationTo: 'community-posts', required: true },
+    postField(),
     {
       name: 'videoUrl',
       type: 'text',
@@ -21,4 +23,7 @@ export const CommunityVideos: CollectionConfig = {
     { name: 'caption', type: 'text', maxLength: 1000 },
     { name: 'clickThroughUrl', type: 'text', maxLength: 1000, validate: httpUrlValidator('clickThroughUrl') },
   ],
+  hooks: {
+    beforeOperation: [rejectMalformedInput({ stringFields: ['videoUrl', 'caption', 'clickThroughUrl'] })],
+  },
 }

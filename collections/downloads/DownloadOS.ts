@@ -5,6 +5,7 @@ import { isStaff } from '../../access/isStaff'
 import { contentManageableFields } from '../../fields/contentManageable'
 import { legacyIdField } from '../../fields/legacyId'
 import { slugField } from '../../fields/slug'
+import { refuseDeletingUsedOS } from '../../hooks/downloads/refuseDeletingUsedOS'
 
 export const DownloadOS: CollectionConfig = {
   slug: 'download-os',
@@ -17,5 +18,6 @@ export const DownloadOS: CollectionConfig = {
     legacyIdField('download_os_legacy_id_seq'),
     ...contentManageableFields(),
   ],
+  hooks: { beforeDelete: [refuseDeletingUsedOS] },
   labels: { plural: 'Operating systems', singular: 'Operating system' },
 }

@@ -108,4 +108,10 @@ export const Releases: CollectionConfig = {
   hooks: {
     beforeChange: [deriveVersion, ensureSingleLatest],
   },
+  // Payload's edit-lock check on update reads payload_locked_documents outside
+  // the request's transaction, so every concurrent update holds one pool
+  // connection and waits for a second: a burst of "make latest" saves as large
+  // as the pool hangs forever. Releases are written by release tooling in
+  // bursts, so they go without the admin's edit lock.
+  lockDocuments: false,
 }

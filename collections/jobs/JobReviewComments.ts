@@ -1,10 +1,13 @@
 import type { CollectionConfig } from 'payload'
+import { textarea } from 'payload/shared'
 
 import { isStaff } from '../../access/isStaff'
 import { reviewCommentsReadable } from '../../access/jobs'
 import { parentOwnerOrStaffCreate } from '../../access/parentOwnerOrStaff'
 import { creatorField } from '../../fields/contentManageable'
 import { notifyReviewComment } from '../../hooks/jobs/notifyReviewComment'
+import { REVIEW_COMMENT_MAX_LENGTH } from '../../src/jobs/config'
+import { existingIn } from './validators'
 
 export const JobReviewComments: CollectionConfig = {
   slug: 'job-review-comments',
@@ -19,14 +22,18 @@ export const JobReviewComments: CollectionConfig = {
   dbName: 'job_review_comments',
   defaultSort: 'createdAt',
   fields: [
-    { name: 'job', type: 'relationship', index: true, relationTo: 'jobs', required: true },
+    { name: 'job', type: 'relationship', index: true, relationTo: 'jobs', required: true, validate: existingIn('jobs', 'job') },
     {
       name: 'comment',
       type: 'textarea',
-      maxLength: 5000,
+      maxLength: REVIEW_COMMENT_MAX_LENGTH,
       required: true,
-      validate: (value: null | string | undefined) =>
-        typeof value === 'string' && value.trim() ? true : 'comment must not be empty',
+      // Payload's own checks (maxLength) first, then: not blank
+      validate: (value: null | string | undefined, options) => {
+        const base = textarea(value, options)
+        if (base !== true) return base
+        return typeof value === 'string' && value.trim() ? true : 'comment must not be empty'
+      },
     },
     creatorField(),
   ],

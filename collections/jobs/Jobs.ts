@@ -12,10 +12,13 @@ import { renderedHtmlField } from '../../fields/renderedHtml'
 import { slugField } from '../../fields/slug'
 import { slugify } from '../../fields/slugify'
 import { httpUrlValidator } from '../../fields/url'
+import { deleteReviewComments } from '../../hooks/jobs/deleteReviewComments'
 import { enforceJobWorkflow } from '../../hooks/jobs/enforceJobWorkflow'
 import { notifyJobStatusChange } from '../../hooks/jobs/notifyJobStatusChange'
 import { jobEndpoints } from '../../src/endpoints/jobs'
 import { JOB_STATUSES } from '../../src/jobs/status'
+import { serverFilled } from './serverFilled'
+import { existingIn } from './validators'
 
 export const Jobs: CollectionConfig = {
   slug: 'jobs',
@@ -43,6 +46,7 @@ export const Jobs: CollectionConfig = {
     slugField({
       from: 'jobTitle',
       overrides: {
+        access: serverFilled,
         admin: { description: 'Made from the title and company when left empty.' },
         hooks: {
           // many jobs share a title: a short random tail keeps generated slugs unique
@@ -60,6 +64,7 @@ export const Jobs: CollectionConfig = {
     {
       name: 'status',
       type: 'select',
+      access: serverFilled,
       admin: { description: 'Moves only along the review workflow.', position: 'sidebar' },
       defaultValue: 'DRAFT',
       index: true,
@@ -86,8 +91,8 @@ export const Jobs: CollectionConfig = {
     { name: 'contact', type: 'text', admin: { description: 'Contact person.' }, maxLength: 200 },
     { name: 'url', type: 'text', maxLength: 1000, validate: httpUrlValidator('url') },
     { name: 'email', type: 'email', admin: { description: 'Contact email.' }, required: true, validate: validateEmailLength },
-    { name: 'category', type: 'relationship', index: true, relationTo: 'job-categories' },
-    { name: 'jobTypes', type: 'relationship', hasMany: true, relationTo: 'job-types' },
+    { name: 'category', type: 'relationship', index: true, relationTo: 'job-categories', validate: existingIn('job-categories', 'job category') },
+    { name: 'jobTypes', type: 'relationship', hasMany: true, relationTo: 'job-types', validate: existingIn('job-types', 'job type') },
     { name: 'telecommuting', type: 'checkbox', defaultValue: false, index: true },
     { name: 'agencies', type: 'checkbox', admin: { description: 'Agencies may respond.' }, defaultValue: true },
     {
@@ -110,5 +115,6 @@ export const Jobs: CollectionConfig = {
   hooks: {
     afterChange: [notifyJobStatusChange],
     beforeChange: [enforceJobWorkflow],
+    beforeDelete: [deleteReviewComments],
   },
 }

@@ -6,6 +6,7 @@ import { creatorField } from '../../fields/contentManageable'
 import { isPublishedField } from '../../fields/isPublished'
 import { markupFields } from '../../fields/markup'
 import { slugField } from '../../fields/slug'
+import { rejectMalformedInput } from '../../hooks/users/rejectMalformedInput'
 import { minutesByDateEndpoint, minutesFeedEndpoint } from '../../src/endpoints/minutes'
 
 export const Minutes: CollectionConfig = {
@@ -47,4 +48,8 @@ export const Minutes: CollectionConfig = {
     isPublishedField(),
     creatorField(),
   ],
+  hooks: {
+    // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
+    beforeOperation: [rejectMalformedInput({ stringFields: ['slug', 'content', 'contentType'] })],
+  },
 }

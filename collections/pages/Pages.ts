@@ -4,8 +4,10 @@ import { isStaff } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { contentManageableFields } from '../../fields/contentManageable'
 import { isPublishedField } from '../../fields/isPublished'
+import { legacyIdField } from '../../fields/legacyId'
 import { markupFields } from '../../fields/markup'
 import { pagePathField } from '../../fields/pagePath'
+import { rejectMalformedInput } from '../../hooks/users/rejectMalformedInput'
 import { pageByPathEndpoint } from '../../src/endpoints/pages/byPath'
 
 export const Pages: CollectionConfig = {
@@ -39,6 +41,12 @@ export const Pages: CollectionConfig = {
     },
     { name: 'images', type: 'join', collection: 'page-images', on: 'page' },
     { name: 'documents', type: 'join', collection: 'page-documents', on: 'page' },
+    // python.org's integer id: its API addresses pages as /api/v1/pages/page/<id>/
+    legacyIdField('pages_legacy_id_seq'),
     ...contentManageableFields(),
   ],
+  hooks: {
+    // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
+    beforeOperation: [rejectMalformedInput({ stringFields: ['title', 'path', 'keywords', 'description', 'content', 'contentType', 'templateName'] })],
+  },
 }

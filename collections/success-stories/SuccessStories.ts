@@ -10,6 +10,8 @@ import { markupFields } from '../../fields/markup'
 import { slugField } from '../../fields/slug'
 import { httpUrlValidator } from '../../fields/url'
 import { notifyStaffOfSubmission } from '../../hooks/success-stories/notifyStaffOfSubmission'
+import { rejectMalformedInput } from '../../hooks/users/rejectMalformedInput'
+import { existingIn } from '../jobs/validators'
 
 export const SuccessStories: CollectionConfig = {
   slug: 'success-stories',
@@ -33,7 +35,14 @@ export const SuccessStories: CollectionConfig = {
     slugField({ from: 'name' }),
     { name: 'companyName', type: 'text', maxLength: 200, required: true },
     { name: 'companyUrl', type: 'text', maxLength: 1000, validate: httpUrlValidator('companyUrl') },
-    { name: 'category', type: 'relationship', index: true, relationTo: 'story-categories', required: true },
+    {
+      name: 'category',
+      type: 'relationship',
+      index: true,
+      relationTo: 'story-categories',
+      required: true,
+      validate: existingIn('story-categories', 'story category'),
+    },
     ...markupFields({ defaultContentType: 'RESTRUCTUREDTEXT' }),
     isPublishedField(),
     {
@@ -49,5 +58,6 @@ export const SuccessStories: CollectionConfig = {
   ],
   hooks: {
     afterChange: [notifyStaffOfSubmission],
+    beforeOperation: [rejectMalformedInput({ stringFields: ['name', 'slug', 'companyName', 'companyUrl', 'content', 'contentType', 'image'] })],
   },
 }

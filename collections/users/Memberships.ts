@@ -6,6 +6,7 @@ import { isStaff, isStaffField } from '../../access/isStaff'
 import { ownerOrStaff } from '../../access/ownerOrStaff'
 import { affirmVoteEndpoint } from '../../src/endpoints/users/affirmVote'
 import { membershipOwnerIsRequester } from '../../hooks/users/membershipOwnerIsRequester'
+import { rejectMalformedInput } from '../../hooks/users/rejectMalformedInput'
 import { needsVoteAffirmation, stampVoteAffirmation } from '../../hooks/users/voteAffirmation'
 import { validateExistingUser } from './validators'
 
@@ -80,6 +81,11 @@ export const Memberships: CollectionConfig = {
     },
   ],
   hooks: {
+    beforeOperation: [
+      rejectMalformedInput({
+        stringFields: ['legalName', 'preferredName', 'emailAddress', 'city', 'region', 'country', 'postalCode'],
+      }),
+    ],
     beforeChange: [membershipOwnerIsRequester, stampVoteAffirmation],
   },
 }

@@ -6,6 +6,7 @@ import { ownerOrStaff } from '../../access/ownerOrStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { contentManageableFields } from '../../fields/contentManageable'
 import { slugField } from '../../fields/slug'
+import { rejectMalformedInput } from '../../hooks/users/rejectMalformedInput'
 
 export const USER_GROUP_TYPES = ['MEETUP', 'DISTRIBUTION_LIST', 'OTHER'] as const
 
@@ -53,4 +54,7 @@ export const UserGroups: CollectionConfig = {
     },
     ...contentManageableFields(),
   ],
+  hooks: {
+    beforeOperation: [rejectMalformedInput({ stringFields: ['name', 'slug', 'location', 'url'] })],
+  },
 }

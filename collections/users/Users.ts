@@ -6,6 +6,7 @@ import { canReadEmail, selfOrStaffField, userProfileRead, selfOrSuperuser } from
 import { apiKeyEndpoints } from '../../src/endpoints/users/apiKey'
 import { firstUserIsSuperuser } from '../../hooks/users/firstUserIsSuperuser'
 import { refuseInactiveLogin } from '../../hooks/users/refuseInactiveLogin'
+import { rejectMalformedInput } from '../../hooks/users/rejectMalformedInput'
 import { validateUserEmail, validateUsername } from './validators'
 
 export const SEARCH_VISIBILITY = ['PUBLIC', 'PRIVATE'] as const
@@ -118,6 +119,11 @@ export const Users: CollectionConfig = {
     },
   ],
   hooks: {
+    beforeOperation: [
+      rejectMalformedInput({
+        stringFields: ['email', 'username', 'password', 'firstName', 'lastName', 'bio', 'oauthProvider', 'oauthId'],
+      }),
+    ],
     beforeChange: [firstUserIsSuperuser],
     beforeLogin: [refuseInactiveLogin],
   },

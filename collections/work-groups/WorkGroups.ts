@@ -5,6 +5,7 @@ import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { creatorField } from '../../fields/contentManageable'
 import { slugField } from '../../fields/slug'
 import { httpUrlValidator } from '../../fields/url'
+import { rejectMalformedInput } from '../../hooks/users/rejectMalformedInput'
 
 export const WorkGroups: CollectionConfig = {
   slug: 'work-groups',
@@ -25,4 +26,8 @@ export const WorkGroups: CollectionConfig = {
     { name: 'url', type: 'text', maxLength: 1000, validate: httpUrlValidator('url') },
     creatorField(),
   ],
+  hooks: {
+    // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
+    beforeOperation: [rejectMalformedInput({ stringFields: ['name', 'slug', 'purpose', 'url'] })],
+  },
 }

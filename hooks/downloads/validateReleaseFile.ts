@@ -1,4 +1,7 @@
+import { sql } from '@payloadcms/db-postgres'
 import { type CollectionBeforeValidateHook, ValidationError } from 'payload'
+
+import { execute } from '../../src/db/sql'
 
 /** Each sidecar is the file's URL plus a fixed suffix, as the release tooling uploads them. */
 export const SIDECARS = {
@@ -35,7 +38,11 @@ export const validateReleaseFile: CollectionBeforeValidateHook = async ({ collec
   const problems = releaseFileProblems(merged)
   const relId = (value: unknown) => (value && typeof value === 'object' ? (value as { id?: unknown }).id : value)
   if (merged.downloadButton && merged.release && merged.os) {
-    // a clear message up front; the partial unique index settles races
+    // concurrent saves for one (release, OS) take turns, so the second sees
+    // the first and gets this clear message; the partial unique index
+    // release_files_one_download_button is the backstop
+    const slot = `release_files.button.${String(relId(merged.release))}.${String(relId(merged.os))}`
+    await execute(req, sql`SELECT pg_advisory_xact_lock(hashtext(${slot}))`)
     const clash = await req.payload.count({
       collection: 'release-files',
       overrideAccess: true,

@@ -1,42 +1,46 @@
 import { sql } from '@payloadcms/db-postgres'
-import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import { APIError, type CollectionBeforeChangeHook, ValidationError } from 'payload'
 
 import { userId, userIsStaff } from '../../access/roles'
 import { execute } from '../../src/db/sql'
-import { type Actor, checkTransition, type JobStatus, OWNER_EDITABLE } from '../../src/jobs/status'
+import { type Actor, checkTransition, JOB_STATUSES, type JobStatus, OWNER_EDITABLE } from '../../src/jobs/status'
 
 /** Set by the expiry task: the system, not a user, moves jobs to EXPIRED. */
 export const SYSTEM_TRANSITION = 'jobSystemTransition'
 
-const EXPIRY_DAYS = 90
+export const EXPIRY_DAYS = 90
 
-/** The fields an owner edits; compared to tell a withdrawal from an edit. */
-const OWNER_FIELDS = [
-  'agencies',
-  'category',
-  'city',
-  'companyName',
-  'contact',
-  'country',
-  'description',
-  'email',
-  'expires',
-  'jobTitle',
-  'jobTypes',
-  'region',
-  'requirements',
-  'telecommuting',
-  'url',
-] as const
+/**
+ * Fields the server keeps (stamps, rendered HTML, the workflow's own status):
+ * everything else counts as the job's content, which an owner may change
+ * only while the job is DRAFT, REVIEW or REJECTED.
+ */
+const NOT_CONTENT = new Set(['createdAt', 'creator', 'descriptionHtml', 'id', 'requirementsHtml', 'reviewComments', 'status', 'updatedAt'])
 
-const comparable = (value: unknown): string => {
+const DATE_FIELDS = new Set(['expires'])
+
+const comparable = (field: string, value: unknown): string => {
   const id = (item: unknown) => (item && typeof item === 'object' && 'id' in item ? (item as { id: unknown }).id : item)
+  if (DATE_FIELDS.has(field) && value) {
+    const time = new Date(value as string).getTime()
+    if (!Number.isNaN(time)) return JSON.stringify(time)
+  }
   const normalized = Array.isArray(value) ? value.map(id).map(String).sort() : id(value)
-  return JSON.stringify(normalized ?? null)
+  return JSON.stringify(normalized === '' || normalized === undefined ? null : normalized)
 }
 
 const refuse = (message: string, status: 403 | 409): never => {
   throw new APIError(message, status, undefined, true)
+}
+
+/** An unknown status is bad input (400 naming `status`), not a refused transition. */
+const assertKnownStatus = (status: unknown, id?: number | string): JobStatus => {
+  if (typeof status === 'string' && (JOB_STATUSES as readonly string[]).includes(status)) return status as JobStatus
+  throw new ValidationError({
+    collection: 'jobs',
+    errors: [{ message: `status: "${String(status)}" is not a job status; expected one of ${JOB_STATUSES.join(', ')}`, path: 'status' }],
+    id,
+  })
 }
 
 /**
@@ -47,27 +51,34 @@ const refuse = (message: string, status: 403 | 409): never => {
  */
 export const enforceJobWorkflow: CollectionBeforeChangeHook = async ({ context, data, operation, originalDoc, req }) => {
   if (operation === 'create') {
-    const status = (data.status ?? 'DRAFT') as JobStatus
+    const status = assertKnownStatus(data.status ?? 'DRAFT')
     if (status !== 'DRAFT' && status !== 'REVIEW') {
-      refuse(`status: a new job starts as DRAFT (or REVIEW to submit it at once), not ${status}`, 409)
+      refuse(`status: a new job starts as DRAFT (or REVIEW to submit it at once), not ${status}: only staff approve, and only a job in REVIEW`, 409)
     }
     return { ...data, status }
   }
 
+  const requested = assertKnownStatus(data.status ?? originalDoc.status, originalDoc.id)
   const system = Boolean(context[SYSTEM_TRANSITION])
   const [row] = await execute(req, sql`SELECT status FROM jobs WHERE id = ${originalDoc.id} FOR UPDATE`)
   const current = (row?.status ?? originalDoc.status) as JobStatus
   if (current !== originalDoc.status) {
-    refuse(`status: the job changed from ${originalDoc.status} to ${current} while this request ran; reload and retry`, 409)
+    refuse(
+      `status: cannot change a job to ${requested}: it was ${originalDoc.status} when this request started and another change made it ${current} meanwhile; reload and retry`,
+      409,
+    )
   }
-  const requested = (data.status ?? current) as JobStatus
   const staff = userIsStaff(req)
-  const owner = Boolean(userId(req)) && comparable(originalDoc.creator) === comparable(userId(req))
+  const owner = Boolean(userId(req)) && comparable('creator', originalDoc.creator) === comparable('creator', userId(req))
 
-  if (!staff && !system) {
-    const changed = OWNER_FIELDS.filter((field) => field in data && comparable(data[field]) !== comparable(originalDoc[field]))
-    if (!OWNER_EDITABLE.includes(current) && changed.length) {
-      refuse(`A job can be edited by its owner only while DRAFT, REVIEW or REJECTED; this one is ${current}`, 403)
+  // the owner's edit window (members reach this hook only for their own
+  // jobs; without a user it is the system's own Local API call)
+  if (userId(req) && !staff && !system && !OWNER_EDITABLE.includes(current)) {
+    const changed = Object.keys(data).filter(
+      (field) => !NOT_CONTENT.has(field) && comparable(field, data[field]) !== comparable(field, originalDoc[field]),
+    )
+    if (changed.length) {
+      refuse(`A job can be edited by its owner only while DRAFT, REVIEW or REJECTED; this one is ${current} (changed: ${changed.join(', ')})`, 403)
     }
   }
 

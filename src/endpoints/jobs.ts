@@ -1,10 +1,11 @@
 import { sql } from '@payloadcms/db-postgres'
-import { APIError, commitTransaction, type Endpoint, initTransaction, killTransaction } from 'payload'
+import { APIError, commitTransaction, type Endpoint, initTransaction, killTransaction, NotFound } from 'payload'
 
 import { publicJobs } from '../../access/jobs'
 import { userIsStaff } from '../../access/roles'
 import { execute } from '../db/sql'
 import { rssResponse, siteUrl } from '../feeds/rss'
+import { REVIEW_COMMENT_MAX_LENGTH } from '../jobs/config'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -24,12 +25,29 @@ const reviewEndpoint: Endpoint = {
     const body = (await req.json?.().catch(() => null)) as { action?: unknown; comment?: unknown } | null
     const status = body?.action === 'approve' ? 'APPROVED' : body?.action === 'reject' ? 'REJECTED' : null
     if (!status) throw new APIError('action: expected "approve" or "reject"', 400, undefined, true)
-    if (body?.comment !== undefined && typeof body.comment !== 'string') {
+    if (body?.comment !== undefined && body.comment !== null && typeof body.comment !== 'string') {
       throw new APIError('comment: expected text', 400, undefined, true)
     }
+    // a blank comment is no comment (the admin sends the empty box); an
+    // invalid one refuses the whole review before anything is written
     const comment = typeof body?.comment === 'string' ? body.comment.trim() : ''
+    if (comment.length > REVIEW_COMMENT_MAX_LENGTH) {
+      throw new APIError(`comment: at most ${REVIEW_COMMENT_MAX_LENGTH} characters`, 400, undefined, true)
+    }
     const shouldCommit = await initTransaction(req)
     try {
+      // the review is a transition from REVIEW: lock the row and check
+      // before writing, so a job approved meanwhile is a conflict, not a no-op
+      const [row] = await execute(req, sql`SELECT status FROM jobs WHERE id = ${id} FOR UPDATE`)
+      if (!row) throw new NotFound(req.t)
+      if (row.status !== 'REVIEW') {
+        throw new APIError(
+          `status: cannot ${String(body?.action)} a job that is ${String(row.status)}: only a job in REVIEW can move to ${status}`,
+          409,
+          undefined,
+          true,
+        )
+      }
       const job = await req.payload.update({ collection: 'jobs', data: { status }, id, overrideAccess: false, req, user: req.user })
       if (comment) {
         await req.payload.create({
@@ -68,6 +86,7 @@ const searchEndpoint: Endpoint = {
       sql`SELECT id FROM jobs
           WHERE to_tsvector('english', coalesce(job_title, '') || ' ' || coalesce(company_name, '') || ' ' || coalesce(description, ''))
                 @@ websearch_to_tsquery('english', ${q})
+          ORDER BY created_at DESC
           LIMIT 1000`,
     )
     const ids = rows.map((row) => String(row.id))

@@ -10,10 +10,11 @@ export const minutesByDateEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     const date = String(req.routeParams?.date ?? '')
-    if (!DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+    const start = new Date(`${date}T00:00:00.000Z`)
+    // a calendar date that exists: Date would roll 2024-02-30 over into March
+    if (!DATE.test(date) || Number.isNaN(start.getTime()) || start.toISOString().slice(0, 10) !== date) {
       throw new APIError('date: expected a date as YYYY-MM-DD', 400, undefined, true)
     }
-    const start = new Date(`${date}T00:00:00.000Z`)
     const end = new Date(start.getTime() + 24 * 60 * 60 * 1000)
     const { docs } = await req.payload.find({
       collection: 'minutes',

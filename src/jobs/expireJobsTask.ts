@@ -1,31 +1,68 @@
-import type { TaskConfig } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { commitTransaction, initTransaction, killTransaction, type TaskConfig } from 'payload'
 
 import { SYSTEM_TRANSITION } from '../../hooks/jobs/enforceJobWorkflow'
+import { execute } from '../db/sql'
+
+const startOfTodayUtc = () => {
+  const now = new Date()
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
+}
 
 /**
  * Moves APPROVED jobs whose `expires` date has passed to EXPIRED. Runs on a
  * schedule; a second run finds nothing left to change.
+ *
+ * One job at a time, each in its own transaction: the row is locked and
+ * checked again first, so a job withdrawn, extended or expired by another
+ * run meanwhile is skipped rather than failing the whole run.
  */
 export const expireJobsTask: TaskConfig<{ input: Record<string, never>; output: { expired: number } }> = {
   slug: 'expireJobs',
   handler: async ({ req }) => {
-    const now = new Date()
-    const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
+    const today = startOfTodayUtc()
     // overrideAccess: the system, not a user, expires jobs
-    const result = await req.payload.update({
+    const { docs } = await req.payload.find({
       collection: 'jobs',
-      context: { [SYSTEM_TRANSITION]: true },
-      data: { status: 'EXPIRED' },
+      depth: 0,
       overrideAccess: true,
+      pagination: false,
       req,
+      select: { status: true },
+      sort: 'expires',
       where: { and: [{ status: { equals: 'APPROVED' } }, { expires: { less_than: today.toISOString() } }] },
     })
-    if (result.errors.length) {
-      throw new Error(`could not expire ${result.errors.length} job(s): ${result.errors.map((e) => e.message).join('; ')}`)
+    let expired = 0
+    const failures: string[] = []
+    for (const { id } of docs) {
+      const shouldCommit = await initTransaction(req)
+      try {
+        const [row] = await execute(req, sql`SELECT status, expires FROM jobs WHERE id = ${id} FOR UPDATE`)
+        const stillDue = row?.status === 'APPROVED' && row.expires && new Date(row.expires as string) < today
+        if (stillDue) {
+          await req.payload.update({
+            collection: 'jobs',
+            context: { [SYSTEM_TRANSITION]: true },
+            data: { status: 'EXPIRED' },
+            id,
+            overrideAccess: true,
+            req,
+          })
+          expired += 1
+        }
+        if (shouldCommit) await commitTransaction(req)
+      } catch (err) {
+        await killTransaction(req)
+        failures.push(`${String(id)}: ${err instanceof Error ? err.message : String(err)}`)
+      }
     }
-    return { output: { expired: result.docs.length } }
+    if (failures.length) {
+      throw new Error(`expired ${expired} job(s), could not expire ${failures.length}: ${failures.join('; ')}`)
+    }
+    return { output: { expired } }
   },
   inputSchema: [],
   retries: 2,
+  // hourly, at a quarter past (seconds field first)
   schedule: [{ cron: '0 15 * * * *', queue: 'default' }],
 }

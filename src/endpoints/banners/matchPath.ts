@@ -1,11 +1,25 @@
-const normalize = (path: string) => `/${path.trim().replace(/^\/+|\/+$/g, '')}`.toLowerCase()
+/** "/About/PSF" -> "/about/psf/": one leading and one trailing slash, lowercase ("/" stays "/"). */
+const normalizePath = (path: string) => {
+  const trimmed = path.trim().toLowerCase().replace(/\/{2,}/g, '/').replace(/^\/+|\/+$/g, '')
+  return trimmed ? `/${trimmed}/` : '/'
+}
+
+/** Patterns get the same slashes, except after a final "*", which matches the rest anyway. */
+const normalizePattern = (pattern: string) => {
+  const normalized = normalizePath(pattern)
+  return pattern.trim().endsWith('*') ? normalized.replace(/\/$/, '') : normalized
+}
 
 const escapeRegExp = (value: string) => value.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
 
-/** "/downloads/*" matches "/downloads/release/x"; a pattern without "*" matches that path only. */
+/**
+ * Shell-style matching on normalized paths: "/downloads/*" matches
+ * "/downloads/" and "/downloads/release/x/"; a pattern without "*" matches
+ * that path only, with or without its trailing slash.
+ */
 export const pathMatches = (pattern: string, path: string): boolean => {
-  const normalizedPattern = normalize(pattern)
-  const normalizedPath = normalize(path)
+  const normalizedPattern = normalizePattern(pattern)
+  const normalizedPath = normalizePath(path)
   if (!normalizedPattern.includes('*')) return normalizedPattern === normalizedPath
   const regex = new RegExp(`^${normalizedPattern.split('*').map(escapeRegExp).join('.*')}$`)
   return regex.test(normalizedPath)

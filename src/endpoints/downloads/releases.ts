@@ -20,6 +20,23 @@ const findReleases = (req: PayloadRequest, where: Where, limit: number) =>
     where: { and: [published, where] },
   })
 
+/** ?version=, PYTHON3 when absent; anything but a known version is a 400 naming it. */
+const versionParam = (req: PayloadRequest): string => {
+  const version = (req.searchParams.get('version') ?? 'PYTHON3').toUpperCase()
+  if (!VERSIONS.has(version)) {
+    throw new APIError('version: expected PYTHON1, PYTHON2, PYTHON3 or PYMANAGER', 400, undefined, true)
+  }
+  return version
+}
+
+/** A true/false flag, false when absent. */
+const booleanParam = (req: PayloadRequest, name: string): boolean => {
+  const value = req.searchParams.get(name)
+  if (value === null) return false
+  if (value !== 'true' && value !== 'false') throw new APIError(`${name}: expected true or false`, 400, undefined, true)
+  return value === 'true'
+}
+
 const first = async (req: PayloadRequest, where: Where, what: string) => {
   const { docs } = await findReleases(req, where, 1)
   if (!docs[0]) throw new APIError(`No published release: ${what}`, 404, undefined, true)
@@ -35,22 +52,20 @@ export const releaseEndpoints: Endpoint[] = [
       const series = req.searchParams.get('series')
       if (series !== null) {
         if (!SERIES.test(series)) throw new APIError('series: expected MAJOR.MINOR, e.g. 3.13', 400, undefined, true)
-        const includePre = req.searchParams.get('prerelease') === 'true'
+        const includePre = booleanParam(req, 'prerelease')
         return first(
           req,
           {
             and: [
               { versionSeries: { equals: series } },
+              ...(req.searchParams.has('version') ? [{ version: { equals: versionParam(req) } }] : []),
               ...(includePre ? [] : [{ preRelease: { equals: false } }]),
             ],
           },
           `series ${series}`,
         )
       }
-      const version = (req.searchParams.get('version') ?? 'PYTHON3').toUpperCase()
-      if (!VERSIONS.has(version)) {
-        throw new APIError('version: expected PYTHON1, PYTHON2, PYTHON3 or PYMANAGER', 400, undefined, true)
-      }
+      const version = versionParam(req)
       return first(req, { and: [{ version: { equals: version } }, { isLatest: { equals: true } }] }, `latest ${version}`)
     },
   },
@@ -59,10 +74,7 @@ export const releaseEndpoints: Endpoint[] = [
     path: '/latest-prerelease',
     method: 'get',
     handler: async (req) => {
-      const version = (req.searchParams.get('version') ?? 'PYTHON3').toUpperCase()
-      if (!VERSIONS.has(version)) {
-        throw new APIError('version: expected PYTHON1, PYTHON2, PYTHON3 or PYMANAGER', 400, undefined, true)
-      }
+      const version = versionParam(req)
       return first(req, { and: [{ version: { equals: version } }, { preRelease: { equals: true } }] }, 'pre-release')
     },
   },
@@ -71,7 +83,11 @@ export const releaseEndpoints: Endpoint[] = [
     path: '/download-page',
     method: 'get',
     handler: async (req) => {
-      const limit = Math.min(Math.max(Number(req.searchParams.get('limit') ?? 500) || 500, 1), 1000)
+      const rawLimit = req.searchParams.get('limit')
+      const limit = rawLimit === null ? 500 : Number(rawLimit)
+      if (!/^\d+$/.test(rawLimit ?? '500') || limit < 1 || limit > 1000) {
+        throw new APIError('limit: expected a whole number from 1 to 1000', 400, undefined, true)
+      }
       const { docs } = await findReleases(
         req,
         { and: [{ showOnDownloadPage: { equals: true } }, { preRelease: { equals: false } }] },

@@ -7,6 +7,13 @@ import { execute } from '../../db/sql'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
+/** A real calendar day: Date.parse accepts 2025-02-30 (as March 2), PostgreSQL does not. */
+const isDay = (value: string) => {
+  if (!DAY.test(value)) return false
+  const parsed = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value
+}
+
 const utcDay = (date = new Date()) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()))
 
 /**
@@ -60,10 +67,9 @@ export const downloadTotalsEndpoint: Endpoint = {
     const from = req.searchParams.get('from')
     const to = req.searchParams.get('to')
     for (const [name, value] of [['from', from], ['to', to]] as const) {
-      if (value !== null && (!DAY.test(value) || Number.isNaN(Date.parse(value)))) {
-        throw new APIError(`${name}: expected a date as YYYY-MM-DD`, 400, undefined, true)
-      }
+      if (value !== null && !isDay(value)) throw new APIError(`${name}: expected a date as YYYY-MM-DD`, 400, undefined, true)
     }
+    if (from && to && from > to) throw new APIError('from: must not be after to', 400, undefined, true)
     const release = req.searchParams.get('release')
     if (release !== null && !UUID.test(release)) throw new APIError('release: not a release id', 400, undefined, true)
     const key = GROUPS[groupBy]

@@ -14,7 +14,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_banners_banner_type" AS ENUM('INFO', 'SUCCESS', 'WARNING', 'ERROR');
   CREATE TYPE "public"."enum_banners_target" AS ENUM('FRONTEND', 'API');
   ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'expireJobs';
+  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'fetchFeeds';
+  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'fetchFeed';
   ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'expireJobs';
+  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'fetchFeeds';
+  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'fetchFeed';
   CREATE TABLE "pages" (
   	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
   	"title" varchar NOT NULL,
@@ -26,6 +30,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"content_html" varchar,
   	"is_published" boolean DEFAULT false,
   	"template_name" varchar,
+  	"legacy_id" numeric,
   	"creator_id" uuid,
   	"last_modified_by_id" uuid,
   	"created" timestamp(3) with time zone,
@@ -453,7 +458,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "page_images_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "page_documents_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "download_os_id" uuid;
-  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "releases_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "release_files_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "download_statistics_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "jobs_id" uuid;
@@ -514,6 +518,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "work_groups" ADD CONSTRAINT "work_groups_creator_id_users_id_fk" FOREIGN KEY ("creator_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   CREATE UNIQUE INDEX "pages_path_idx" ON "pages" USING btree ("path");
   CREATE INDEX "pages_is_published_idx" ON "pages" USING btree ("is_published");
+  CREATE UNIQUE INDEX "pages_legacy_id_idx" ON "pages" USING btree ("legacy_id");
   CREATE INDEX "pages_creator_idx" ON "pages" USING btree ("creator_id");
   CREATE INDEX "pages_last_modified_by_idx" ON "pages" USING btree ("last_modified_by_id");
   CREATE INDEX "pages_meta_meta_image_idx" ON "pages" USING btree ("meta_image_id");
@@ -674,7 +679,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_page_images_fk" FOREIGN KEY ("page_images_id") REFERENCES "public"."page_images"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_page_documents_fk" FOREIGN KEY ("page_documents_id") REFERENCES "public"."page_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_download_os_fk" FOREIGN KEY ("download_os_id") REFERENCES "public"."download_os"("id") ON DELETE cascade ON UPDATE no action;
-  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_releases_fk" FOREIGN KEY ("releases_id") REFERENCES "public"."releases"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_release_files_fk" FOREIGN KEY ("release_files_id") REFERENCES "public"."release_files"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_download_statistics_fk" FOREIGN KEY ("download_statistics_id") REFERENCES "public"."download_statistics"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_jobs_fk" FOREIGN KEY ("jobs_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE no action;
@@ -699,7 +703,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_page_images_id_idx" ON "payload_locked_documents_rels" USING btree ("page_images_id");
   CREATE INDEX "payload_locked_documents_rels_page_documents_id_idx" ON "payload_locked_documents_rels" USING btree ("page_documents_id");
   CREATE INDEX "payload_locked_documents_rels_download_os_id_idx" ON "payload_locked_documents_rels" USING btree ("download_os_id");
-  CREATE INDEX "payload_locked_documents_rels_releases_id_idx" ON "payload_locked_documents_rels" USING btree ("releases_id");
   CREATE INDEX "payload_locked_documents_rels_release_files_id_idx" ON "payload_locked_documents_rels" USING btree ("release_files_id");
   CREATE INDEX "payload_locked_documents_rels_download_statistics_id_idx" ON "payload_locked_documents_rels" USING btree ("download_statistics_id");
   CREATE INDEX "payload_locked_documents_rels_jobs_id_idx" ON "payload_locked_documents_rels" USING btree ("jobs_id");
@@ -788,8 +791,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_download_os_fk";
   
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_releases_fk";
-  
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_release_files_fk";
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_download_statistics_fk";
@@ -842,7 +843,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP INDEX "payload_locked_documents_rels_page_images_id_idx";
   DROP INDEX "payload_locked_documents_rels_page_documents_id_idx";
   DROP INDEX "payload_locked_documents_rels_download_os_id_idx";
-  DROP INDEX "payload_locked_documents_rels_releases_id_idx";
   DROP INDEX "payload_locked_documents_rels_release_files_id_idx";
   DROP INDEX "payload_locked_documents_rels_download_statistics_id_idx";
   DROP INDEX "payload_locked_documents_rels_jobs_id_idx";
@@ -868,7 +868,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "page_images_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "page_documents_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "download_os_id";
-  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "releases_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "release_files_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "download_statistics_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "jobs_id";

@@ -1,0 +1,174 @@
+import type { Where } from 'payload'
+
+import { badRequest } from './errors'
+import { type ApiVersion, type ReleaseVersion, type ResourceName, VERSION_CODES, versionFromCode } from './resources'
+import { SERIALIZERS } from './serializers'
+
+/**
+ * The query-string filters of python.org's API, turned into Payload `where`
+ * clauses (which the collections' read access then narrows further). A value
+ * that cannot mean anything is a 400, never a database error.
+ * URLSearchParams already reads `+` as a space (`?name=Python+3.14.0`).
+ */
+export const NO_MATCH = Symbol('no match')
+
+type Filter = (value: string, param: string) => typeof NO_MATCH | Where
+
+const invalid = (param: string, value: string, expected: string) =>
+  badRequest(`Invalid value for filter "${param}": "${value}" (expected ${expected}).`)
+
+const TRUE = new Set(['1', 'true', 'True'])
+const FALSE = new Set(['0', 'false', 'False'])
+
+const exact =
+  (field: string): Filter =>
+  (value) => ({ [field]: { equals: value } })
+
+const boolean =
+  (field: string): Filter =>
+  (value, param) => {
+    if (TRUE.has(value)) return { [field]: { equals: true } }
+    if (FALSE.has(value)) return { [field]: { equals: false } }
+    throw invalid(param, value, 'true or false')
+  }
+
+const positiveInteger = (value: string, param: string): number => {
+  const number = /^\d{1,15}$/.test(value.trim()) ? Number(value.trim()) : NaN
+  if (!Number.isSafeInteger(number) || number < 1) throw invalid(param, value, 'a positive integer id')
+  return number
+}
+
+/** A related object by its integer id: `?release=812`. */
+const related =
+  (field: string): Filter =>
+  (value, param) => ({ [`${field}.legacyId`]: { equals: positiveInteger(value, param) } })
+
+const versionsWhere = (versions: ReleaseVersion[]): typeof NO_MATCH | Where =>
+  versions.length ? { version: { in: versions } } : NO_MATCH
+
+/** `?version=3`: the old integer (1, 2, 3, 100 for the install manager). */
+const version: Filter = (value, param) => {
+  if (!/^\d{1,6}$/.test(value.trim())) throw invalid(param, value, 'an integer: 1, 2, 3 or 100')
+  const found = versionFromCode(Number(value.trim()))
+  return versionsWhere(found ? [found] : [])
+}
+
+/** `?version__startswith=1`: the integer's digits start with the value (1 and 100). */
+const versionStartsWith: Filter = (value) =>
+  versionsWhere((Object.keys(VERSION_CODES) as ReleaseVersion[]).filter((key) => String(VERSION_CODES[key]).startsWith(value.trim())))
+
+const DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/
+
+/** A date or an ISO datetime (UTC unless it says otherwise); `dateOnly` when no time was given. */
+const parseDate = (value: string, param: string): { date: Date; dateOnly: boolean } => {
+  const match = DATE.exec(value.trim())
+  if (!match) throw invalid(param, value, 'a date, YYYY-MM-DD, or an ISO 8601 datetime')
+  const [, day, time, zone] = match
+  const midnight = new Date(`${day}T00:00:00Z`)
+  const date = time ? new Date(`${day}T${time}${zone ?? 'Z'}`) : midnight
+  // JavaScript rolls 2025-02-30 over into March: a date must survive the round trip
+  if (Number.isNaN(date.getTime()) || Number.isNaN(midnight.getTime()) || midnight.toISOString().slice(0, 10) !== day) {
+    throw invalid(param, value, 'a real calendar date')
+  }
+  return { date, dateOnly: !time }
+}
+
+const DAY = 24 * 60 * 60 * 1000
+
+/** `release_date=2025-10-07` is that whole (UTC) day; with a time it is that instant. */
+const dateExact =
+  (field: string): Filter =>
+  (value, param) => {
+    const { date, dateOnly } = parseDate(value, param)
+    if (!dateOnly) return { [field]: { equals: date.toISOString() } }
+    return {
+      and: [
+        { [field]: { greater_than_equal: date.toISOString() } },
+        { [field]: { less_than: new Date(date.getTime() + DAY).toISOString() } },
+      ],
+    }
+  }
+
+const dateCompare =
+  (field: string, operator: 'greater_than' | 'greater_than_equal' | 'less_than' | 'less_than_equal'): Filter =>
+  (value, param) => ({ [field]: { [operator]: parseDate(value, param).date.toISOString() } })
+
+const contains =
+  (field: string): Filter =>
+  (value) => ({ [field]: { contains: value } })
+
+const V1_FILTERS: Record<ResourceName, Record<string, Filter>> = {
+  os: { name: exact('name'), slug: exact('slug') },
+  page: { is_published: boolean('isPublished'), path: exact('path'), title: exact('title') },
+  release: {
+    is_published: boolean('isPublished'),
+    name: exact('name'),
+    pre_release: boolean('preRelease'),
+    release_date: dateExact('releaseDate'),
+    release_date__gt: dateCompare('releaseDate', 'greater_than'),
+    release_date__gte: dateCompare('releaseDate', 'greater_than_equal'),
+    release_date__lt: dateCompare('releaseDate', 'less_than'),
+    release_date__lte: dateCompare('releaseDate', 'less_than_equal'),
+    slug: exact('slug'),
+    version: version,
+    version__startswith: versionStartsWith,
+  },
+  release_file: {
+    description__contains: contains('description'),
+    name: exact('name'),
+    os: related('os'),
+    release: related('release'),
+    slug: exact('slug'),
+  },
+}
+
+/** v2: as v1 without `__startswith` and the date comparisons. */
+const V2_FILTERS: Record<Exclude<ResourceName, 'page'>, Record<string, Filter>> = {
+  os: V1_FILTERS.os,
+  release: {
+    is_published: V1_FILTERS.release.is_published!,
+    name: V1_FILTERS.release.name!,
+    pre_release: V1_FILTERS.release.pre_release!,
+    release_date: V1_FILTERS.release.release_date!,
+    slug: V1_FILTERS.release.slug!,
+    version: V1_FILTERS.release.version!,
+  },
+  release_file: V1_FILTERS.release_file,
+}
+
+/** Query parameters that are not filters. */
+const CONTROL_PARAMS = new Set(['format', 'limit', 'offset'])
+
+/** The API's own field names of a resource (what tastypie would refuse to filter on). */
+const fieldNames = (resource: ResourceName): Set<string> =>
+  new Set(Object.keys(SERIALIZERS[resource]({ apiVersion: 'v1', origin: '' }, {})))
+
+/**
+ * The `where` for a list request's query string, or NO_MATCH when a filter
+ * can match nothing (an integer version that does not exist). A repeated
+ * parameter counts once, by its last value, as Django reads it.
+ */
+export const buildWhere = (apiVersion: ApiVersion, resource: ResourceName, params: URLSearchParams): typeof NO_MATCH | Where => {
+  const filters: Record<string, Filter> =
+    apiVersion === 'v1' ? V1_FILTERS[resource] : V2_FILTERS[resource as Exclude<ResourceName, 'page'>]
+  const known = fieldNames(resource)
+  const clauses: Where[] = []
+  for (const rawParam of new Set(params.keys())) {
+    const param = rawParam.endsWith('__exact') ? rawParam.slice(0, -'__exact'.length) : rawParam
+    const value = params.getAll(rawParam).at(-1) ?? ''
+    const filter = filters[param]
+    if (!filter) {
+      if (CONTROL_PARAMS.has(param)) continue
+      // v2 release files refuse what they do not know; v1 refuses filters on its own fields only
+      const strict = apiVersion === 'v2' && resource === 'release_file'
+      if (strict || known.has(param.split('__')[0]!)) {
+        throw badRequest(`Filtering on "${rawParam}" is not allowed. Allowed filters: ${Object.keys(filters).join(', ')}.`)
+      }
+      continue
+    }
+    const clause = filter(value, rawParam)
+    if (clause === NO_MATCH) return NO_MATCH
+    clauses.push(clause)
+  }
+  return clauses.length ? { and: clauses } : {}
+}
