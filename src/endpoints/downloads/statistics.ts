@@ -63,7 +63,7 @@ export const downloadTotalsEndpoint: Endpoint = {
   handler: async (req) => {
     if (!userIsStaff(req)) throw new APIError('Download statistics are for staff only.', req.user ? 403 : 401, undefined, true)
     const groupBy = (req.searchParams.get('groupBy') ?? 'release') as keyof typeof GROUPS
-    if (!(groupBy in GROUPS)) throw new APIError('groupBy: expected release, os or day', 400, undefined, true)
+    if (!Object.hasOwn(GROUPS, groupBy)) throw new APIError('groupBy: expected release, os or day', 400, undefined, true)
     const from = req.searchParams.get('from')
     const to = req.searchParams.get('to')
     for (const [name, value] of [['from', from], ['to', to]] as const) {
