@@ -66,3 +66,19 @@ export const contentData = (collection: 'code-samples' | 'minutes' | 'pages', ma
 /** A document written by the system (no user), as fixtures for read tests. */
 export const seed = async (t: TestContext, collection: ContentSlug, data: Json) =>
   (await t.payload.create({ collection, data: data as never, overrideAccess: true })) as unknown as Json
+
+/**
+ * Checks that HTML carries no script: no <script> element, no on* event
+ * handler attribute and no javascript: (or vbscript:/data:) URL in any tag.
+ */
+export const expectNoScript = (html: unknown) => {
+  expect(typeof html).toBe('string')
+  const text = html as string
+  expect(text).not.toMatch(/<\s*script/i)
+  const tags = text.match(/<[a-z][^>]*>/gi) ?? []
+  for (const tag of tags) {
+    expect(tag).not.toMatch(/[\s/"']on[a-z]+\s*=/i)
+    expect(tag).not.toMatch(/=\s*["']?\s*(?:javascript|vbscript|data):/i)
+    expect(tag).not.toMatch(/<\s*(?:iframe|object|embed|style)\b/i)
+  }
+}

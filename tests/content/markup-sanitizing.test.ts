@@ -7,8 +7,7 @@
  * to HTML.
  */
 import { startTestPayload, type TestContext, type TestUser } from '../helpers/harness'
-import { expectNoScript } from '../pages/fixtures'
-import { contentData, json } from './fixtures'
+import { contentData, expectNoScript, json } from './fixtures'
 
 let t: TestContext
 let staff: TestUser

@@ -40,14 +40,14 @@ afterAll(async () => {
   await t?.close()
 })
 
-const readers = (): [string, Auth][] => [
-  ['anonymous', undefined],
-  ['member', member],
+const readers: [string, () => Auth][] = [
+  ['anonymous', () => undefined],
+  ['member', () => member],
 ]
 
 describe.each(COLLECTIONS)('$slug: unpublished documents never reach anonymous or member readers', ({ gqlCount, gqlList, gqlOne, slug }) => {
-  it.each(['anonymous', 'member'])('REST list (%s)', async (role) => {
-    const auth = readers().find(([name]) => name === role)![1]
+  it.each(readers)('REST list (%s)', async (_role, who) => {
+    const auth = who()
     const { draftMarker, published } = fixtures[slug]!
     for (const query of ['', '?limit=0', '?pagination=false', '?depth=2', '?sort=-createdAt']) {
       const response = await t.api('GET', `/${slug}${query}`, { auth })
@@ -61,8 +61,8 @@ describe.each(COLLECTIONS)('$slug: unpublished documents never reach anonymous o
     }
   })
 
-  it.each(['anonymous', 'member'])('REST filters that ask for drafts find nothing (%s)', async (role) => {
-    const auth = readers().find(([name]) => name === role)![1]
+  it.each(readers)('REST filters that ask for drafts find nothing (%s)', async (_role, who) => {
+    const auth = who()
     const { draft } = fixtures[slug]!
     for (const query of [
       'where[isPublished][equals]=false',
@@ -76,8 +76,8 @@ describe.each(COLLECTIONS)('$slug: unpublished documents never reach anonymous o
     }
   })
 
-  it.each(['anonymous', 'member'])('REST by id (%s)', async (role) => {
-    const auth = readers().find(([name]) => name === role)![1]
+  it.each(readers)('REST by id (%s)', async (_role, who) => {
+    const auth = who()
     const { draft, draftMarker, published } = fixtures[slug]!
     const response = await t.api('GET', `/${slug}/${draft.id}`, { auth })
     expect([403, 404]).toContain(response.status)
@@ -85,8 +85,8 @@ describe.each(COLLECTIONS)('$slug: unpublished documents never reach anonymous o
     expect((await t.api('GET', `/${slug}/${published.id}`, { auth })).status).toBe(200)
   })
 
-  it.each(['anonymous', 'member'])('REST count (%s)', async (role) => {
-    const auth = readers().find(([name]) => name === role)![1]
+  it.each(readers)('REST count (%s)', async (_role, who) => {
+    const auth = who()
     const response = await t.api('GET', `/${slug}/count`, { auth })
     expect(response.status).toBe(200)
     expect((await json(response)).totalDocs).toBe(fixtures[slug]!.publishedCount)
@@ -94,8 +94,8 @@ describe.each(COLLECTIONS)('$slug: unpublished documents never reach anonymous o
     expect(filtered.totalDocs).toBe(0)
   })
 
-  it.each(['anonymous', 'member'])('GraphQL list, by id and count (%s)', async (role) => {
-    const auth = readers().find(([name]) => name === role)![1]
+  it.each(readers)('GraphQL list, by id and count (%s)', async (_role, who) => {
+    const auth = who()
     const { draft, draftMarker, published, publishedCount } = fixtures[slug]!
     const list = await t.graphql(`{ ${gqlList}(limit: 100) { totalDocs docs { id isPublished } } }`, { auth })
     expect(JSON.stringify(list)).not.toContain(draftMarker)

@@ -56,7 +56,7 @@ describe('racing download buttons', () => {
       const release = await seedRelease(t, { name: `Python 3.${round}.99`, slug: unique('mixed') })
       const plain = await t.payload.create({
         collection: 'release-files',
-        data: { name: unique('plain'), os: os.id, release: release.id, url: fileUrl() },
+        data: { name: unique('plain'), os: os.id, release: release.id, slug: unique('plain'), url: fileUrl() },
         overrideAccess: true,
       })
       const [patched, created] = await Promise.all([

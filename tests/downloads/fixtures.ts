@@ -67,7 +67,7 @@ export const seedOS = async (t: TestContext, name?: string) => {
   osCounter += 1
   return t.payload.create({
     collection: 'download-os',
-    data: { name: name ?? `OS ${osCounter} ${unique('os')}` },
+    data: { name: name ?? `OS ${osCounter} ${unique('os')}`, slug: unique('os') },
     overrideAccess: true,
   })
 }

@@ -89,7 +89,7 @@ describe('explicit ids', () => {
     const before = (await createRelease()).legacyId!
     const imported = await t.payload.create({
       collection: 'releases',
-      data: { legacyId: before + 1000, name: 'Python 2.0.1', slug: unique('imported') },
+      data: { legacyId: before + 1000, name: 'Python 2.0.1', slug: unique('imported') } as never,
       overrideAccess: true,
     })
     expect(imported.legacyId).toBe(before + 1000)
@@ -98,7 +98,7 @@ describe('explicit ids', () => {
 
     const importedFile = await t.payload.create({
       collection: 'release-files',
-      data: { legacyId: 50_000, name: unique('imp'), os: os.id, release: release.id, url: fileUrl() },
+      data: { legacyId: 50_000, name: unique('imp'), os: os.id, release: release.id, slug: unique('imp'), url: fileUrl() },
       overrideAccess: true,
     })
     expect(importedFile.legacyId).toBe(50_000)
@@ -106,13 +106,13 @@ describe('explicit ids', () => {
   })
 
   it('an older explicit id does not move the sequence back', async () => {
-    await t.payload.create({ collection: 'releases', data: { legacyId: 100_000, name: 'Python 2.0.3', slug: unique('gap') }, overrideAccess: true })
+    await t.payload.create({ collection: 'releases', data: { legacyId: 100_000, name: 'Python 2.0.3', slug: unique('gap') } as never, overrideAccess: true })
     const high = (await createRelease()).legacyId!
     expect(high).toBeGreaterThan(100_000)
     // 99_999 is free: the sequence jumped over it
     const old = await t.payload.create({
       collection: 'releases',
-      data: { legacyId: 99_999, name: 'Python 1.0.0', slug: unique('old') },
+      data: { legacyId: 99_999, name: 'Python 1.0.0', slug: unique('old') } as never,
       overrideAccess: true,
     })
     expect(old.legacyId).toBe(99_999)
@@ -136,7 +136,7 @@ describe('explicit ids', () => {
     await expect(
       t.payload.create({
         collection: 'releases',
-        data: { legacyId: doc.legacyId, name: 'Python 2.0.2', slug: unique('dup') },
+        data: { legacyId: doc.legacyId, name: 'Python 2.0.2', slug: unique('dup') } as never,
         overrideAccess: true,
       }),
     ).rejects.toMatchObject({ data: { errors: [expect.objectContaining({ path: 'legacyId' })] }, status: 400 })
@@ -161,7 +161,7 @@ describe('clients cannot set it', () => {
     const user = await t.payload.findByID({ collection: 'users', id: staff.id, overrideAccess: true })
     const local = await t.payload.create({
       collection: 'download-os',
-      data: { legacyId: 777_780, name: unique('local') },
+      data: { legacyId: 777_780, name: unique('local'), slug: unique('local') },
       overrideAccess: false,
       user,
     })
