@@ -3,6 +3,7 @@ import { textarea } from 'payload/shared'
 
 import { CONTENT_TYPES, type ContentType, renderMarkup } from '../src/markup/render'
 import { sanitize } from '../src/markup/sanitize'
+import { serverFilled } from './serverFilled'
 
 type MarkupOptions = {
   /** the markup field's name; the rendered HTML is `<name>Html` */
@@ -46,6 +47,7 @@ export const markupFields = ({
     {
       name: 'contentType',
       type: 'select',
+      access: serverFilled,
       defaultValue: defaultContentType,
       options: CONTENT_TYPES.map((value) => ({ label: value.toLowerCase(), value })),
       required: true,

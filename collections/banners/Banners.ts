@@ -5,6 +5,7 @@ import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { httpUrlValidator } from '../../fields/url'
 import { rejectMalformedInput } from '../../hooks/users/rejectMalformedInput'
 import { activeBannersEndpoint } from '../../src/endpoints/banners/active'
+import { serverFilled } from '../../fields/serverFilled'
 
 export const BANNER_TYPES = ['INFO', 'SUCCESS', 'WARNING', 'ERROR'] as const
 export const BANNER_TARGETS = ['FRONTEND', 'API'] as const
@@ -32,8 +33,8 @@ export const Banners: CollectionConfig = {
     { name: 'message', type: 'textarea', maxLength: 2000, required: true },
     { name: 'link', type: 'text', maxLength: 1000, validate: httpUrlValidator('link') },
     { name: 'linkText', type: 'text', maxLength: 200 },
-    { name: 'bannerType', type: 'select', defaultValue: 'INFO', index: true, options: options(BANNER_TYPES), required: true },
-    { name: 'target', type: 'select', defaultValue: 'FRONTEND', index: true, options: options(BANNER_TARGETS), required: true },
+    { name: 'bannerType', type: 'select', access: serverFilled, defaultValue: 'INFO', index: true, options: options(BANNER_TYPES), required: true },
+    { name: 'target', type: 'select', access: serverFilled, defaultValue: 'FRONTEND', index: true, options: options(BANNER_TARGETS), required: true },
     {
       name: 'paths',
       type: 'textarea',

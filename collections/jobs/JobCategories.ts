@@ -3,7 +3,6 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { isStaff } from '../../access/isStaff'
 import { slugField } from '../../fields/slug'
-import { serverFilled } from './serverFilled'
 
 export const JobCategories: CollectionConfig = {
   slug: 'job-categories',
@@ -11,5 +10,5 @@ export const JobCategories: CollectionConfig = {
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
   admin: { group: 'Jobs', useAsTitle: 'name' },
   dbName: 'job_categories',
-  fields: [{ name: 'name', type: 'text', maxLength: 200, required: true }, slugField({ from: 'name', overrides: { access: serverFilled } })],
+  fields: [{ name: 'name', type: 'text', maxLength: 200, required: true }, slugField({ from: 'name' })],
 }

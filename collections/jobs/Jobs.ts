@@ -17,7 +17,7 @@ import { enforceJobWorkflow } from '../../hooks/jobs/enforceJobWorkflow'
 import { notifyJobStatusChange } from '../../hooks/jobs/notifyJobStatusChange'
 import { jobEndpoints } from '../../src/endpoints/jobs'
 import { JOB_STATUSES } from '../../src/jobs/status'
-import { serverFilled } from './serverFilled'
+import { serverFilled } from '../../fields/serverFilled'
 import { existingIn } from './validators'
 
 export const Jobs: CollectionConfig = {
@@ -46,7 +46,6 @@ export const Jobs: CollectionConfig = {
     slugField({
       from: 'jobTitle',
       overrides: {
-        access: serverFilled,
         admin: { description: 'Made from the title and company when left empty.' },
         hooks: {
           // many jobs share a title: a short random tail keeps generated slugs unique

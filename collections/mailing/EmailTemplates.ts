@@ -3,6 +3,7 @@ import type { CollectionConfig, TextareaField, TextField } from 'payload'
 import { isStaff } from '../../access/isStaff'
 import { sendTestEmailEndpoint } from '../../src/endpoints/mailing/sendTest'
 import { checkTemplateSyntax, type TemplateKind } from '../../src/mailing/templates'
+import { serverFilled } from '../../fields/serverFilled'
 
 export const EMAIL_TEMPLATE_TYPES = ['TRANSACTIONAL', 'NOTIFICATION', 'NEWSLETTER', 'MARKETING', 'SYSTEM'] as const
 
@@ -67,6 +68,7 @@ export const EmailTemplates: CollectionConfig = {
     {
       name: 'templateType',
       type: 'select',
+      access: serverFilled,
       defaultValue: 'TRANSACTIONAL',
       index: true,
       options: EMAIL_TEMPLATE_TYPES.map((value) => ({ label: value.toLowerCase(), value })),

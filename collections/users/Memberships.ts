@@ -9,6 +9,7 @@ import { membershipOwnerIsRequester } from '../../hooks/users/membershipOwnerIsR
 import { rejectMalformedInput } from '../../hooks/users/rejectMalformedInput'
 import { needsVoteAffirmation, stampVoteAffirmation } from '../../hooks/users/voteAffirmation'
 import { validateExistingUser } from './validators'
+import { serverFilled } from '../../fields/serverFilled'
 
 export const MEMBERSHIP_TYPES = ['BASIC', 'SUPPORTING', 'SPONSOR', 'MANAGING', 'CONTRIBUTING', 'FELLOW'] as const
 
@@ -43,7 +44,7 @@ export const Memberships: CollectionConfig = {
       name: 'membershipType',
       type: 'select',
       // membership levels beyond BASIC are granted by the PSF, not chosen
-      access: { update: isStaffField },
+      access: { ...serverFilled, create: isStaffField, update: isStaffField },
       defaultValue: 'BASIC',
       options: MEMBERSHIP_TYPES.map((value) => ({ label: value.toLowerCase(), value })),
       required: true,

@@ -7,6 +7,7 @@ import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { contentManageableFields } from '../../fields/contentManageable'
 import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/users/rejectMalformedInput'
+import { serverFilled } from '../../fields/serverFilled'
 
 export const USER_GROUP_TYPES = ['MEETUP', 'DISTRIBUTION_LIST', 'OTHER'] as const
 
@@ -33,6 +34,7 @@ export const UserGroups: CollectionConfig = {
     {
       name: 'userGroupType',
       type: 'select',
+      access: serverFilled,
       defaultValue: 'MEETUP',
       options: USER_GROUP_TYPES.map((value) => ({ label: value.toLowerCase().replace('_', ' '), value })),
       required: true,

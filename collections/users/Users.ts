@@ -8,6 +8,7 @@ import { firstUserIsSuperuser } from '../../hooks/users/firstUserIsSuperuser'
 import { refuseInactiveLogin } from '../../hooks/users/refuseInactiveLogin'
 import { rejectMalformedInput } from '../../hooks/users/rejectMalformedInput'
 import { validateUserEmail, validateUsername } from './validators'
+import { serverFilled } from '../../fields/serverFilled'
 
 export const SEARCH_VISIBILITY = ['PUBLIC', 'PRIVATE'] as const
 export const EMAIL_PRIVACY = ['PUBLIC', 'PRIVATE', 'NEVER'] as const
@@ -57,6 +58,7 @@ export const Users: CollectionConfig = {
     {
       name: 'searchVisibility',
       type: 'select',
+      access: serverFilled,
       defaultValue: 'PUBLIC',
       options: enumOptions(SEARCH_VISIBILITY),
       required: true,
@@ -64,6 +66,7 @@ export const Users: CollectionConfig = {
     {
       name: 'emailPrivacy',
       type: 'select',
+      access: serverFilled,
       defaultValue: 'PRIVATE',
       options: enumOptions(EMAIL_PRIVACY),
       required: true,

@@ -91,6 +91,22 @@ describe('the ReleaseFile rules', () => {
     expect((await post('v1/downloads/release_file/', fileBody({ download_button: true, os: '/api/v1/downloads/os/1/' }))).status).toBe(201)
   })
 
+  it('refuse concurrent download buttons: one wins, the others are 400s, never a 500', async () => {
+    const racing = await createRelease(t, staff, { name: 'Python 3.13.11' })
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        post('v1/downloads/release_file/', fileBody({ download_button: true, release: `/api/v1/downloads/release/${racing.legacyId}/` })),
+      ),
+    )
+    const statuses = responses.map((response) => response.status).sort()
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1)
+    expect(statuses.filter((status) => status === 400)).toHaveLength(5)
+    for (const response of responses.filter(({ status }) => status === 400)) {
+      expect((await json(response)).error_message).toMatch(/download_button: this release already has a download button file for this OS/)
+    }
+    expect(await countFiles(t, racing.id)).toBe(1)
+  })
+
   it('refuse sidecar URLs that are not the file URL plus their suffix', async () => {
     const base = url()
     const cases: [string, string, RegExp][] = [

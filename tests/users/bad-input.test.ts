@@ -257,7 +257,8 @@ describe('memberships: bad input', () => {
     await unchanged('memberships', async () => {
       const create = (body: Json, auth: TestUser = member) =>
         t.api('POST', '/memberships', { auth, body: { psfCodeOfConduct: true, ...body } })
-      await expectClientError(await create({ membershipType: 'PLATINUM' }), 'membershipType')
+      // only staff choose a membership type (a member's choice is ignored), so staff send the bad value
+      await expectClientError(await create({ membershipType: 'PLATINUM', user: member.id }, staff), 'membershipType')
       await expectClientError(await create({ votes: 'maybe' }), 'votes')
       await expectClientError(await create({ lastVoteAffirmation: 'yesterday' }), 'lastVoteAffirmation')
       await expectClientError(await create({ legalName: 'x'.repeat(201) }), 'legalName')

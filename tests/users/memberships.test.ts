@@ -86,6 +86,18 @@ describe('creating a membership', () => {
     expect(await membershipCount()).toBe(before)
   })
 
+  it('a member cannot choose a membership type above BASIC (staff grant those)', async () => {
+    const carol = await t.makeUser('member')
+    const response = await createAs(carol, { membershipType: 'FELLOW', psfCodeOfConduct: true })
+    expect(response.status).toBe(201)
+    const { docs } = await t.payload.find({
+      collection: 'memberships',
+      overrideAccess: true,
+      where: { user: { equals: carol.id } },
+    })
+    expect(docs[0]?.membershipType).toBe('BASIC')
+  })
+
   it('requires psfCodeOfConduct to be true, naming the field', async () => {
     const before = await membershipCount()
     await expectFieldError(await createAs(alice, {}), 'psfCodeOfConduct')
