@@ -1,29 +1,41 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig } from "payload";
 
-import { httpUrlValidator } from '../../fields/url'
-import { rejectMalformedInput } from '../../hooks/users/rejectMalformedInput'
-import { postAttachmentAccess } from './attachmentAccess'
-import { postField } from './postField'
+import { httpUrlValidator } from "../../fields/url";
+import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
+import { postAttachmentAccess } from "./attachmentAccess";
+import { postField } from "./postField";
 
 export const CommunityVideos: CollectionConfig = {
-  slug: 'community-videos',
+  slug: "community-videos",
   access: postAttachmentAccess,
-  admin: { defaultColumns: ['videoUrl', 'post', 'caption'], group: 'Community', useAsTitle: 'videoUrl' },
-  dbName: 'community_videos',
+  admin: {
+    defaultColumns: ["videoUrl", "post", "caption"],
+    group: "Community",
+    useAsTitle: "videoUrl",
+  },
+  dbName: "community_videos",
   fields: [
     postField(),
     {
-      name: 'videoUrl',
-      type: 'text',
-      admin: { description: 'Link to the video (YouTube, Vimeo...): frontends embed it; no embed HTML is stored.' },
+      name: "videoUrl",
+      type: "text",
+      admin: {
+        description:
+          "Link to the video (YouTube, Vimeo...): frontends embed it; no embed HTML is stored.",
+      },
       maxLength: 1000,
       required: true,
-      validate: httpUrlValidator('videoUrl'),
+      validate: httpUrlValidator("videoUrl"),
     },
-    { name: 'caption', type: 'text', maxLength: 1000 },
-    { name: 'clickThroughUrl', type: 'text', maxLength: 1000, validate: httpUrlValidator('clickThroughUrl') },
+    { name: "caption", type: "text", maxLength: 1000 },
+    {
+      name: "clickThroughUrl",
+      type: "text",
+      maxLength: 1000,
+      validate: httpUrlValidator("clickThroughUrl"),
+    },
   ],
   hooks: {
-    beforeOperation: [rejectMalformedInput({ stringFields: ['videoUrl', 'caption', 'clickThroughUrl'] })],
+    beforeOperation: [rejectMalformedInput],
   },
-}
+};

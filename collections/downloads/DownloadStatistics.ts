@@ -1,24 +1,50 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig } from "payload";
 
-import { isStaff } from '../../access/isStaff'
-import { integerValidator } from '../../fields/integer'
-import { downloadTotalsEndpoint } from '../../src/endpoints/downloads/statistics'
+import { isStaff } from "../../access/isStaff";
+import { integerValidator } from "../../fields/integer";
+import { downloadTotalsEndpoint } from "../../src/endpoints/downloads/statistics";
 
 /**
  * One row per (release file, day), incremented atomically by the download
  * endpoint. Staff read it; nobody edits it by hand.
  */
 export const DownloadStatistics: CollectionConfig = {
-  slug: 'download-statistics',
-  access: { create: () => false, delete: isStaff, read: isStaff, update: () => false },
-  admin: { defaultColumns: ['releaseFile', 'date', 'downloadCount'], group: 'Downloads' },
-  dbName: 'download_statistics',
-  defaultSort: '-date',
+  slug: "download-statistics",
+  access: {
+    create: () => false,
+    delete: isStaff,
+    read: isStaff,
+    update: () => false,
+  },
+  admin: {
+    defaultColumns: ["releaseFile", "date", "downloadCount"],
+    group: "Downloads",
+  },
+  dbName: "download_statistics",
+  defaultSort: "-date",
   endpoints: [downloadTotalsEndpoint],
   fields: [
-    { name: 'releaseFile', type: 'relationship', index: true, relationTo: 'release-files', required: true },
-    { name: 'date', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } }, index: true, required: true },
-    { name: 'downloadCount', type: 'number', defaultValue: 0, min: 0, validate: integerValidator('downloadCount', { min: 0 }) },
+    {
+      name: "releaseFile",
+      type: "relationship",
+      index: true,
+      relationTo: "release-files",
+      required: true,
+    },
+    {
+      name: "date",
+      type: "date",
+      admin: { date: { pickerAppearance: "dayOnly" } },
+      index: true,
+      required: true,
+    },
+    {
+      name: "downloadCount",
+      type: "number",
+      defaultValue: 0,
+      min: 0,
+      validate: integerValidator("downloadCount", { min: 0 }),
+    },
   ],
-  indexes: [{ fields: ['releaseFile', 'date'], unique: true }],
-}
+  indexes: [{ fields: ["releaseFile", "date"], unique: true }],
+};
