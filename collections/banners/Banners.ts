@@ -1,112 +1,99 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { isStaff } from "../../access/isStaff";
-import { publishedOrStaff } from "../../access/publishedOrStaff";
-import { httpUrlValidator } from "../../fields/url";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
-import { activeBannersEndpoint } from "../../src/endpoints/banners/active";
-import { serverFilled } from "../../fields/serverFilled";
+import { isStaff } from '../../access/isStaff'
+import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { httpUrlValidator } from '../../fields/url'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { activeBannersEndpoint } from '../../src/endpoints/banners/active'
+import { serverFilled } from '../../fields/serverFilled'
 
-export const BANNER_TYPES = ["INFO", "SUCCESS", "WARNING", "ERROR"] as const;
-export const BANNER_TARGETS = ["FRONTEND", "API"] as const;
+export const BANNER_TYPES = ['INFO', 'SUCCESS', 'WARNING', 'ERROR'] as const
+export const BANNER_TARGETS = ['FRONTEND', 'API'] as const
 
-const options = (values: readonly string[]) =>
-  values.map((value) => ({ label: value.toLowerCase(), value }));
+const options = (values: readonly string[]) => values.map((value) => ({ label: value.toLowerCase(), value }))
 
 export const Banners: CollectionConfig = {
-  slug: "banners",
+  slug: 'banners',
   access: {
     create: isStaff,
     delete: isStaff,
     // inactive banners are drafts
-    read: publishedOrStaff({ publishedField: "isActive" }),
+    read: publishedOrStaff({ publishedField: 'isActive' }),
     update: isStaff,
   },
   admin: {
-    defaultColumns: [
-      "name",
-      "title",
-      "bannerType",
-      "target",
-      "isActive",
-      "startDate",
-      "endDate",
-    ],
-    useAsTitle: "name",
+    defaultColumns: ['name', 'title', 'bannerType', 'target', 'isActive', 'startDate', 'endDate'],
+    useAsTitle: 'name',
   },
-  dbName: "banners",
+  dbName: 'banners',
   endpoints: [activeBannersEndpoint],
   fields: [
     {
-      name: "name",
-      type: "text",
-      admin: { description: "Internal identifier." },
+      name: 'name',
+      type: 'text',
+      admin: { description: 'Internal identifier.' },
       maxLength: 200,
       required: true,
     },
-    { name: "title", type: "text", maxLength: 200, required: true },
-    { name: "message", type: "textarea", maxLength: 2000, required: true },
+    { name: 'title', type: 'text', maxLength: 200, required: true },
+    { name: 'message', type: 'textarea', maxLength: 2000, required: true },
     {
-      name: "link",
-      type: "text",
+      name: 'link',
+      type: 'text',
       maxLength: 1000,
-      validate: httpUrlValidator("link"),
+      validate: httpUrlValidator('link'),
     },
-    { name: "linkText", type: "text", maxLength: 200 },
+    { name: 'linkText', type: 'text', maxLength: 200 },
     {
-      name: "bannerType",
-      type: "select",
+      name: 'bannerType',
+      type: 'select',
       access: serverFilled,
-      defaultValue: "INFO",
+      defaultValue: 'INFO',
       index: true,
       options: options(BANNER_TYPES),
       required: true,
     },
     {
-      name: "target",
-      type: "select",
+      name: 'target',
+      type: 'select',
       access: serverFilled,
-      defaultValue: "FRONTEND",
+      defaultValue: 'FRONTEND',
       index: true,
       options: options(BANNER_TARGETS),
       required: true,
     },
     {
-      name: "paths",
-      type: "textarea",
+      name: 'paths',
+      type: 'textarea',
       admin: {
         description:
           'One path pattern per line, e.g. "/downloads/" or "/downloads/*" ("*" matches anything). Ignored when sitewide.',
       },
       maxLength: 5000,
     },
-    { name: "isActive", type: "checkbox", defaultValue: false, index: true },
-    { name: "isDismissible", type: "checkbox", defaultValue: true },
-    { name: "isSitewide", type: "checkbox", defaultValue: false, index: true },
+    { name: 'isActive', type: 'checkbox', defaultValue: false, index: true },
+    { name: 'isDismissible', type: 'checkbox', defaultValue: true },
+    { name: 'isSitewide', type: 'checkbox', defaultValue: false, index: true },
     {
-      name: "startDate",
-      type: "date",
-      admin: { date: { pickerAppearance: "dayOnly" } },
+      name: 'startDate',
+      type: 'date',
+      admin: { date: { pickerAppearance: 'dayOnly' } },
       index: true,
     },
     {
-      name: "endDate",
-      type: "date",
-      admin: { date: { pickerAppearance: "dayOnly" } },
+      name: 'endDate',
+      type: 'date',
+      admin: { date: { pickerAppearance: 'dayOnly' } },
       index: true,
       validate: (
         value: Date | null | string | undefined,
         { siblingData }: { siblingData?: Record<string, unknown> },
       ) => {
-        const start = siblingData?.startDate;
-        if (
-          value &&
-          start &&
-          new Date(value as string) < new Date(start as string)
-        ) {
-          return "endDate must not be before startDate";
+        const start = siblingData?.startDate
+        if (value && start && new Date(value as string) < new Date(start as string)) {
+          return 'endDate must not be before startDate'
         }
-        return true;
+        return true
       },
     },
   ],
@@ -114,4 +101,4 @@ export const Banners: CollectionConfig = {
     // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
     beforeOperation: [rejectMalformedInput],
   },
-};
+}

@@ -1,12 +1,12 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { anyone } from "../../access/anyone";
-import { isStaff, isStaffField } from "../../access/isStaff";
-import { sanitizeHtmlField } from "../../hooks/shared/sanitizeHtmlField";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
+import { anyone } from '../../access/anyone'
+import { isStaff, isStaffField } from '../../access/isStaff'
+import { sanitizeHtmlField } from '../../hooks/shared/sanitizeHtmlField'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const BlogEntries: CollectionConfig = {
-  slug: "blog-entries",
+  slug: 'blog-entries',
   access: {
     create: isStaff,
     delete: isStaff,
@@ -15,58 +15,57 @@ export const BlogEntries: CollectionConfig = {
     update: isStaff,
   },
   admin: {
-    defaultColumns: ["title", "feed", "pubDate", "isFeatured"],
-    group: "Blogs",
-    useAsTitle: "title",
+    defaultColumns: ['title', 'feed', 'pubDate', 'isFeatured'],
+    group: 'Blogs',
+    useAsTitle: 'title',
   },
-  dbName: "blog_entries",
-  defaultSort: "-pubDate",
+  dbName: 'blog_entries',
+  defaultSort: '-pubDate',
   fields: [
     {
-      name: "feed",
-      type: "relationship",
+      name: 'feed',
+      type: 'relationship',
       index: true,
-      relationTo: "feeds",
+      relationTo: 'feeds',
       required: true,
     },
-    { name: "title", type: "text", maxLength: 500, required: true },
+    { name: 'title', type: 'text', maxLength: 500, required: true },
     // feed HTML is untrusted: stored sanitized
     {
-      name: "summary",
-      type: "textarea",
+      name: 'summary',
+      type: 'textarea',
       hooks: { beforeChange: [sanitizeHtmlField] },
     },
     {
-      name: "content",
-      type: "textarea",
+      name: 'content',
+      type: 'textarea',
       hooks: { beforeChange: [sanitizeHtmlField] },
     },
-    { name: "url", type: "text", index: true, maxLength: 2000, required: true },
+    { name: 'url', type: 'text', index: true, maxLength: 2000, required: true },
     {
-      name: "pubDate",
-      type: "date",
-      admin: { date: { pickerAppearance: "dayAndTime" } },
+      name: 'pubDate',
+      type: 'date',
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
       index: true,
       required: true,
     },
     {
-      name: "guid",
-      type: "text",
+      name: 'guid',
+      type: 'text',
       admin: {
-        description:
-          "The feed’s id for the entry (its URL when the feed gives none).",
+        description: 'The feed’s id for the entry (its URL when the feed gives none).',
       },
       maxLength: 2000,
       required: true,
       unique: true,
     },
     {
-      name: "isFeatured",
-      type: "checkbox",
+      name: 'isFeatured',
+      type: 'checkbox',
       access: { create: isStaffField, update: isStaffField },
       defaultValue: false,
       index: true,
     },
   ],
   hooks: { beforeOperation: [rejectMalformedInput] },
-};
+}

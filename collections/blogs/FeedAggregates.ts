@@ -1,13 +1,13 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { anyone } from "../../access/anyone";
-import { isStaff } from "../../access/isStaff";
-import { slugField } from "../../fields/slug";
-import { aggregateEntriesEndpoint } from "../../src/endpoints/blogs/aggregateEntries";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
+import { anyone } from '../../access/anyone'
+import { isStaff } from '../../access/isStaff'
+import { slugField } from '../../fields/slug'
+import { aggregateEntriesEndpoint } from '../../src/endpoints/blogs/aggregateEntries'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const FeedAggregates: CollectionConfig = {
-  slug: "feed-aggregates",
+  slug: 'feed-aggregates',
   access: {
     create: isStaff,
     delete: isStaff,
@@ -15,18 +15,18 @@ export const FeedAggregates: CollectionConfig = {
     update: isStaff,
   },
   admin: {
-    defaultColumns: ["name", "slug"],
-    group: "Blogs",
-    useAsTitle: "name",
+    defaultColumns: ['name', 'slug'],
+    group: 'Blogs',
+    useAsTitle: 'name',
   },
-  dbName: "feed_aggregates",
+  dbName: 'feed_aggregates',
   // GET /api/feed-aggregates/:slug/entries (public)
   endpoints: [aggregateEntriesEndpoint],
   fields: [
-    { name: "name", type: "text", maxLength: 200, required: true },
-    slugField({ from: "name" }),
-    { name: "description", type: "textarea", maxLength: 2000 },
-    { name: "feeds", type: "relationship", hasMany: true, relationTo: "feeds" },
+    { name: 'name', type: 'text', maxLength: 200, required: true },
+    slugField({ from: 'name' }),
+    { name: 'description', type: 'textarea', maxLength: 2000 },
+    { name: 'feeds', type: 'relationship', hasMany: true, relationTo: 'feeds' },
   ],
   hooks: { beforeOperation: [rejectMalformedInput] },
-};
+}

@@ -1,14 +1,14 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { anyone } from "../../access/anyone";
-import { isStaff, isStaffField } from "../../access/isStaff";
-import { httpUrlValidator } from "../../fields/url";
-import { deleteDependents } from "../../hooks/shared/deleteDependents";
-import { fetchFeedEndpoint } from "../../src/endpoints/blogs/fetchFeed";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
+import { anyone } from '../../access/anyone'
+import { isStaff, isStaffField } from '../../access/isStaff'
+import { httpUrlValidator } from '../../fields/url'
+import { deleteDependents } from '../../hooks/shared/deleteDependents'
+import { fetchFeedEndpoint } from '../../src/endpoints/blogs/fetchFeed'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const Feeds: CollectionConfig = {
-  slug: "feeds",
+  slug: 'feeds',
   access: {
     create: isStaff,
     delete: isStaff,
@@ -17,77 +17,70 @@ export const Feeds: CollectionConfig = {
     update: isStaff,
   },
   admin: {
-    defaultColumns: [
-      "name",
-      "feedUrl",
-      "isActive",
-      "priority",
-      "lastFetched",
-      "lastError",
-    ],
-    group: "Blogs",
-    useAsTitle: "name",
+    defaultColumns: ['name', 'feedUrl', 'isActive', 'priority', 'lastFetched', 'lastError'],
+    group: 'Blogs',
+    useAsTitle: 'name',
   },
-  dbName: "feeds",
-  defaultSort: "-priority",
+  dbName: 'feeds',
+  defaultSort: '-priority',
   // POST /api/feeds/:id/fetch (staff)
   endpoints: [fetchFeedEndpoint],
   fields: [
-    { name: "name", type: "text", maxLength: 200, required: true },
+    { name: 'name', type: 'text', maxLength: 200, required: true },
     {
-      name: "websiteUrl",
-      type: "text",
+      name: 'websiteUrl',
+      type: 'text',
       maxLength: 1000,
-      validate: httpUrlValidator("websiteUrl"),
+      validate: httpUrlValidator('websiteUrl'),
     },
     {
-      name: "feedUrl",
-      type: "text",
+      name: 'feedUrl',
+      type: 'text',
       index: true,
       maxLength: 1000,
       required: true,
       unique: true,
-      validate: httpUrlValidator("feedUrl"),
+      validate: httpUrlValidator('feedUrl'),
     },
-    { name: "isActive", type: "checkbox", defaultValue: true, index: true },
+    { name: 'isActive', type: 'checkbox', defaultValue: true, index: true },
     {
-      name: "priority",
-      type: "number",
-      admin: { description: "Higher is fetched and listed first." },
+      name: 'priority',
+      type: 'number',
+      admin: { description: 'Higher is fetched and listed first.' },
       defaultValue: 0,
       index: true,
       integer: true,
-    } as CollectionConfig["fields"][number],
+    } as CollectionConfig['fields'][number],
     {
-      name: "lastFetched",
-      type: "date",
+      name: 'lastFetched',
+      type: 'date',
       access: { create: () => false, update: () => false },
-      admin: { date: { pickerAppearance: "dayAndTime" }, readOnly: true },
+      admin: { date: { pickerAppearance: 'dayAndTime' }, readOnly: true },
     },
     {
-      name: "lastError",
-      type: "textarea",
+      name: 'lastError',
+      type: 'textarea',
       access: { create: () => false, read: isStaffField, update: () => false },
       admin: {
-        description: "Why the last fetch failed (empty when it worked).",
+        description: 'Why the last fetch failed (empty when it worked).',
         readOnly: true,
       },
     },
     {
-      name: "lastErrorAt",
-      type: "date",
+      name: 'lastErrorAt',
+      type: 'date',
       access: { create: () => false, read: isStaffField, update: () => false },
-      admin: { date: { pickerAppearance: "dayAndTime" }, readOnly: true },
+      admin: { date: { pickerAppearance: 'dayAndTime' }, readOnly: true },
     },
-    { name: "entries", type: "join", collection: "blog-entries", on: "feed" },
+    { name: 'entries', type: 'join', collection: 'blog-entries', on: 'feed' },
   ],
   hooks: {
     beforeOperation: [rejectMalformedInput],
     beforeDelete: [
       deleteDependents([
-        { collection: "blog-entries", field: "feed" },
-        { collection: "related-blogs", field: "feed" },
+        { collection: 'blog-entries', field: 'feed' },
+        { collection: 'related-blogs', field: 'feed' },
       ]),
     ],
   },
-};
+}

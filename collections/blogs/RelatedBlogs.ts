@@ -1,14 +1,14 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { anyone } from "../../access/anyone";
-import { isStaff } from "../../access/isStaff";
-import { httpUrlValidator } from "../../fields/url";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
+import { anyone } from '../../access/anyone'
+import { isStaff } from '../../access/isStaff'
+import { httpUrlValidator } from '../../fields/url'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
-const refreshedFromFeed = { create: () => false, update: () => false };
+const refreshedFromFeed = { create: () => false, update: () => false }
 
 export const RelatedBlogs: CollectionConfig = {
-  slug: "related-blogs",
+  slug: 'related-blogs',
   access: {
     create: isStaff,
     delete: isStaff,
@@ -16,45 +16,45 @@ export const RelatedBlogs: CollectionConfig = {
     update: isStaff,
   },
   admin: {
-    defaultColumns: ["blogName", "lastEntryTitle", "lastEntryPublished"],
-    group: "Blogs",
-    useAsTitle: "blogName",
+    defaultColumns: ['blogName', 'lastEntryTitle', 'lastEntryPublished'],
+    group: 'Blogs',
+    useAsTitle: 'blogName',
   },
-  dbName: "related_blogs",
+  dbName: 'related_blogs',
   fields: [
     {
-      name: "feed",
-      type: "relationship",
+      name: 'feed',
+      type: 'relationship',
       index: true,
-      relationTo: "feeds",
+      relationTo: 'feeds',
       required: true,
       unique: true,
     },
     {
-      name: "blogName",
-      type: "text",
-      admin: { description: "Taken from the feed when left empty." },
+      name: 'blogName',
+      type: 'text',
+      admin: { description: 'Taken from the feed when left empty.' },
       maxLength: 200,
     },
     {
-      name: "blogWebsite",
-      type: "text",
+      name: 'blogWebsite',
+      type: 'text',
       maxLength: 1000,
-      validate: httpUrlValidator("blogWebsite"),
+      validate: httpUrlValidator('blogWebsite'),
     },
     {
-      name: "lastEntryPublished",
-      type: "date",
+      name: 'lastEntryPublished',
+      type: 'date',
       access: refreshedFromFeed,
-      admin: { date: { pickerAppearance: "dayAndTime" }, readOnly: true },
+      admin: { date: { pickerAppearance: 'dayAndTime' }, readOnly: true },
     },
     {
-      name: "lastEntryTitle",
-      type: "text",
+      name: 'lastEntryTitle',
+      type: 'text',
       access: refreshedFromFeed,
       admin: { readOnly: true },
       maxLength: 500,
     },
   ],
   hooks: { beforeOperation: [rejectMalformedInput] },
-};
+}

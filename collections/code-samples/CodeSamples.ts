@@ -1,15 +1,15 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { isStaff } from "../../access/isStaff";
-import { publishedOrStaff } from "../../access/publishedOrStaff";
-import { creatorField } from "../../fields/contentManageable";
-import { isPublishedField } from "../../fields/isPublished";
-import { markupFields } from "../../fields/markup";
-import { slugField } from "../../fields/slug";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
+import { isStaff } from '../../access/isStaff'
+import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { creatorField } from '../../fields/contentManageable'
+import { isPublishedField } from '../../fields/isPublished'
+import { markupFields } from '../../fields/markup'
+import { slugField } from '../../fields/slug'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const CodeSamples: CollectionConfig = {
-  slug: "code-samples",
+  slug: 'code-samples',
   access: {
     create: isStaff,
     delete: isStaff,
@@ -17,25 +17,25 @@ export const CodeSamples: CollectionConfig = {
     update: isStaff,
   },
   admin: {
-    defaultColumns: ["slug", "isPublished", "updatedAt"],
-    useAsTitle: "slug",
+    defaultColumns: ['slug', 'isPublished', 'updatedAt'],
+    useAsTitle: 'slug',
   },
-  dbName: "code_samples",
+  dbName: 'code_samples',
   fields: [
     {
-      name: "title",
-      type: "text",
-      admin: { description: "Internal name; the slug is made from it." },
+      name: 'title',
+      type: 'text',
+      admin: { description: 'Internal name; the slug is made from it.' },
       maxLength: 200,
     },
-    slugField({ from: "title" }),
+    slugField({ from: 'title' }),
     {
-      name: "code",
-      type: "code",
-      admin: { language: "python" },
+      name: 'code',
+      type: 'code',
+      admin: { language: 'python' },
       required: true,
     },
-    ...markupFields({ defaultContentType: "MARKDOWN", name: "description" }),
+    ...markupFields({ defaultContentType: 'MARKDOWN', name: 'description' }),
     isPublishedField(),
     creatorField(),
   ],
@@ -43,4 +43,4 @@ export const CodeSamples: CollectionConfig = {
     // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
     beforeOperation: [rejectMalformedInput],
   },
-};
+}

@@ -1,31 +1,31 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { httpUrlValidator } from "../../fields/url";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
-import { postAttachmentAccess } from "./attachmentAccess";
-import { postField } from "./postField";
+import { httpUrlValidator } from '../../fields/url'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { postAttachmentAccess } from './attachmentAccess'
+import { postField } from './postField'
 
 export const CommunityLinks: CollectionConfig = {
-  slug: "community-links",
+  slug: 'community-links',
   access: postAttachmentAccess,
   admin: {
-    defaultColumns: ["url", "post", "caption"],
-    group: "Community",
-    useAsTitle: "url",
+    defaultColumns: ['url', 'post', 'caption'],
+    group: 'Community',
+    useAsTitle: 'url',
   },
-  dbName: "community_links",
+  dbName: 'community_links',
   fields: [
     postField(),
     {
-      name: "url",
-      type: "text",
+      name: 'url',
+      type: 'text',
       maxLength: 1000,
       required: true,
-      validate: httpUrlValidator("url"),
+      validate: httpUrlValidator('url'),
     },
-    { name: "caption", type: "text", maxLength: 1000 },
+    { name: 'caption', type: 'text', maxLength: 1000 },
   ],
   hooks: {
     beforeOperation: [rejectMalformedInput],
   },
-};
+}

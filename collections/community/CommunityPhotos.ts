@@ -1,40 +1,40 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { httpUrlValidator } from "../../fields/url";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
-import { uploadDir } from "../../src/uploads";
-import { postAttachmentAccess } from "./attachmentAccess";
-import { postField } from "./postField";
+import { httpUrlValidator } from '../../fields/url'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { uploadDir } from '../../src/uploads'
+import { postAttachmentAccess } from './attachmentAccess'
+import { postField } from './postField'
 
 export const CommunityPhotos: CollectionConfig = {
-  slug: "community-photos",
+  slug: 'community-photos',
   access: postAttachmentAccess,
   admin: {
-    defaultColumns: ["filename", "post", "caption"],
-    group: "Community",
-    useAsTitle: "filename",
+    defaultColumns: ['filename', 'post', 'caption'],
+    group: 'Community',
+    useAsTitle: 'filename',
   },
-  dbName: "community_photos",
+  dbName: 'community_photos',
   fields: [
     postField(),
-    { name: "caption", type: "text", maxLength: 1000 },
+    { name: 'caption', type: 'text', maxLength: 1000 },
     {
-      name: "clickThroughUrl",
-      type: "text",
+      name: 'clickThroughUrl',
+      type: 'text',
       maxLength: 1000,
-      validate: httpUrlValidator("clickThroughUrl"),
+      validate: httpUrlValidator('clickThroughUrl'),
     },
   ],
   hooks: {
     beforeOperation: [rejectMalformedInput],
   },
   upload: {
-    adminThumbnail: "thumbnail",
+    adminThumbnail: 'thumbnail',
     imageSizes: [
-      { name: "thumbnail", height: 300, position: "centre", width: 300 },
-      { name: "large", width: 1600, withoutEnlargement: true },
+      { name: 'thumbnail', height: 300, position: 'centre', width: 300 },
+      { name: 'large', width: 1600, withoutEnlargement: true },
     ],
-    mimeTypes: ["image/png", "image/jpeg", "image/gif", "image/webp"],
-    staticDir: uploadDir("community-photos"),
+    mimeTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'],
+    staticDir: uploadDir('community-photos'),
   },
-};
+}

@@ -1,59 +1,59 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { authenticated } from "../../access/authenticated";
-import { ownerOrStaff } from "../../access/ownerOrStaff";
-import { publishedOrStaff } from "../../access/publishedOrStaff";
-import { contentManageableFields } from "../../fields/contentManageable";
-import { isPublishedField } from "../../fields/isPublished";
-import { markupFields } from "../../fields/markup";
-import { slugField } from "../../fields/slug";
-import { deleteDependents } from "../../hooks/shared/deleteDependents";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
+import { authenticated } from '../../access/authenticated'
+import { ownerOrStaff } from '../../access/ownerOrStaff'
+import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { contentManageableFields } from '../../fields/contentManageable'
+import { isPublishedField } from '../../fields/isPublished'
+import { markupFields } from '../../fields/markup'
+import { slugField } from '../../fields/slug'
+import { deleteDependents } from '../../hooks/shared/deleteDependents'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const CommunityPosts: CollectionConfig = {
-  slug: "community-posts",
+  slug: 'community-posts',
   access: {
     // members write posts; staff moderate (publish) them
     create: authenticated,
-    delete: ownerOrStaff("creator"),
+    delete: ownerOrStaff('creator'),
     // public when published; authors see their own drafts
-    read: publishedOrStaff({ ownerField: "creator" }),
-    update: ownerOrStaff("creator"),
+    read: publishedOrStaff({ ownerField: 'creator' }),
+    update: ownerOrStaff('creator'),
   },
   admin: {
-    defaultColumns: ["title", "creator", "isPublished", "updatedAt"],
-    group: "Community",
-    useAsTitle: "title",
+    defaultColumns: ['title', 'creator', 'isPublished', 'updatedAt'],
+    group: 'Community',
+    useAsTitle: 'title',
   },
-  dbName: "community_posts",
+  dbName: 'community_posts',
   fields: [
-    { name: "title", type: "text", maxLength: 500, required: true },
-    slugField({ from: "title" }),
-    ...markupFields({ defaultContentType: "MARKDOWN" }),
+    { name: 'title', type: 'text', maxLength: 500, required: true },
+    slugField({ from: 'title' }),
+    ...markupFields({ defaultContentType: 'MARKDOWN' }),
     isPublishedField(),
     {
-      name: "photos",
-      type: "join",
-      collection: "community-photos",
-      on: "post",
+      name: 'photos',
+      type: 'join',
+      collection: 'community-photos',
+      on: 'post',
     },
     {
-      name: "videos",
-      type: "join",
-      collection: "community-videos",
-      on: "post",
+      name: 'videos',
+      type: 'join',
+      collection: 'community-videos',
+      on: 'post',
     },
-    { name: "links", type: "join", collection: "community-links", on: "post" },
+    { name: 'links', type: 'join', collection: 'community-links', on: 'post' },
     ...contentManageableFields(),
   ],
   hooks: {
     beforeDelete: [
       deleteDependents([
-        { collection: "community-photos", field: "post" },
-        { collection: "community-videos", field: "post" },
-        { collection: "community-links", field: "post" },
+        { collection: 'community-photos', field: 'post' },
+        { collection: 'community-videos', field: 'post' },
+        { collection: 'community-links', field: 'post' },
       ]),
     ],
     beforeOperation: [rejectMalformedInput],
   },
-};
+}

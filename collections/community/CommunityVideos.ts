@@ -1,41 +1,40 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { httpUrlValidator } from "../../fields/url";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
-import { postAttachmentAccess } from "./attachmentAccess";
-import { postField } from "./postField";
+import { httpUrlValidator } from '../../fields/url'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { postAttachmentAccess } from './attachmentAccess'
+import { postField } from './postField'
 
 export const CommunityVideos: CollectionConfig = {
-  slug: "community-videos",
+  slug: 'community-videos',
   access: postAttachmentAccess,
   admin: {
-    defaultColumns: ["videoUrl", "post", "caption"],
-    group: "Community",
-    useAsTitle: "videoUrl",
+    defaultColumns: ['videoUrl', 'post', 'caption'],
+    group: 'Community',
+    useAsTitle: 'videoUrl',
   },
-  dbName: "community_videos",
+  dbName: 'community_videos',
   fields: [
     postField(),
     {
-      name: "videoUrl",
-      type: "text",
+      name: 'videoUrl',
+      type: 'text',
       admin: {
-        description:
-          "Link to the video (YouTube, Vimeo...): frontends embed it; no embed HTML is stored.",
+        description: 'Link to the video (YouTube, Vimeo...): frontends embed it; no embed HTML is stored.',
       },
       maxLength: 1000,
       required: true,
-      validate: httpUrlValidator("videoUrl"),
+      validate: httpUrlValidator('videoUrl'),
     },
-    { name: "caption", type: "text", maxLength: 1000 },
+    { name: 'caption', type: 'text', maxLength: 1000 },
     {
-      name: "clickThroughUrl",
-      type: "text",
+      name: 'clickThroughUrl',
+      type: 'text',
       maxLength: 1000,
-      validate: httpUrlValidator("clickThroughUrl"),
+      validate: httpUrlValidator('clickThroughUrl'),
     },
   ],
   hooks: {
     beforeOperation: [rejectMalformedInput],
   },
-};
+}

@@ -1,27 +1,27 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { anyone } from "../../access/anyone";
-import { isStaff } from "../../access/isStaff";
-import { contentManageableFields } from "../../fields/contentManageable";
-import { legacyIdField } from "../../fields/legacyId";
-import { slugField } from "../../fields/slug";
-import { refuseDeletingUsedOS } from "../../hooks/downloads/refuseDeletingUsedOS";
+import { anyone } from '../../access/anyone'
+import { isStaff } from '../../access/isStaff'
+import { contentManageableFields } from '../../fields/contentManageable'
+import { legacyIdField } from '../../fields/legacyId'
+import { slugField } from '../../fields/slug'
+import { refuseDeletingUsedOS } from '../../hooks/downloads/refuseDeletingUsedOS'
 
 export const DownloadOS: CollectionConfig = {
-  slug: "download-os",
+  slug: 'download-os',
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
   admin: {
-    defaultColumns: ["name", "slug", "legacyId"],
-    group: "Downloads",
-    useAsTitle: "name",
+    defaultColumns: ['name', 'slug', 'legacyId'],
+    group: 'Downloads',
+    useAsTitle: 'name',
   },
-  dbName: "download_os",
+  dbName: 'download_os',
   fields: [
-    { name: "name", type: "text", maxLength: 200, required: true },
-    slugField({ from: "name" }),
-    legacyIdField("download_os_legacy_id_seq"),
+    { name: 'name', type: 'text', maxLength: 200, required: true },
+    slugField({ from: 'name' }),
+    legacyIdField('download_os_legacy_id_seq'),
     ...contentManageableFields(),
   ],
   hooks: { beforeDelete: [refuseDeletingUsedOS] },
-  labels: { plural: "Operating systems", singular: "Operating system" },
-};
+  labels: { plural: 'Operating systems', singular: 'Operating system' },
+}

@@ -1,15 +1,15 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { isStaff } from "../../access/isStaff";
-import { integerValidator } from "../../fields/integer";
-import { downloadTotalsEndpoint } from "../../src/endpoints/downloads/statistics";
+import { isStaff } from '../../access/isStaff'
+import { integerValidator } from '../../fields/integer'
+import { downloadTotalsEndpoint } from '../../src/endpoints/downloads/statistics'
 
 /**
  * One row per (release file, day), incremented atomically by the download
  * endpoint. Staff read it; nobody edits it by hand.
  */
 export const DownloadStatistics: CollectionConfig = {
-  slug: "download-statistics",
+  slug: 'download-statistics',
   access: {
     create: () => false,
     delete: isStaff,
@@ -17,34 +17,34 @@ export const DownloadStatistics: CollectionConfig = {
     update: () => false,
   },
   admin: {
-    defaultColumns: ["releaseFile", "date", "downloadCount"],
-    group: "Downloads",
+    defaultColumns: ['releaseFile', 'date', 'downloadCount'],
+    group: 'Downloads',
   },
-  dbName: "download_statistics",
-  defaultSort: "-date",
+  dbName: 'download_statistics',
+  defaultSort: '-date',
   endpoints: [downloadTotalsEndpoint],
   fields: [
     {
-      name: "releaseFile",
-      type: "relationship",
+      name: 'releaseFile',
+      type: 'relationship',
       index: true,
-      relationTo: "release-files",
+      relationTo: 'release-files',
       required: true,
     },
     {
-      name: "date",
-      type: "date",
-      admin: { date: { pickerAppearance: "dayOnly" } },
+      name: 'date',
+      type: 'date',
+      admin: { date: { pickerAppearance: 'dayOnly' } },
       index: true,
       required: true,
     },
     {
-      name: "downloadCount",
-      type: "number",
+      name: 'downloadCount',
+      type: 'number',
       defaultValue: 0,
       min: 0,
-      validate: integerValidator("downloadCount", { min: 0 }),
+      validate: integerValidator('downloadCount', { min: 0 }),
     },
   ],
-  indexes: [{ fields: ["releaseFile", "date"], unique: true }],
-};
+  indexes: [{ fields: ['releaseFile', 'date'], unique: true }],
+}

@@ -1,35 +1,25 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { isStaff } from "../../access/isStaff";
-import { publishedOrStaff } from "../../access/publishedOrStaff";
-import { contentManageableFields } from "../../fields/contentManageable";
-import { isPublishedField } from "../../fields/isPublished";
-import { legacyIdField } from "../../fields/legacyId";
-import { markupFields } from "../../fields/markup";
-import { slugField } from "../../fields/slug";
-import { httpUrlValidator } from "../../fields/url";
-import { deriveVersion } from "../../hooks/downloads/deriveVersion";
-import { ensureSingleLatest } from "../../hooks/downloads/ensureSingleLatest";
-import { releaseEndpoints } from "../../src/endpoints/downloads/releases";
+import { isStaff } from '../../access/isStaff'
+import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { contentManageableFields } from '../../fields/contentManageable'
+import { isPublishedField } from '../../fields/isPublished'
+import { legacyIdField } from '../../fields/legacyId'
+import { markupFields } from '../../fields/markup'
+import { slugField } from '../../fields/slug'
+import { httpUrlValidator } from '../../fields/url'
+import { deriveVersion } from '../../hooks/downloads/deriveVersion'
+import { ensureSingleLatest } from '../../hooks/downloads/ensureSingleLatest'
+import { releaseEndpoints } from '../../src/endpoints/downloads/releases'
 
-export const PYTHON_VERSIONS = [
-  "PYTHON1",
-  "PYTHON2",
-  "PYTHON3",
-  "PYMANAGER",
-] as const;
-export const RELEASE_STATUSES = [
-  "PRERELEASE",
-  "BUGFIX",
-  "SECURITY",
-  "EOL",
-] as const;
+export const PYTHON_VERSIONS = ['PYTHON1', 'PYTHON2', 'PYTHON3', 'PYMANAGER'] as const
+export const RELEASE_STATUSES = ['PRERELEASE', 'BUGFIX', 'SECURITY', 'EOL'] as const
 
-const derived = { create: () => false, update: () => false };
-const dayOnly = { date: { pickerAppearance: "dayOnly" as const } };
+const derived = { create: () => false, update: () => false }
+const dayOnly = { date: { pickerAppearance: 'dayOnly' as const } }
 
 export const Releases: CollectionConfig = {
-  slug: "releases",
+  slug: 'releases',
   access: {
     create: isStaff,
     delete: isStaff,
@@ -38,51 +28,41 @@ export const Releases: CollectionConfig = {
     update: isStaff,
   },
   admin: {
-    defaultColumns: [
-      "name",
-      "version",
-      "status",
-      "isLatest",
-      "isPublished",
-      "releaseDate",
-    ],
-    group: "Downloads",
-    listSearchableFields: ["name", "versionNumber"],
-    useAsTitle: "name",
+    defaultColumns: ['name', 'version', 'status', 'isLatest', 'isPublished', 'releaseDate'],
+    group: 'Downloads',
+    listSearchableFields: ['name', 'versionNumber'],
+    useAsTitle: 'name',
   },
-  dbName: "releases",
-  defaultSort: "-versionSortKey",
+  dbName: 'releases',
+  defaultSort: '-versionSortKey',
   endpoints: releaseEndpoints,
   fields: [
     {
-      name: "name",
-      type: "text",
+      name: 'name',
+      type: 'text',
       admin: { description: 'e.g. "Python 3.14.1".' },
       maxLength: 200,
       required: true,
     },
-    slugField({ from: "name" }),
+    slugField({ from: 'name' }),
     {
-      type: "row",
+      type: 'row',
       fields: [
         {
-          name: "version",
-          type: "select",
-          defaultValue: "PYTHON3",
+          name: 'version',
+          type: 'select',
+          defaultValue: 'PYTHON3',
           index: true,
           options: PYTHON_VERSIONS.map((value) => ({
-            label:
-              value === "PYMANAGER"
-                ? "Python install manager"
-                : `Python ${value.slice(-1)}`,
+            label: value === 'PYMANAGER' ? 'Python install manager' : `Python ${value.slice(-1)}`,
             value,
           })),
           required: true,
         },
         {
-          name: "status",
-          type: "select",
-          defaultValue: "BUGFIX",
+          name: 'status',
+          type: 'select',
+          defaultValue: 'BUGFIX',
           index: true,
           options: RELEASE_STATUSES.map((value) => ({
             label: value.toLowerCase(),
@@ -93,93 +73,87 @@ export const Releases: CollectionConfig = {
       ],
     },
     {
-      name: "isLatest",
-      type: "checkbox",
+      name: 'isLatest',
+      type: 'checkbox',
       admin: {
-        description:
-          "The latest release of its Python version; setting it clears the others.",
-        position: "sidebar",
+        description: 'The latest release of its Python version; setting it clears the others.',
+        position: 'sidebar',
       },
       defaultValue: false,
       index: true,
     },
     isPublishedField(),
     {
-      name: "preRelease",
-      type: "checkbox",
-      admin: { position: "sidebar" },
+      name: 'preRelease',
+      type: 'checkbox',
+      admin: { position: 'sidebar' },
       defaultValue: false,
       index: true,
     },
     {
-      name: "showOnDownloadPage",
-      type: "checkbox",
-      admin: { position: "sidebar" },
+      name: 'showOnDownloadPage',
+      type: 'checkbox',
+      admin: { position: 'sidebar' },
       defaultValue: true,
       index: true,
     },
     {
-      type: "row",
+      type: 'row',
       fields: [
-        { name: "releaseDate", type: "date", admin: dayOnly, index: true },
-        { name: "eolDate", type: "date", admin: dayOnly },
+        { name: 'releaseDate', type: 'date', admin: dayOnly, index: true },
+        { name: 'eolDate', type: 'date', admin: dayOnly },
       ],
     },
-    { name: "releasePage", type: "relationship", relationTo: "pages" },
+    { name: 'releasePage', type: 'relationship', relationTo: 'pages' },
     {
-      name: "releaseNotesUrl",
-      type: "text",
+      name: 'releaseNotesUrl',
+      type: 'text',
       maxLength: 1000,
-      validate: httpUrlValidator("releaseNotesUrl"),
+      validate: httpUrlValidator('releaseNotesUrl'),
     },
-    ...markupFields({ defaultContentType: "RESTRUCTUREDTEXT" }),
+    ...markupFields({ defaultContentType: 'RESTRUCTUREDTEXT' }),
     {
-      name: "versionNumber",
-      type: "text",
+      name: 'versionNumber',
+      type: 'text',
       access: derived,
       admin: {
-        description: "Parsed from the name.",
-        position: "sidebar",
+        description: 'Parsed from the name.',
+        position: 'sidebar',
         readOnly: true,
       },
       index: true,
     },
     {
-      name: "versionSeries",
-      type: "text",
+      name: 'versionSeries',
+      type: 'text',
       access: derived,
       admin: { hidden: true },
       index: true,
     },
     {
-      name: "versionSortKey",
-      type: "text",
+      name: 'versionSortKey',
+      type: 'text',
       access: derived,
       admin: { hidden: true },
       index: true,
     },
     {
-      name: "url",
-      type: "text",
+      name: 'url',
+      type: 'text',
       admin: { hidden: true },
       hooks: {
-        afterRead: [
-          ({ siblingData }) =>
-            siblingData?.slug
-              ? `/downloads/release/${siblingData.slug}/`
-              : null,
-        ],
+        afterRead: [({ siblingData }) => (siblingData?.slug ? `/downloads/release/${siblingData.slug}/` : null)],
       },
       virtual: true,
     },
-    legacyIdField("releases_legacy_id_seq"),
-    { name: "files", type: "join", collection: "release-files", on: "release" },
+    legacyIdField('releases_legacy_id_seq'),
+    { name: 'files', type: 'join', collection: 'release-files', on: 'release' },
     {
-      name: "downloadsChart",
-      type: "ui",
+      name: 'downloadsChart',
+      type: 'ui',
       admin: {
         components: {
-          Field: "/src/admin/ReleaseDownloadsChart#ReleaseDownloadsChart",
+          Field: '/src/admin/ReleaseDownloadsChart#ReleaseDownloadsChart',
         },
       },
     },
@@ -194,4 +168,4 @@ export const Releases: CollectionConfig = {
   // as the pool hangs forever. Releases are written by release tooling in
   // bursts, so they go without the admin's edit lock.
   lockDocuments: false,
-};
+}

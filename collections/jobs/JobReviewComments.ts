@@ -1,51 +1,49 @@
-import type { CollectionConfig } from "payload";
-import { textarea } from "payload/shared";
+import type { CollectionConfig } from 'payload'
+import { textarea } from 'payload/shared'
 
-import { isStaff } from "../../access/isStaff";
-import { reviewCommentsReadable } from "../../access/jobs";
-import { parentOwnerOrStaffCreate } from "../../access/parentOwnerOrStaff";
-import { creatorField } from "../../fields/contentManageable";
-import { notifyReviewComment } from "../../hooks/jobs/notifyReviewComment";
-import { REVIEW_COMMENT_MAX_LENGTH } from "../../src/jobs/config";
-import { existingIn } from "./validators";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
+import { isStaff } from '../../access/isStaff'
+import { reviewCommentsReadable } from '../../access/jobs'
+import { parentOwnerOrStaffCreate } from '../../access/parentOwnerOrStaff'
+import { creatorField } from '../../fields/contentManageable'
+import { notifyReviewComment } from '../../hooks/jobs/notifyReviewComment'
+import { REVIEW_COMMENT_MAX_LENGTH } from '../../src/jobs/config'
+import { existingIn } from './validators'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const JobReviewComments: CollectionConfig = {
-  slug: "job-review-comments",
+  slug: 'job-review-comments',
   access: {
     // the job's owner and staff discuss a job; nobody else
     create: parentOwnerOrStaffCreate({
-      parentCollection: "jobs",
-      parentField: "job",
+      parentCollection: 'jobs',
+      parentField: 'job',
     }),
     delete: isStaff,
     read: reviewCommentsReadable,
     update: () => false,
   },
-  admin: { defaultColumns: ["job", "creator", "createdAt"], group: "Jobs" },
-  dbName: "job_review_comments",
-  defaultSort: "createdAt",
+  admin: { defaultColumns: ['job', 'creator', 'createdAt'], group: 'Jobs' },
+  dbName: 'job_review_comments',
+  defaultSort: 'createdAt',
   fields: [
     {
-      name: "job",
-      type: "relationship",
+      name: 'job',
+      type: 'relationship',
       index: true,
-      relationTo: "jobs",
+      relationTo: 'jobs',
       required: true,
-      validate: existingIn("jobs", "job"),
+      validate: existingIn('jobs', 'job'),
     },
     {
-      name: "comment",
-      type: "textarea",
+      name: 'comment',
+      type: 'textarea',
       maxLength: REVIEW_COMMENT_MAX_LENGTH,
       required: true,
       // Payload's own checks (maxLength) first, then: not blank
       validate: (value: null | string | undefined, options) => {
-        const base = textarea(value, options);
-        if (base !== true) return base;
-        return typeof value === "string" && value.trim()
-          ? true
-          : "comment must not be empty";
+        const base = textarea(value, options)
+        if (base !== true) return base
+        return typeof value === 'string' && value.trim() ? true : 'comment must not be empty'
       },
     },
     creatorField(),
@@ -54,4 +52,4 @@ export const JobReviewComments: CollectionConfig = {
     beforeOperation: [rejectMalformedInput],
     afterChange: [notifyReviewComment],
   },
-};
+}

@@ -1,19 +1,16 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { anyone } from "../../access/anyone";
-import { isStaff } from "../../access/isStaff";
-import { slugField } from "../../fields/slug";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
+import { anyone } from '../../access/anyone'
+import { isStaff } from '../../access/isStaff'
+import { slugField } from '../../fields/slug'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const JobTypes: CollectionConfig = {
-  slug: "job-types",
+  slug: 'job-types',
   // staff-managed vocabulary, public
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
-  admin: { group: "Jobs", useAsTitle: "name" },
-  dbName: "job_types",
-  fields: [
-    { name: "name", type: "text", maxLength: 200, required: true },
-    slugField({ from: "name" }),
-  ],
+  admin: { group: 'Jobs', useAsTitle: 'name' },
+  dbName: 'job_types',
+  fields: [{ name: 'name', type: 'text', maxLength: 200, required: true }, slugField({ from: 'name' })],
   hooks: { beforeOperation: [rejectMalformedInput] },
-};
+}

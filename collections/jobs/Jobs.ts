@@ -1,28 +1,28 @@
-import crypto from "node:crypto";
+import crypto from 'node:crypto'
 
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { authenticated } from "../../access/authenticated";
-import { isStaff, isStaffField } from "../../access/isStaff";
-import { jobsReadable } from "../../access/jobs";
-import { ownerOrStaff } from "../../access/ownerOrStaff";
-import { creatorField } from "../../fields/contentManageable";
-import { validateEmailLength } from "../../fields/email";
-import { renderedHtmlField } from "../../fields/renderedHtml";
-import { slugField } from "../../fields/slug";
-import { slugify } from "../../fields/slugify";
-import { httpUrlValidator } from "../../fields/url";
-import { deleteDependents } from "../../hooks/shared/deleteDependents";
-import { enforceJobWorkflow } from "../../hooks/jobs/enforceJobWorkflow";
-import { notifyJobStatusChange } from "../../hooks/jobs/notifyJobStatusChange";
-import { jobEndpoints } from "../../src/endpoints/jobs";
-import { JOB_STATUSES } from "../../src/jobs/status";
-import { serverFilled } from "../../fields/serverFilled";
-import { existingIn } from "./validators";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
+import { authenticated } from '../../access/authenticated'
+import { isStaff, isStaffField } from '../../access/isStaff'
+import { jobsReadable } from '../../access/jobs'
+import { ownerOrStaff } from '../../access/ownerOrStaff'
+import { creatorField } from '../../fields/contentManageable'
+import { validateEmailLength } from '../../fields/email'
+import { renderedHtmlField } from '../../fields/renderedHtml'
+import { slugField } from '../../fields/slug'
+import { slugify } from '../../fields/slugify'
+import { httpUrlValidator } from '../../fields/url'
+import { deleteDependents } from '../../hooks/shared/deleteDependents'
+import { enforceJobWorkflow } from '../../hooks/jobs/enforceJobWorkflow'
+import { notifyJobStatusChange } from '../../hooks/jobs/notifyJobStatusChange'
+import { jobEndpoints } from '../../src/endpoints/jobs'
+import { JOB_STATUSES } from '../../src/jobs/status'
+import { serverFilled } from '../../fields/serverFilled'
+import { existingIn } from './validators'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const Jobs: CollectionConfig = {
-  slug: "jobs",
+  slug: 'jobs',
   access: {
     // members post jobs; they start as drafts owned by them
     create: authenticated,
@@ -30,48 +30,48 @@ export const Jobs: CollectionConfig = {
     // public: approved and unexpired; owners: their own in any status; staff: all
     read: jobsReadable,
     // owners and staff; what each may change is decided by the workflow hook
-    update: ownerOrStaff("creator"),
+    update: ownerOrStaff('creator'),
   },
   admin: {
-    defaultColumns: ["jobTitle", "companyName", "status", "expires", "creator"],
-    group: "Jobs",
-    listSearchableFields: ["jobTitle", "companyName"],
-    useAsTitle: "jobTitle",
+    defaultColumns: ['jobTitle', 'companyName', 'status', 'expires', 'creator'],
+    group: 'Jobs',
+    listSearchableFields: ['jobTitle', 'companyName'],
+    useAsTitle: 'jobTitle',
   },
-  dbName: "jobs",
-  defaultSort: "-createdAt",
+  dbName: 'jobs',
+  defaultSort: '-createdAt',
   endpoints: jobEndpoints,
   fields: [
-    { name: "jobTitle", type: "text", maxLength: 200, required: true },
-    { name: "companyName", type: "text", maxLength: 200, required: true },
+    { name: 'jobTitle', type: 'text', maxLength: 200, required: true },
+    { name: 'companyName', type: 'text', maxLength: 200, required: true },
     slugField({
-      from: "jobTitle",
+      from: 'jobTitle',
       overrides: {
         admin: {
-          description: "Made from the title and company when left empty.",
+          description: 'Made from the title and company when left empty.',
         },
         hooks: {
           // many jobs share a title: a short random tail keeps generated slugs unique
           beforeValidate: [
             ({ data, value }) =>
-              typeof value === "string" && value.trim()
+              typeof value === 'string' && value.trim()
                 ? value.trim()
                 : data?.jobTitle
-                  ? `${slugify(`${data.jobTitle} ${data.companyName ?? ""}`).slice(0, 180)}-${crypto.randomBytes(3).toString("hex")}`
+                  ? `${slugify(`${data.jobTitle} ${data.companyName ?? ''}`).slice(0, 180)}-${crypto.randomBytes(3).toString('hex')}`
                   : value,
           ],
         },
       },
     }),
     {
-      name: "status",
-      type: "select",
+      name: 'status',
+      type: 'select',
       access: serverFilled,
       admin: {
-        description: "Moves only along the review workflow.",
-        position: "sidebar",
+        description: 'Moves only along the review workflow.',
+        position: 'sidebar',
       },
-      defaultValue: "DRAFT",
+      defaultValue: 'DRAFT',
       index: true,
       options: JOB_STATUSES.map((value) => ({
         label: value.toLowerCase(),
@@ -80,99 +80,99 @@ export const Jobs: CollectionConfig = {
       required: true,
     },
     {
-      name: "reviewActions",
-      type: "ui",
+      name: 'reviewActions',
+      type: 'ui',
       admin: {
-        components: { Field: "/src/admin/JobReviewActions#JobReviewActions" },
-        position: "sidebar",
+        components: { Field: '/src/admin/JobReviewActions#JobReviewActions' },
+        position: 'sidebar',
       },
     },
     {
-      type: "row",
+      type: 'row',
       fields: [
-        { name: "city", type: "text", index: true, maxLength: 100 },
-        { name: "region", type: "text", index: true, maxLength: 100 },
+        { name: 'city', type: 'text', index: true, maxLength: 100 },
+        { name: 'region', type: 'text', index: true, maxLength: 100 },
         {
-          name: "country",
-          type: "text",
+          name: 'country',
+          type: 'text',
           index: true,
           maxLength: 100,
           required: true,
         },
       ],
     },
-    { name: "description", type: "textarea", maxLength: 20000, required: true },
-    renderedHtmlField("description"),
-    { name: "requirements", type: "textarea", maxLength: 20000 },
-    renderedHtmlField("requirements"),
+    { name: 'description', type: 'textarea', maxLength: 20000, required: true },
+    renderedHtmlField('description'),
+    { name: 'requirements', type: 'textarea', maxLength: 20000 },
+    renderedHtmlField('requirements'),
     {
-      name: "contact",
-      type: "text",
-      admin: { description: "Contact person." },
+      name: 'contact',
+      type: 'text',
+      admin: { description: 'Contact person.' },
       maxLength: 200,
     },
     {
-      name: "url",
-      type: "text",
+      name: 'url',
+      type: 'text',
       maxLength: 1000,
-      validate: httpUrlValidator("url"),
+      validate: httpUrlValidator('url'),
     },
     {
-      name: "email",
-      type: "email",
-      admin: { description: "Contact email." },
+      name: 'email',
+      type: 'email',
+      admin: { description: 'Contact email.' },
       required: true,
       validate: validateEmailLength,
     },
     {
-      name: "category",
-      type: "relationship",
+      name: 'category',
+      type: 'relationship',
       index: true,
-      relationTo: "job-categories",
-      validate: existingIn("job-categories", "job category"),
+      relationTo: 'job-categories',
+      validate: existingIn('job-categories', 'job category'),
     },
     {
-      name: "jobTypes",
-      type: "relationship",
+      name: 'jobTypes',
+      type: 'relationship',
       hasMany: true,
-      relationTo: "job-types",
-      validate: existingIn("job-types", "job type"),
+      relationTo: 'job-types',
+      validate: existingIn('job-types', 'job type'),
     },
     {
-      name: "telecommuting",
-      type: "checkbox",
+      name: 'telecommuting',
+      type: 'checkbox',
       defaultValue: false,
       index: true,
     },
     {
-      name: "agencies",
-      type: "checkbox",
-      admin: { description: "Agencies may respond." },
+      name: 'agencies',
+      type: 'checkbox',
+      admin: { description: 'Agencies may respond.' },
       defaultValue: true,
     },
     {
-      name: "isFeatured",
-      type: "checkbox",
+      name: 'isFeatured',
+      type: 'checkbox',
       access: { create: isStaffField, update: isStaffField },
-      admin: { position: "sidebar" },
+      admin: { position: 'sidebar' },
       defaultValue: false,
       index: true,
     },
     {
-      name: "expires",
-      type: "date",
+      name: 'expires',
+      type: 'date',
       admin: {
-        date: { pickerAppearance: "dayOnly" },
-        description: "Set to 90 days ahead on approval when empty.",
-        position: "sidebar",
+        date: { pickerAppearance: 'dayOnly' },
+        description: 'Set to 90 days ahead on approval when empty.',
+        position: 'sidebar',
       },
       index: true,
     },
     {
-      name: "reviewComments",
-      type: "join",
-      collection: "job-review-comments",
-      on: "job",
+      name: 'reviewComments',
+      type: 'join',
+      collection: 'job-review-comments',
+      on: 'job',
     },
     creatorField(),
   ],
@@ -180,8 +180,6 @@ export const Jobs: CollectionConfig = {
     beforeOperation: [rejectMalformedInput],
     afterChange: [notifyJobStatusChange],
     beforeChange: [enforceJobWorkflow],
-    beforeDelete: [
-      deleteDependents([{ collection: "job-review-comments", field: "job" }]),
-    ],
+    beforeDelete: [deleteDependents([{ collection: 'job-review-comments', field: 'job' }])],
   },
-};
+}

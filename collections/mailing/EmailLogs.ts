@@ -1,16 +1,16 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { isStaff } from "../../access/isStaff";
-import { isSuperuser } from "../../access/isSuperuser";
+import { isStaff } from '../../access/isStaff'
+import { isSuperuser } from '../../access/isSuperuser'
 
-export const EMAIL_STATUSES = ["QUEUED", "SENT", "FAILED"] as const;
+export const EMAIL_STATUSES = ['QUEUED', 'SENT', 'FAILED'] as const
 
 /**
  * One row per email the system sends, written by the one sending path
  * (src/mailing). Nobody writes it through the API.
  */
 export const EmailLogs: CollectionConfig = {
-  slug: "email-logs",
+  slug: 'email-logs',
   access: {
     create: () => false,
     delete: isSuperuser,
@@ -18,32 +18,26 @@ export const EmailLogs: CollectionConfig = {
     update: () => false,
   },
   admin: {
-    defaultColumns: [
-      "recipientEmail",
-      "subject",
-      "templateName",
-      "status",
-      "createdAt",
-    ],
-    group: "Mailing",
-    useAsTitle: "subject",
+    defaultColumns: ['recipientEmail', 'subject', 'templateName', 'status', 'createdAt'],
+    group: 'Mailing',
+    useAsTitle: 'subject',
   },
-  dbName: "email_logs",
-  defaultSort: "-createdAt",
+  dbName: 'email_logs',
+  defaultSort: '-createdAt',
   fields: [
     {
-      name: "templateName",
-      type: "text",
+      name: 'templateName',
+      type: 'text',
       index: true,
       maxLength: 128,
       required: true,
     },
-    { name: "recipientEmail", type: "email", index: true, required: true },
-    { name: "subject", type: "text", maxLength: 500 },
+    { name: 'recipientEmail', type: 'email', index: true, required: true },
+    { name: 'subject', type: 'text', maxLength: 500 },
     {
-      name: "status",
-      type: "select",
-      defaultValue: "QUEUED",
+      name: 'status',
+      type: 'select',
+      defaultValue: 'QUEUED',
       index: true,
       options: EMAIL_STATUSES.map((value) => ({
         label: value.toLowerCase(),
@@ -51,18 +45,18 @@ export const EmailLogs: CollectionConfig = {
       })),
       required: true,
     },
-    { name: "errorMessage", type: "textarea" },
-    { name: "attempts", type: "number", defaultValue: 0, min: 0 },
+    { name: 'errorMessage', type: 'textarea' },
+    { name: 'attempts', type: 'number', defaultValue: 0, min: 0 },
     {
-      name: "sentAt",
-      type: "date",
-      admin: { date: { pickerAppearance: "dayAndTime" } },
+      name: 'sentAt',
+      type: 'date',
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
     },
     {
-      name: "context",
-      type: "json",
-      admin: { description: "The values the template was rendered with." },
+      name: 'context',
+      type: 'json',
+      admin: { description: 'The values the template was rendered with.' },
     },
   ],
   timestamps: true,
-};
+}

@@ -1,34 +1,23 @@
-import type { CollectionConfig, TextareaField, TextField } from "payload";
+import type { CollectionConfig, TextareaField, TextField } from 'payload'
 
-import { isStaff } from "../../access/isStaff";
-import { sendTestEmailEndpoint } from "../../src/endpoints/mailing/sendTest";
-import {
-  checkTemplateSyntax,
-  type TemplateKind,
-} from "../../src/mailing/templates";
-import { serverFilled } from "../../fields/serverFilled";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
+import { isStaff } from '../../access/isStaff'
+import { sendTestEmailEndpoint } from '../../src/endpoints/mailing/sendTest'
+import { checkTemplateSyntax, type TemplateKind } from '../../src/mailing/templates'
+import { serverFilled } from '../../fields/serverFilled'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
-export const EMAIL_TEMPLATE_TYPES = [
-  "TRANSACTIONAL",
-  "NOTIFICATION",
-  "NEWSLETTER",
-  "MARKETING",
-  "SYSTEM",
-] as const;
+export const EMAIL_TEMPLATE_TYPES = ['TRANSACTIONAL', 'NOTIFICATION', 'NEWSLETTER', 'MARKETING', 'SYSTEM'] as const
 
 /** Saving a template that does not compile is refused, naming the field and line. */
 const templateSyntax =
   (field: string, kind: TemplateKind) =>
   (value: null | string | undefined): string | true => {
-    if (!value) return true;
-    const error = checkTemplateSyntax(value, kind);
-    if (!error) return true;
-    const where = error.line
-      ? ` on line ${error.line}${error.column ? `, column ${error.column}` : ""}`
-      : "";
-    return `${field}: template syntax error${where}: ${error.message}`;
-  };
+    if (!value) return true
+    const error = checkTemplateSyntax(value, kind)
+    if (!error) return true
+    const where = error.line ? ` on line ${error.line}${error.column ? `, column ${error.column}` : ''}` : ''
+    return `${field}: template syntax error${where}: ${error.message}`
+  }
 
 const templateField = (
   name: string,
@@ -36,19 +25,16 @@ const templateField = (
   overrides: Partial<TextareaField | TextField> = {},
 ): TextareaField => ({
   name,
-  type: "textarea",
-  validate: (
-    value: null | string | undefined,
-    options: { required?: boolean },
-  ) => {
-    if (options.required && !value) return `${name} is required`;
-    return templateSyntax(name, kind)(value);
+  type: 'textarea',
+  validate: (value: null | string | undefined, options: { required?: boolean }) => {
+    if (options.required && !value) return `${name} is required`
+    return templateSyntax(name, kind)(value)
   },
   ...(overrides as Partial<TextareaField>),
-});
+})
 
 export const EmailTemplates: CollectionConfig = {
-  slug: "email-templates",
+  slug: 'email-templates',
   access: {
     // templates decide what the PSF sends in its name: staff only, in every direction
     create: isStaff,
@@ -57,19 +43,18 @@ export const EmailTemplates: CollectionConfig = {
     update: isStaff,
   },
   admin: {
-    defaultColumns: ["internalName", "displayName", "templateType", "isActive"],
-    description:
-      "Jinja2-style templates ({{ variable }}, {% if %}...) for every email the site sends.",
-    group: "Mailing",
-    useAsTitle: "displayName",
+    defaultColumns: ['internalName', 'displayName', 'templateType', 'isActive'],
+    description: 'Jinja2-style templates ({{ variable }}, {% if %}...) for every email the site sends.',
+    group: 'Mailing',
+    useAsTitle: 'displayName',
   },
-  dbName: "email_templates",
+  dbName: 'email_templates',
   endpoints: [sendTestEmailEndpoint],
   fields: [
     {
-      name: "internalName",
-      type: "text",
-      admin: { description: "The code refers to the template by this name." },
+      name: 'internalName',
+      type: 'text',
+      admin: { description: 'The code refers to the template by this name.' },
       index: true,
       maxLength: 128,
       required: true,
@@ -79,13 +64,13 @@ export const EmailTemplates: CollectionConfig = {
           ? true
           : 'internalName may contain only lowercase letters, digits, ".", "_" and "-"',
     },
-    { name: "displayName", type: "text", maxLength: 200, required: true },
-    { name: "description", type: "textarea", maxLength: 2000 },
+    { name: 'displayName', type: 'text', maxLength: 200, required: true },
+    { name: 'description', type: 'textarea', maxLength: 2000 },
     {
-      name: "templateType",
-      type: "select",
+      name: 'templateType',
+      type: 'select',
       access: serverFilled,
-      defaultValue: "TRANSACTIONAL",
+      defaultValue: 'TRANSACTIONAL',
       index: true,
       options: EMAIL_TEMPLATE_TYPES.map((value) => ({
         label: value.toLowerCase(),
@@ -93,10 +78,10 @@ export const EmailTemplates: CollectionConfig = {
       })),
       required: true,
     },
-    templateField("subject", "text", { maxLength: 500, required: true }),
-    templateField("contentText", "text", { required: true }),
-    templateField("contentHtml", "html"),
-    { name: "isActive", type: "checkbox", defaultValue: true, index: true },
+    templateField('subject', 'text', { maxLength: 500, required: true }),
+    templateField('contentText', 'text', { required: true }),
+    templateField('contentHtml', 'html'),
+    { name: 'isActive', type: 'checkbox', defaultValue: true, index: true },
   ],
   hooks: { beforeOperation: [rejectMalformedInput] },
-};
+}

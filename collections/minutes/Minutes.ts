@@ -1,19 +1,16 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { isStaff } from "../../access/isStaff";
-import { publishedOrStaff } from "../../access/publishedOrStaff";
-import { creatorField } from "../../fields/contentManageable";
-import { isPublishedField } from "../../fields/isPublished";
-import { markupFields } from "../../fields/markup";
-import { slugField } from "../../fields/slug";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
-import {
-  minutesByDateEndpoint,
-  minutesFeedEndpoint,
-} from "../../src/endpoints/minutes";
+import { isStaff } from '../../access/isStaff'
+import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { creatorField } from '../../fields/contentManageable'
+import { isPublishedField } from '../../fields/isPublished'
+import { markupFields } from '../../fields/markup'
+import { slugField } from '../../fields/slug'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { minutesByDateEndpoint, minutesFeedEndpoint } from '../../src/endpoints/minutes'
 
 export const Minutes: CollectionConfig = {
-  slug: "minutes",
+  slug: 'minutes',
   access: {
     create: isStaff,
     delete: isStaff,
@@ -21,45 +18,40 @@ export const Minutes: CollectionConfig = {
     update: isStaff,
   },
   admin: {
-    defaultColumns: ["date", "isPublished", "updatedAt"],
-    useAsTitle: "slug",
+    defaultColumns: ['date', 'isPublished', 'updatedAt'],
+    useAsTitle: 'slug',
   },
-  dbName: "minutes",
-  defaultSort: "-date",
+  dbName: 'minutes',
+  defaultSort: '-date',
   endpoints: [minutesByDateEndpoint, minutesFeedEndpoint],
   fields: [
     {
-      name: "date",
-      type: "date",
+      name: 'date',
+      type: 'date',
       admin: {
-        date: { displayFormat: "yyyy-MM-dd", pickerAppearance: "dayOnly" },
+        date: { displayFormat: 'yyyy-MM-dd', pickerAppearance: 'dayOnly' },
       },
       index: true,
       required: true,
     },
     slugField({
-      from: "date",
+      from: 'date',
       overrides: {
         admin: {
-          description:
-            "Made from the meeting date (psf-board-2024-01-15) when left empty.",
+          description: 'Made from the meeting date (psf-board-2024-01-15) when left empty.',
         },
         hooks: {
           beforeValidate: [
             ({ data, value }) => {
-              if (typeof value === "string" && value.trim())
-                return value.trim();
-              const date =
-                typeof data?.date === "string" ? data.date.slice(0, 10) : null;
-              return date && /^\d{4}-\d{2}-\d{2}$/.test(date)
-                ? `psf-board-${date}`
-                : value;
+              if (typeof value === 'string' && value.trim()) return value.trim()
+              const date = typeof data?.date === 'string' ? data.date.slice(0, 10) : null
+              return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? `psf-board-${date}` : value
             },
           ],
         },
       },
     }),
-    ...markupFields({ defaultContentType: "RESTRUCTUREDTEXT" }),
+    ...markupFields({ defaultContentType: 'RESTRUCTUREDTEXT' }),
     isPublishedField(),
     creatorField(),
   ],
@@ -67,4 +59,4 @@ export const Minutes: CollectionConfig = {
     // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
     beforeOperation: [rejectMalformedInput],
   },
-};
+}

@@ -1,46 +1,46 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { isStaff } from "../../access/isStaff";
-import { parentReadable } from "../../access/parentReadable";
-import { uploadDir } from "../../src/uploads";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
+import { isStaff } from '../../access/isStaff'
+import { parentReadable } from '../../access/parentReadable'
+import { uploadDir } from '../../src/uploads'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const PageDocuments: CollectionConfig = {
-  slug: "page-documents",
+  slug: 'page-documents',
   access: {
     create: isStaff,
     delete: isStaff,
     // an attachment is readable when its page is
-    read: parentReadable({ parentField: "page" }),
+    read: parentReadable({ parentField: 'page' }),
     update: isStaff,
   },
   admin: {
-    defaultColumns: ["filename", "page", "title"],
-    group: "Pages",
-    useAsTitle: "filename",
+    defaultColumns: ['filename', 'page', 'title'],
+    group: 'Pages',
+    useAsTitle: 'filename',
   },
-  dbName: "page_documents",
+  dbName: 'page_documents',
   fields: [
     {
-      name: "page",
-      type: "relationship",
+      name: 'page',
+      type: 'relationship',
       index: true,
-      relationTo: "pages",
+      relationTo: 'pages',
       required: true,
     },
-    { name: "title", type: "text", maxLength: 500 },
+    { name: 'title', type: 'text', maxLength: 500 },
   ],
   hooks: { beforeOperation: [rejectMalformedInput] },
   upload: {
     mimeTypes: [
-      "application/pdf",
-      "text/plain",
-      "text/csv",
-      "application/zip",
-      "application/msword",
-      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      "application/vnd.oasis.opendocument.text",
+      'application/pdf',
+      'text/plain',
+      'text/csv',
+      'application/zip',
+      'application/msword',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/vnd.oasis.opendocument.text',
     ],
-    staticDir: uploadDir("page-documents"),
+    staticDir: uploadDir('page-documents'),
   },
-};
+}

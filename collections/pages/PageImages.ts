@@ -1,52 +1,46 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { isStaff } from "../../access/isStaff";
-import { parentReadable } from "../../access/parentReadable";
-import { uploadDir } from "../../src/uploads";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
+import { isStaff } from '../../access/isStaff'
+import { parentReadable } from '../../access/parentReadable'
+import { uploadDir } from '../../src/uploads'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const PageImages: CollectionConfig = {
-  slug: "page-images",
+  slug: 'page-images',
   access: {
     create: isStaff,
     delete: isStaff,
     // an attachment is readable when its page is
-    read: parentReadable({ parentField: "page" }),
+    read: parentReadable({ parentField: 'page' }),
     update: isStaff,
   },
   admin: {
-    defaultColumns: ["filename", "page", "alt"],
-    group: "Pages",
-    useAsTitle: "filename",
+    defaultColumns: ['filename', 'page', 'alt'],
+    group: 'Pages',
+    useAsTitle: 'filename',
   },
-  dbName: "page_images",
+  dbName: 'page_images',
   fields: [
     {
-      name: "page",
-      type: "relationship",
+      name: 'page',
+      type: 'relationship',
       index: true,
-      relationTo: "pages",
+      relationTo: 'pages',
       required: true,
     },
-    { name: "alt", type: "text", maxLength: 500 },
-    { name: "caption", type: "text", maxLength: 1000 },
+    { name: 'alt', type: 'text', maxLength: 500 },
+    { name: 'caption', type: 'text', maxLength: 1000 },
   ],
   hooks: { beforeOperation: [rejectMalformedInput] },
   upload: {
-    adminThumbnail: "thumbnail",
+    adminThumbnail: 'thumbnail',
     imageSizes: [
-      { name: "thumbnail", height: 300, position: "centre", width: 300 },
-      { name: "medium", width: 800, withoutEnlargement: true },
-      { name: "large", width: 1600, withoutEnlargement: true },
+      { name: 'thumbnail', height: 300, position: 'centre', width: 300 },
+      { name: 'medium', width: 800, withoutEnlargement: true },
+      { name: 'large', width: 1600, withoutEnlargement: true },
     ],
     // raster images only: an SVG can carry script
-    mimeTypes: [
-      "image/png",
-      "image/jpeg",
-      "image/gif",
-      "image/webp",
-      "image/avif",
-    ],
-    staticDir: uploadDir("page-images"),
+    mimeTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif'],
+    staticDir: uploadDir('page-images'),
   },
-};
+}

@@ -1,18 +1,18 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { isStaff } from "../../access/isStaff";
-import { publishedOrStaff } from "../../access/publishedOrStaff";
-import { contentManageableFields } from "../../fields/contentManageable";
-import { isPublishedField } from "../../fields/isPublished";
-import { legacyIdField } from "../../fields/legacyId";
-import { markupFields } from "../../fields/markup";
-import { pagePathField } from "../../fields/pagePath";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
-import { pageByPathEndpoint } from "../../src/endpoints/pages/byPath";
-import { deleteDependents } from "../../hooks/shared/deleteDependents";
+import { isStaff } from '../../access/isStaff'
+import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { contentManageableFields } from '../../fields/contentManageable'
+import { isPublishedField } from '../../fields/isPublished'
+import { legacyIdField } from '../../fields/legacyId'
+import { markupFields } from '../../fields/markup'
+import { pagePathField } from '../../fields/pagePath'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { pageByPathEndpoint } from '../../src/endpoints/pages/byPath'
+import { deleteDependents } from '../../hooks/shared/deleteDependents'
 
 export const Pages: CollectionConfig = {
-  slug: "pages",
+  slug: 'pages',
   access: {
     create: isStaff,
     delete: isStaff,
@@ -21,58 +21,57 @@ export const Pages: CollectionConfig = {
     update: isStaff,
   },
   admin: {
-    defaultColumns: ["title", "path", "isPublished", "updatedAt"],
-    listSearchableFields: ["title", "path"],
-    useAsTitle: "title",
+    defaultColumns: ['title', 'path', 'isPublished', 'updatedAt'],
+    listSearchableFields: ['title', 'path'],
+    useAsTitle: 'title',
   },
-  dbName: "pages",
+  dbName: 'pages',
   endpoints: [pageByPathEndpoint],
   fields: [
-    { name: "title", type: "text", maxLength: 500, required: true },
+    { name: 'title', type: 'text', maxLength: 500, required: true },
     pagePathField(),
     {
-      name: "keywords",
-      type: "text",
-      admin: { description: "SEO meta keywords." },
+      name: 'keywords',
+      type: 'text',
+      admin: { description: 'SEO meta keywords.' },
       maxLength: 1000,
     },
     {
-      name: "description",
-      type: "textarea",
-      admin: { description: "SEO meta description." },
+      name: 'description',
+      type: 'textarea',
+      admin: { description: 'SEO meta description.' },
       maxLength: 5000,
     },
-    ...markupFields({ defaultContentType: "RESTRUCTUREDTEXT" }),
+    ...markupFields({ defaultContentType: 'RESTRUCTUREDTEXT' }),
     isPublishedField(),
     {
-      name: "templateName",
-      type: "text",
+      name: 'templateName',
+      type: 'text',
       admin: {
-        description:
-          "Frontend template override (blank: the default page template).",
-        position: "sidebar",
+        description: 'Frontend template override (blank: the default page template).',
+        position: 'sidebar',
       },
       maxLength: 100,
     },
-    { name: "images", type: "join", collection: "page-images", on: "page" },
+    { name: 'images', type: 'join', collection: 'page-images', on: 'page' },
     {
-      name: "documents",
-      type: "join",
-      collection: "page-documents",
-      on: "page",
+      name: 'documents',
+      type: 'join',
+      collection: 'page-documents',
+      on: 'page',
     },
     // python.org's integer id: its API addresses pages as /api/v1/pages/page/<id>/
-    legacyIdField("pages_legacy_id_seq"),
+    legacyIdField('pages_legacy_id_seq'),
     ...contentManageableFields(),
   ],
   hooks: {
     // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
     beforeDelete: [
       deleteDependents([
-        { collection: "page-images", field: "page" },
-        { collection: "page-documents", field: "page" },
+        { collection: 'page-images', field: 'page' },
+        { collection: 'page-documents', field: 'page' },
       ]),
     ],
     beforeOperation: [rejectMalformedInput],
   },
-};
+}

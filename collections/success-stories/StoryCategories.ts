@@ -1,24 +1,24 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { anyone } from "../../access/anyone";
-import { isStaff } from "../../access/isStaff";
-import { slugField } from "../../fields/slug";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
+import { anyone } from '../../access/anyone'
+import { isStaff } from '../../access/isStaff'
+import { slugField } from '../../fields/slug'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const StoryCategories: CollectionConfig = {
-  slug: "story-categories",
+  slug: 'story-categories',
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
-  admin: { group: "Success stories", useAsTitle: "name" },
-  dbName: "story_categories",
+  admin: { group: 'Success stories', useAsTitle: 'name' },
+  dbName: 'story_categories',
   fields: [
-    { name: "name", type: "text", maxLength: 200, required: true },
-    slugField({ from: "name" }),
+    { name: 'name', type: 'text', maxLength: 200, required: true },
+    slugField({ from: 'name' }),
     {
-      name: "stories",
-      type: "join",
-      collection: "success-stories",
-      on: "category",
+      name: 'stories',
+      type: 'join',
+      collection: 'success-stories',
+      on: 'category',
     },
   ],
   hooks: { beforeOperation: [rejectMalformedInput] },
-};
+}

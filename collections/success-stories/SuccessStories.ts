@@ -1,75 +1,69 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { authenticated } from "../../access/authenticated";
-import { isStaff, isStaffField } from "../../access/isStaff";
-import { publishedOrStaff } from "../../access/publishedOrStaff";
-import { authorUntilPublishedOrStaff } from "../../access/authorUntilPublished";
-import { contentManageableFields } from "../../fields/contentManageable";
-import { isPublishedField } from "../../fields/isPublished";
-import { markupFields } from "../../fields/markup";
-import { slugField } from "../../fields/slug";
-import { httpUrlValidator } from "../../fields/url";
-import { notifyStaffOfSubmission } from "../../hooks/success-stories/notifyStaffOfSubmission";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
-import { existingIn } from "../jobs/validators";
+import { authenticated } from '../../access/authenticated'
+import { isStaff, isStaffField } from '../../access/isStaff'
+import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { authorUntilPublishedOrStaff } from '../../access/authorUntilPublished'
+import { contentManageableFields } from '../../fields/contentManageable'
+import { isPublishedField } from '../../fields/isPublished'
+import { markupFields } from '../../fields/markup'
+import { slugField } from '../../fields/slug'
+import { httpUrlValidator } from '../../fields/url'
+import { notifyStaffOfSubmission } from '../../hooks/success-stories/notifyStaffOfSubmission'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { existingIn } from '../jobs/validators'
 
 export const SuccessStories: CollectionConfig = {
-  slug: "success-stories",
+  slug: 'success-stories',
   access: {
     // any member may submit a story; it stays unpublished until staff publish it
     create: authenticated,
     delete: isStaff,
     // public when published; authors see their own submissions
-    read: publishedOrStaff({ ownerField: "creator" }),
+    read: publishedOrStaff({ ownerField: 'creator' }),
     // the author may edit until it is published
-    update: authorUntilPublishedOrStaff("creator"),
+    update: authorUntilPublishedOrStaff('creator'),
   },
   admin: {
-    defaultColumns: [
-      "name",
-      "companyName",
-      "category",
-      "isPublished",
-      "featured",
-    ],
-    group: "Success stories",
-    useAsTitle: "name",
+    defaultColumns: ['name', 'companyName', 'category', 'isPublished', 'featured'],
+    group: 'Success stories',
+    useAsTitle: 'name',
   },
-  dbName: "success_stories",
+  dbName: 'success_stories',
   fields: [
-    { name: "name", type: "text", maxLength: 200, required: true },
-    slugField({ from: "name" }),
-    { name: "companyName", type: "text", maxLength: 200, required: true },
+    { name: 'name', type: 'text', maxLength: 200, required: true },
+    slugField({ from: 'name' }),
+    { name: 'companyName', type: 'text', maxLength: 200, required: true },
     {
-      name: "companyUrl",
-      type: "text",
+      name: 'companyUrl',
+      type: 'text',
       maxLength: 1000,
-      validate: httpUrlValidator("companyUrl"),
+      validate: httpUrlValidator('companyUrl'),
     },
     {
-      name: "category",
-      type: "relationship",
+      name: 'category',
+      type: 'relationship',
       index: true,
-      relationTo: "story-categories",
+      relationTo: 'story-categories',
       required: true,
-      validate: existingIn("story-categories", "story category"),
+      validate: existingIn('story-categories', 'story category'),
     },
-    ...markupFields({ defaultContentType: "RESTRUCTUREDTEXT" }),
+    ...markupFields({ defaultContentType: 'RESTRUCTUREDTEXT' }),
     isPublishedField(),
     {
-      name: "featured",
-      type: "checkbox",
+      name: 'featured',
+      type: 'checkbox',
       access: { create: isStaffField, update: isStaffField },
-      admin: { position: "sidebar" },
+      admin: { position: 'sidebar' },
       defaultValue: false,
       index: true,
     },
     {
-      name: "image",
-      type: "text",
-      admin: { description: "Image URL." },
+      name: 'image',
+      type: 'text',
+      admin: { description: 'Image URL.' },
       maxLength: 1000,
-      validate: httpUrlValidator("image"),
+      validate: httpUrlValidator('image'),
     },
     ...contentManageableFields(),
   ],
@@ -77,4 +71,4 @@ export const SuccessStories: CollectionConfig = {
     afterChange: [notifyStaffOfSubmission],
     beforeOperation: [rejectMalformedInput],
   },
-};
+}

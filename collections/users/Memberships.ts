@@ -1,103 +1,90 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { validateEmailLength } from "../../fields/email";
-import { authenticated } from "../../access/authenticated";
-import { isStaff, isStaffField } from "../../access/isStaff";
-import { ownerOrStaff } from "../../access/ownerOrStaff";
-import { affirmVoteEndpoint } from "../../src/endpoints/users/affirmVote";
-import { membershipOwnerIsRequester } from "../../hooks/users/membershipOwnerIsRequester";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
-import {
-  needsVoteAffirmation,
-  stampVoteAffirmation,
-} from "../../hooks/users/voteAffirmation";
-import { validateExistingUser } from "./validators";
-import { serverFilled } from "../../fields/serverFilled";
+import { validateEmailLength } from '../../fields/email'
+import { authenticated } from '../../access/authenticated'
+import { isStaff, isStaffField } from '../../access/isStaff'
+import { ownerOrStaff } from '../../access/ownerOrStaff'
+import { affirmVoteEndpoint } from '../../src/endpoints/users/affirmVote'
+import { membershipOwnerIsRequester } from '../../hooks/users/membershipOwnerIsRequester'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { needsVoteAffirmation, stampVoteAffirmation } from '../../hooks/users/voteAffirmation'
+import { validateExistingUser } from './validators'
+import { serverFilled } from '../../fields/serverFilled'
 
-export const MEMBERSHIP_TYPES = [
-  "BASIC",
-  "SUPPORTING",
-  "SPONSOR",
-  "MANAGING",
-  "CONTRIBUTING",
-  "FELLOW",
-] as const;
+export const MEMBERSHIP_TYPES = ['BASIC', 'SUPPORTING', 'SPONSOR', 'MANAGING', 'CONTRIBUTING', 'FELLOW'] as const
 
 export const Memberships: CollectionConfig = {
-  slug: "memberships",
+  slug: 'memberships',
   access: {
     // a logged-in user becomes a member (of themselves; see membershipOwnerIsRequester)
     create: authenticated,
     delete: isStaff,
     // a membership is private: its user and staff
-    read: ownerOrStaff("user"),
-    update: ownerOrStaff("user"),
+    read: ownerOrStaff('user'),
+    update: ownerOrStaff('user'),
   },
   admin: {
-    defaultColumns: ["user", "membershipType", "votes", "lastVoteAffirmation"],
-    useAsTitle: "legalName",
+    defaultColumns: ['user', 'membershipType', 'votes', 'lastVoteAffirmation'],
+    useAsTitle: 'legalName',
   },
-  dbName: "memberships",
+  dbName: 'memberships',
   endpoints: [affirmVoteEndpoint],
   fields: [
     {
-      name: "user",
-      type: "relationship",
+      name: 'user',
+      type: 'relationship',
       // staff may record a membership for someone else; members only for themselves
       access: { update: isStaffField },
-      relationTo: "users",
+      relationTo: 'users',
       required: true,
       unique: true,
       validate: validateExistingUser,
     },
     {
-      name: "membershipType",
-      type: "select",
+      name: 'membershipType',
+      type: 'select',
       // membership levels beyond BASIC are granted by the PSF, not chosen
       access: { ...serverFilled, create: isStaffField, update: isStaffField },
-      defaultValue: "BASIC",
+      defaultValue: 'BASIC',
       options: MEMBERSHIP_TYPES.map((value) => ({
         label: value.toLowerCase(),
         value,
       })),
       required: true,
     },
-    { name: "legalName", type: "text", maxLength: 200 },
-    { name: "preferredName", type: "text", maxLength: 200 },
-    { name: "emailAddress", type: "email", validate: validateEmailLength },
+    { name: 'legalName', type: 'text', maxLength: 200 },
+    { name: 'preferredName', type: 'text', maxLength: 200 },
+    { name: 'emailAddress', type: 'email', validate: validateEmailLength },
     {
-      type: "row",
+      type: 'row',
       fields: [
-        { name: "city", type: "text", maxLength: 100 },
-        { name: "region", type: "text", maxLength: 100 },
-        { name: "country", type: "text", maxLength: 100 },
-        { name: "postalCode", type: "text", maxLength: 20 },
+        { name: 'city', type: 'text', maxLength: 100 },
+        { name: 'region', type: 'text', maxLength: 100 },
+        { name: 'country', type: 'text', maxLength: 100 },
+        { name: 'postalCode', type: 'text', maxLength: 20 },
       ],
     },
     {
-      name: "psfCodeOfConduct",
-      type: "checkbox",
+      name: 'psfCodeOfConduct',
+      type: 'checkbox',
       defaultValue: false,
-      validate: (
-        value: boolean | null | undefined,
-        { operation }: { operation?: string },
-      ) =>
-        operation === "create" && value !== true
-          ? "psfCodeOfConduct must be true: a membership requires agreeing to the PSF Code of Conduct"
+      validate: (value: boolean | null | undefined, { operation }: { operation?: string }) =>
+        operation === 'create' && value !== true
+          ? 'psfCodeOfConduct must be true: a membership requires agreeing to the PSF Code of Conduct'
           : true,
     },
-    { name: "psfAnnouncements", type: "checkbox", defaultValue: false },
-    { name: "votes", type: "checkbox", defaultValue: false },
+    { name: 'psfAnnouncements', type: 'checkbox', defaultValue: false },
+    { name: 'votes', type: 'checkbox', defaultValue: false },
     {
-      name: "lastVoteAffirmation",
-      type: "date",
-      admin: { date: { pickerAppearance: "dayOnly" } },
+      name: 'lastVoteAffirmation',
+      type: 'date',
+      admin: { date: { pickerAppearance: 'dayOnly' } },
     },
     {
-      name: "needsVoteAffirmation",
-      type: "checkbox",
+      name: 'needsVoteAffirmation',
+      type: 'checkbox',
       admin: {
-        description: "Votes, and last affirmed more than 366 days ago.",
+        description: 'Votes, and last affirmed more than 366 days ago.',
         readOnly: true,
       },
       hooks: { afterRead: [needsVoteAffirmation] },
@@ -108,4 +95,4 @@ export const Memberships: CollectionConfig = {
     beforeOperation: [rejectMalformedInput],
     beforeChange: [membershipOwnerIsRequester, stampVoteAffirmation],
   },
-};
+}

@@ -1,76 +1,66 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { authenticated } from "../../access/authenticated";
-import { isStaff, isStaffField } from "../../access/isStaff";
-import { ownerOrStaff } from "../../access/ownerOrStaff";
-import { publishedOrStaff } from "../../access/publishedOrStaff";
-import { contentManageableFields } from "../../fields/contentManageable";
-import { slugField } from "../../fields/slug";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
-import { serverFilled } from "../../fields/serverFilled";
+import { authenticated } from '../../access/authenticated'
+import { isStaff, isStaffField } from '../../access/isStaff'
+import { ownerOrStaff } from '../../access/ownerOrStaff'
+import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { contentManageableFields } from '../../fields/contentManageable'
+import { slugField } from '../../fields/slug'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { serverFilled } from '../../fields/serverFilled'
 
-export const USER_GROUP_TYPES = [
-  "MEETUP",
-  "DISTRIBUTION_LIST",
-  "OTHER",
-] as const;
+export const USER_GROUP_TYPES = ['MEETUP', 'DISTRIBUTION_LIST', 'OTHER'] as const
 
 export const UserGroups: CollectionConfig = {
-  slug: "user-groups",
+  slug: 'user-groups',
   access: {
     // members and staff may list a group; it is public once staff approve it
     create: authenticated,
     delete: isStaff,
     // anonymous and members: approved groups, plus the groups a member created
     read: publishedOrStaff({
-      ownerField: "creator",
-      publishedField: "approved",
+      ownerField: 'creator',
+      publishedField: 'approved',
     }),
-    update: ownerOrStaff("creator"),
+    update: ownerOrStaff('creator'),
   },
   admin: {
-    defaultColumns: [
-      "name",
-      "location",
-      "userGroupType",
-      "approved",
-      "trusted",
-    ],
-    useAsTitle: "name",
+    defaultColumns: ['name', 'location', 'userGroupType', 'approved', 'trusted'],
+    useAsTitle: 'name',
   },
-  dbName: "user_groups",
+  dbName: 'user_groups',
   fields: [
-    { name: "name", type: "text", maxLength: 200, required: true },
-    slugField({ from: "name" }),
-    { name: "location", type: "text", maxLength: 200 },
-    { name: "url", type: "text", maxLength: 500 },
+    { name: 'name', type: 'text', maxLength: 200, required: true },
+    slugField({ from: 'name' }),
+    { name: 'location', type: 'text', maxLength: 200 },
+    { name: 'url', type: 'text', maxLength: 500 },
     {
-      name: "userGroupType",
-      type: "select",
+      name: 'userGroupType',
+      type: 'select',
       access: serverFilled,
-      defaultValue: "MEETUP",
+      defaultValue: 'MEETUP',
       options: USER_GROUP_TYPES.map((value) => ({
-        label: value.toLowerCase().replace("_", " "),
+        label: value.toLowerCase().replace('_', ' '),
         value,
       })),
       required: true,
     },
     {
-      name: "startDate",
-      type: "date",
-      admin: { date: { pickerAppearance: "dayOnly" } },
+      name: 'startDate',
+      type: 'date',
+      admin: { date: { pickerAppearance: 'dayOnly' } },
     },
     {
-      name: "approved",
-      type: "checkbox",
+      name: 'approved',
+      type: 'checkbox',
       // approval and trust are staff decisions
       access: { create: isStaffField, update: isStaffField },
       defaultValue: false,
       index: true,
     },
     {
-      name: "trusted",
-      type: "checkbox",
+      name: 'trusted',
+      type: 'checkbox',
       access: { create: isStaffField, update: isStaffField },
       defaultValue: false,
     },
@@ -79,4 +69,4 @@ export const UserGroups: CollectionConfig = {
   hooks: {
     beforeOperation: [rejectMalformedInput],
   },
-};
+}

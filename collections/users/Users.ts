@@ -1,28 +1,22 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { isSuperuser, isSuperuserField } from "../../access/isSuperuser";
-import { userIsStaff } from "../../access/roles";
-import {
-  canReadEmail,
-  selfOrStaffField,
-  userProfileRead,
-  selfOrSuperuser,
-} from "../../access/users";
-import { apiKeyEndpoints } from "../../src/endpoints/users/apiKey";
-import { firstUserIsSuperuser } from "../../hooks/users/firstUserIsSuperuser";
-import { refuseInactiveLogin } from "../../hooks/users/refuseInactiveLogin";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
-import { validateUserEmail, validateUsername } from "./validators";
-import { serverFilled } from "../../fields/serverFilled";
+import { isSuperuser, isSuperuserField } from '../../access/isSuperuser'
+import { userIsStaff } from '../../access/roles'
+import { canReadEmail, selfOrStaffField, userProfileRead, selfOrSuperuser } from '../../access/users'
+import { apiKeyEndpoints } from '../../src/endpoints/users/apiKey'
+import { firstUserIsSuperuser } from '../../hooks/users/firstUserIsSuperuser'
+import { refuseInactiveLogin } from '../../hooks/users/refuseInactiveLogin'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { validateUserEmail, validateUsername } from './validators'
+import { serverFilled } from '../../fields/serverFilled'
 
-export const SEARCH_VISIBILITY = ["PUBLIC", "PRIVATE"] as const;
-export const EMAIL_PRIVACY = ["PUBLIC", "PRIVATE", "NEVER"] as const;
+export const SEARCH_VISIBILITY = ['PUBLIC', 'PRIVATE'] as const
+export const EMAIL_PRIVACY = ['PUBLIC', 'PRIVATE', 'NEVER'] as const
 
-const enumOptions = (values: readonly string[]) =>
-  values.map((value) => ({ label: value.toLowerCase(), value }));
+const enumOptions = (values: readonly string[]) => values.map((value) => ({ label: value.toLowerCase(), value }))
 
 export const Users: CollectionConfig = {
-  slug: "users",
+  slug: 'users',
   access: {
     // the admin panel is for staff and superusers only
     admin: ({ req }) => userIsStaff(req),
@@ -37,8 +31,8 @@ export const Users: CollectionConfig = {
     update: selfOrSuperuser,
   },
   admin: {
-    defaultColumns: ["username", "email", "isStaff", "isActive"],
-    useAsTitle: "username",
+    defaultColumns: ['username', 'email', 'isStaff', 'isActive'],
+    useAsTitle: 'username',
   },
   auth: {
     loginWithUsername: { allowEmailLogin: true, requireEmail: true },
@@ -46,50 +40,50 @@ export const Users: CollectionConfig = {
     lockTime: 10 * 60 * 1000,
     useAPIKey: true,
   },
-  dbName: "users",
+  dbName: 'users',
   endpoints: apiKeyEndpoints,
   fields: [
     {
-      name: "email",
-      type: "email",
+      name: 'email',
+      type: 'email',
       access: { read: canReadEmail },
       index: true,
       validate: validateUserEmail,
     },
     {
-      name: "username",
-      type: "text",
+      name: 'username',
+      type: 'text',
       index: true,
       maxLength: 150,
       validate: validateUsername,
     },
-    { name: "firstName", type: "text", maxLength: 150 },
-    { name: "lastName", type: "text", maxLength: 150 },
-    { name: "bio", type: "textarea", maxLength: 5000 },
-    { name: "publicProfile", type: "checkbox", defaultValue: true },
+    { name: 'firstName', type: 'text', maxLength: 150 },
+    { name: 'lastName', type: 'text', maxLength: 150 },
+    { name: 'bio', type: 'textarea', maxLength: 5000 },
+    { name: 'publicProfile', type: 'checkbox', defaultValue: true },
     {
-      name: "searchVisibility",
-      type: "select",
+      name: 'searchVisibility',
+      type: 'select',
       access: serverFilled,
-      defaultValue: "PUBLIC",
+      defaultValue: 'PUBLIC',
       options: enumOptions(SEARCH_VISIBILITY),
       required: true,
     },
     {
-      name: "emailPrivacy",
-      type: "select",
+      name: 'emailPrivacy',
+      type: 'select',
       access: serverFilled,
-      defaultValue: "PRIVATE",
+      defaultValue: 'PRIVATE',
       options: enumOptions(EMAIL_PRIVACY),
       required: true,
     },
     {
-      type: "collapsible",
+      type: 'collapsible',
       admin: { initCollapsed: true },
       fields: [
         {
-          name: "isActive",
-          type: "checkbox",
+          name: 'isActive',
+          type: 'checkbox',
           access: {
             create: isSuperuserField,
             read: selfOrStaffField,
@@ -100,8 +94,8 @@ export const Users: CollectionConfig = {
           saveToJWT: true,
         },
         {
-          name: "isStaff",
-          type: "checkbox",
+          name: 'isStaff',
+          type: 'checkbox',
           access: {
             create: isSuperuserField,
             read: selfOrStaffField,
@@ -111,8 +105,8 @@ export const Users: CollectionConfig = {
           saveToJWT: true,
         },
         {
-          name: "isSuperuser",
-          type: "checkbox",
+          name: 'isSuperuser',
+          type: 'checkbox',
           access: {
             create: isSuperuserField,
             read: selfOrStaffField,
@@ -122,8 +116,8 @@ export const Users: CollectionConfig = {
           saveToJWT: true,
         },
         {
-          name: "emailVerified",
-          type: "checkbox",
+          name: 'emailVerified',
+          type: 'checkbox',
           access: {
             create: isSuperuserField,
             read: selfOrStaffField,
@@ -132,8 +126,8 @@ export const Users: CollectionConfig = {
           defaultValue: false,
         },
         {
-          name: "oauthProvider",
-          type: "text",
+          name: 'oauthProvider',
+          type: 'text',
           access: {
             create: isSuperuserField,
             read: selfOrStaffField,
@@ -143,8 +137,8 @@ export const Users: CollectionConfig = {
           maxLength: 50,
         },
         {
-          name: "oauthId",
-          type: "text",
+          name: 'oauthId',
+          type: 'text',
           access: {
             create: isSuperuserField,
             read: selfOrStaffField,
@@ -154,7 +148,7 @@ export const Users: CollectionConfig = {
           maxLength: 255,
         },
       ],
-      label: "Account status and sign-in",
+      label: 'Account status and sign-in',
     },
   ],
   hooks: {
@@ -162,4 +156,4 @@ export const Users: CollectionConfig = {
     beforeChange: [firstUserIsSuperuser],
     beforeLogin: [refuseInactiveLogin],
   },
-};
+}

@@ -1,33 +1,33 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig } from 'payload'
 
-import { isStaff } from "../../access/isStaff";
-import { publishedOrStaff } from "../../access/publishedOrStaff";
-import { creatorField } from "../../fields/contentManageable";
-import { slugField } from "../../fields/slug";
-import { httpUrlValidator } from "../../fields/url";
-import { rejectMalformedInput } from "../../hooks/shared/rejectMalformedInput";
+import { isStaff } from '../../access/isStaff'
+import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { creatorField } from '../../fields/contentManageable'
+import { slugField } from '../../fields/slug'
+import { httpUrlValidator } from '../../fields/url'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const WorkGroups: CollectionConfig = {
-  slug: "work-groups",
+  slug: 'work-groups',
   access: {
     create: isStaff,
     delete: isStaff,
     // public while active
-    read: publishedOrStaff({ publishedField: "active" }),
+    read: publishedOrStaff({ publishedField: 'active' }),
     update: isStaff,
   },
-  admin: { defaultColumns: ["name", "active", "url"], useAsTitle: "name" },
-  dbName: "work_groups",
+  admin: { defaultColumns: ['name', 'active', 'url'], useAsTitle: 'name' },
+  dbName: 'work_groups',
   fields: [
-    { name: "name", type: "text", maxLength: 200, required: true },
-    slugField({ from: "name" }),
-    { name: "purpose", type: "textarea", maxLength: 5000, required: true },
-    { name: "active", type: "checkbox", defaultValue: true, index: true },
+    { name: 'name', type: 'text', maxLength: 200, required: true },
+    slugField({ from: 'name' }),
+    { name: 'purpose', type: 'textarea', maxLength: 5000, required: true },
+    { name: 'active', type: 'checkbox', defaultValue: true, index: true },
     {
-      name: "url",
-      type: "text",
+      name: 'url',
+      type: 'text',
       maxLength: 1000,
-      validate: httpUrlValidator("url"),
+      validate: httpUrlValidator('url'),
     },
     creatorField(),
   ],
@@ -35,4 +35,4 @@ export const WorkGroups: CollectionConfig = {
     // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
     beforeOperation: [rejectMalformedInput],
   },
-};
+}

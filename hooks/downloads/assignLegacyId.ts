@@ -3,11 +3,15 @@ import type { FieldHook, PayloadRequest } from 'payload'
 
 import { execute } from '../../src/db/sql'
 
-const isLegacyId = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value > 0
+const isLegacyId = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value > 0
 
 /** Moves the sequence past `value`, never back: later rows never collide with it. */
 const skipPast = (req: PayloadRequest, sequence: string, value: number) =>
-  execute(req, sql`SELECT setval(${sequence}::regclass, GREATEST(${value}::bigint, (SELECT last_value FROM ${sql.identifier(sequence)})))`)
+  execute(
+    req,
+    sql`SELECT setval(${sequence}::regclass, GREATEST(${value}::bigint, (SELECT last_value FROM ${sql.identifier(sequence)})))`,
+  )
 
 /**
  * New rows take the next value of the collection's sequence. A row that

@@ -57,7 +57,10 @@ export const validateReleaseFile: CollectionBeforeValidateHook = async ({ collec
       },
     })
     if (clash.totalDocs) {
-      problems.push({ message: 'downloadButton: this release already has a download button file for this OS', path: 'downloadButton' })
+      problems.push({
+        message: 'downloadButton: this release already has a download button file for this OS',
+        path: 'downloadButton',
+      })
     }
   }
   if (problems.length) {

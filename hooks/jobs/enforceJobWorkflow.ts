@@ -15,7 +15,16 @@ export const EXPIRY_DAYS = 90
  * everything else counts as the job's content, which an owner may change
  * only while the job is DRAFT, REVIEW or REJECTED.
  */
-const NOT_CONTENT = new Set(['createdAt', 'creator', 'descriptionHtml', 'id', 'requirementsHtml', 'reviewComments', 'status', 'updatedAt'])
+const NOT_CONTENT = new Set([
+  'createdAt',
+  'creator',
+  'descriptionHtml',
+  'id',
+  'requirementsHtml',
+  'reviewComments',
+  'status',
+  'updatedAt',
+])
 
 const DATE_FIELDS = new Set(['expires'])
 
@@ -38,7 +47,12 @@ const assertKnownStatus = (status: unknown, id?: number | string): JobStatus => 
   if (typeof status === 'string' && (JOB_STATUSES as readonly string[]).includes(status)) return status as JobStatus
   throw new ValidationError({
     collection: 'jobs',
-    errors: [{ message: `status: "${String(status)}" is not a job status; expected one of ${JOB_STATUSES.join(', ')}`, path: 'status' }],
+    errors: [
+      {
+        message: `status: "${String(status)}" is not a job status; expected one of ${JOB_STATUSES.join(', ')}`,
+        path: 'status',
+      },
+    ],
     id,
   })
 }
@@ -49,11 +63,20 @@ const assertKnownStatus = (status: unknown, id?: number | string): JobStatus => 
  * the status the row has right now (a row lock makes two concurrent
  * transitions from one status impossible: the second sees the first's result).
  */
-export const enforceJobWorkflow: CollectionBeforeChangeHook = async ({ context, data, operation, originalDoc, req }) => {
+export const enforceJobWorkflow: CollectionBeforeChangeHook = async ({
+  context,
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
   if (operation === 'create') {
     const status = assertKnownStatus(data.status ?? 'DRAFT')
     if (status !== 'DRAFT' && status !== 'REVIEW') {
-      refuse(`status: a new job starts as DRAFT (or REVIEW to submit it at once), not ${status}: only staff approve, and only a job in REVIEW`, 409)
+      refuse(
+        `status: a new job starts as DRAFT (or REVIEW to submit it at once), not ${status}: only staff approve, and only a job in REVIEW`,
+        409,
+      )
     }
     return { ...data, status }
   }
@@ -69,7 +92,8 @@ export const enforceJobWorkflow: CollectionBeforeChangeHook = async ({ context, 
     )
   }
   const staff = userIsStaff(req)
-  const owner = Boolean(userId(req)) && comparable('creator', originalDoc.creator) === comparable('creator', userId(req))
+  const owner =
+    Boolean(userId(req)) && comparable('creator', originalDoc.creator) === comparable('creator', userId(req))
 
   // the owner's edit window (members reach this hook only for their own
   // jobs; without a user it is the system's own Local API call)
@@ -78,13 +102,20 @@ export const enforceJobWorkflow: CollectionBeforeChangeHook = async ({ context, 
       (field) => !NOT_CONTENT.has(field) && comparable(field, data[field]) !== comparable(field, originalDoc[field]),
     )
     if (changed.length) {
-      refuse(`A job can be edited by its owner only while DRAFT, REVIEW or REJECTED; this one is ${current} (changed: ${changed.join(', ')})`, 403)
+      refuse(
+        `A job can be edited by its owner only while DRAFT, REVIEW or REJECTED; this one is ${current} (changed: ${changed.join(', ')})`,
+        403,
+      )
     }
   }
 
   const next: Record<string, unknown> = { ...data, status: requested }
   if (requested !== current) {
-    const actors: Actor[] = [...(system ? ['system' as const] : []), ...(staff ? ['staff' as const] : []), ...(owner ? ['owner' as const] : [])]
+    const actors: Actor[] = [
+      ...(system ? ['system' as const] : []),
+      ...(staff ? ['staff' as const] : []),
+      ...(owner ? ['owner' as const] : []),
+    ]
     const check = checkTransition(current, requested, actors)
     if (!check.ok) refuse(check.message, check.status)
     if (requested === 'APPROVED' && !next.expires) {

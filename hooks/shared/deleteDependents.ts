@@ -1,6 +1,6 @@
-import type { CollectionBeforeDeleteHook, CollectionSlug } from "payload";
+import type { CollectionBeforeDeleteHook, CollectionSlug } from 'payload'
 
-type Dependent = { collection: CollectionSlug; field: string };
+type Dependent = { collection: CollectionSlug; field: string }
 
 /**
  * Documents that require their parent (a page's images, a post's photos, a
@@ -19,11 +19,11 @@ export const deleteDependents =
         overrideAccess: true,
         req,
         where: { [field]: { equals: id } },
-      });
+      })
       if (result.errors.length) {
         throw new Error(
-          `could not delete the dependent ${collection}: ${result.errors.map((error) => error.message).join("; ")}`,
-        );
+          `could not delete the dependent ${collection}: ${result.errors.map((error) => error.message).join('; ')}`,
+        )
       }
     }
-  };
+  }

@@ -10,7 +10,12 @@ export const SUCCESS_STORY_SUBMITTED_TEMPLATE = 'successstories.submitted'
  * A story submitted by a member (not created by staff) is announced to every
  * active staff member through the mailing path, in the same transaction.
  */
-export const notifyStaffOfSubmission: CollectionAfterChangeHook<SuccessStory> = async ({ context, doc, operation, req }) => {
+export const notifyStaffOfSubmission: CollectionAfterChangeHook<SuccessStory> = async ({
+  context,
+  doc,
+  operation,
+  req,
+}) => {
   if (operation !== 'create' || context.skipNotifications || !req.user || userIsStaff(req)) return doc
   // overrideAccess: the system looks up whom to notify; members cannot list staff
   const staff = await req.payload.find({
