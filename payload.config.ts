@@ -99,7 +99,7 @@ export default buildConfig({
   db: postgresAdapter({
     idType: 'uuid',
     migrationDir: process.env.PAYLOAD_MIGRATION_DIR ?? path.resolve(dirname, 'migrations'),
-    pool: { connectionString: resolveDatabaseUrl(), max: Number(process.env.DATABASE_POOL_MAX ?? 10) },
+    pool: { connectionString: resolveDatabaseUrl(), max: Number(process.env.DATABASE_POOL_MAX ?? 20) },
     // the schema comes from committed migrations only, in development too
     push: false,
   }),

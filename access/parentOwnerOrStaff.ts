@@ -8,7 +8,15 @@ import { userId, userIsStaff } from './roles'
  * return a query, so it looks the parent up.
  */
 export const parentOwnerOrStaffCreate =
-  ({ ownerField = 'creator', parentCollection, parentField }: { ownerField?: string; parentCollection: CollectionSlug; parentField: string }): Access =>
+  ({
+    ownerField = 'creator',
+    parentCollection,
+    parentField,
+  }: {
+    ownerField?: string
+    parentCollection: CollectionSlug
+    parentField: string
+  }): Access =>
   async ({ data, req }) => {
     if (userIsStaff(req)) return true
     const id = userId(req)

@@ -19,8 +19,7 @@ const stampCreator: FieldHook = ({ context, operation, originalDoc, req, value }
   return originalDoc?.creator ?? null
 }
 
-const stampModifier: FieldHook = ({ context, req, value }) =>
-  keepImported(value, context) ? value : userId(req)
+const stampModifier: FieldHook = ({ context, req, value }) => (keepImported(value, context) ? value : userId(req))
 
 const stampCreated: FieldHook = ({ context, operation, originalDoc, value }) => {
   if (keepImported(value, context)) return value

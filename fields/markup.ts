@@ -27,7 +27,8 @@ export const markupFields = ({
   defaultContentType = 'RESTRUCTUREDTEXT',
   required = false,
 }: MarkupOptions = {}): Field[] => {
-  const contentTypeOf = (siblingData: Record<string, unknown>) => (siblingData.contentType ?? defaultContentType) as ContentType
+  const contentTypeOf = (siblingData: Record<string, unknown>) =>
+    (siblingData.contentType ?? defaultContentType) as ContentType
 
   const sanitizeStoredHtml: FieldHook = ({ siblingData, value }) =>
     contentTypeOf(siblingData) === 'HTML' && typeof value === 'string' ? sanitize(value) : value
@@ -40,7 +41,9 @@ export const markupFields = ({
 
   // Payload's textarea validation does not check the type: an array would be stored as its JSON text
   const validate: TextareaField['validate'] = (value, options) =>
-    value === null || value === undefined || typeof value === 'string' ? textarea(value, options) : `${name} must be a string`
+    value === null || value === undefined || typeof value === 'string'
+      ? textarea(value, options)
+      : `${name} must be a string`
 
   return [
     { name, type: 'textarea', hooks: { beforeChange: [sanitizeStoredHtml] }, required, validate },

@@ -4,7 +4,11 @@ import { exceedsMaxLength } from './maxLength'
 
 /** "/About/PSF/" -> "about/psf": lowercase, no leading or trailing slash. */
 export const normalizePagePath = (value: string): string =>
-  value.trim().toLowerCase().replace(/\/{2,}/g, '/').replace(/^\/+|\/+$/g, '')
+  value
+    .trim()
+    .toLowerCase()
+    .replace(/\/{2,}/g, '/')
+    .replace(/^\/+|\/+$/g, '')
 
 export const PAGE_PATH_PATTERN = /^[a-z0-9.-]+(?:\/[a-z0-9.-]+)*$/
 

@@ -3,7 +3,10 @@ import { exceedsMaxLength } from './maxLength'
 /** http(s) URLs only: a `javascript:` or `data:` URL never reaches a frontend's href. */
 export const httpUrlValidator =
   (field: string) =>
-  (value: null | string | undefined, { maxLength, required }: { maxLength?: number; required?: boolean } = {}): string | true => {
+  (
+    value: null | string | undefined,
+    { maxLength, required }: { maxLength?: number; required?: boolean } = {},
+  ): string | true => {
     if (!value) return required ? `${field} is required` : true
     const tooLong = exceedsMaxLength(field, value, maxLength)
     if (tooLong) return tooLong

@@ -10,7 +10,12 @@ export type SeedLog = (message: string) => void
 
 type Counts = { created: number; existing: number }
 
-export type SeedResult = { createdSuperuser: boolean; downloadOS: Counts; generatedPassword?: string; templates: Counts }
+export type SeedResult = {
+  createdSuperuser: boolean
+  downloadOS: Counts
+  generatedPassword?: string
+  templates: Counts
+}
 
 /**
  * The first superuser. Credentials come from SEED_ADMIN_USERNAME,
@@ -80,7 +85,11 @@ const seedDownloadOS = async (payload: Payload, log: SeedLog) => {
   let created = 0
   let existing = 0
   for (const os of DOWNLOAD_OS) {
-    const found = await payload.count({ collection: 'download-os', overrideAccess: true, where: { slug: { equals: os.slug } } })
+    const found = await payload.count({
+      collection: 'download-os',
+      overrideAccess: true,
+      where: { slug: { equals: os.slug } },
+    })
     if (found.totalDocs) {
       existing += 1
       continue
@@ -94,7 +103,10 @@ const seedDownloadOS = async (payload: Payload, log: SeedLog) => {
 }
 
 /** Safe to run any number of times: it only creates what is missing. */
-export const seed = async (payload: Payload, log: SeedLog = (message) => payload.logger.info(message)): Promise<SeedResult> => {
+export const seed = async (
+  payload: Payload,
+  log: SeedLog = (message) => payload.logger.info(message),
+): Promise<SeedResult> => {
   log('seeding users...')
   const superuser = await seedSuperuser(payload, log)
   log('seeding mailing...')

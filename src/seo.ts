@@ -19,7 +19,8 @@ export const plainText = (markup: null | string | undefined): string =>
     .replace(/\s+/g, ' ')
     .trim()
 
-const truncate = (text: string, length: number) => (text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`)
+const truncate = (text: string, length: number) =>
+  text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`
 
 /**
  * SEO fields (meta title, description, image) on the public content types,

@@ -1,6 +1,6 @@
 import type { RelationshipField } from 'payload'
 
-import { existingIn } from '../jobs/validators'
+import { existingIn } from '../../fields/existingIn'
 
 /**
  * The post a photo, video or link belongs to: required, indexed, and an

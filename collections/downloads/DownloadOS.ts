@@ -6,6 +6,7 @@ import { contentManageableFields } from '../../fields/contentManageable'
 import { legacyIdField } from '../../fields/legacyId'
 import { slugField } from '../../fields/slug'
 import { refuseDeletingUsedOS } from '../../hooks/downloads/refuseDeletingUsedOS'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const DownloadOS: CollectionConfig = {
   slug: 'download-os',
@@ -22,6 +23,6 @@ export const DownloadOS: CollectionConfig = {
     legacyIdField('download_os_legacy_id_seq'),
     ...contentManageableFields(),
   ],
-  hooks: { beforeDelete: [refuseDeletingUsedOS] },
+  hooks: { beforeDelete: [refuseDeletingUsedOS], beforeOperation: [rejectMalformedInput] },
   labels: { plural: 'Operating systems', singular: 'Operating system' },
 }

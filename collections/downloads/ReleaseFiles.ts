@@ -9,6 +9,7 @@ import { integerValidator } from '../../fields/integer'
 import { httpUrlValidator } from '../../fields/url'
 import { validateReleaseFile } from '../../hooks/downloads/validateReleaseFile'
 import { recordDownloadEndpoint } from '../../src/endpoints/downloads/statistics'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 const sidecar = (name: string, label: string) => ({
   name,
@@ -92,5 +93,5 @@ export const ReleaseFiles: CollectionConfig = {
     legacyIdField('release_files_legacy_id_seq'),
     ...contentManageableFields(),
   ],
-  hooks: { beforeValidate: [validateReleaseFile] },
+  hooks: { beforeOperation: [rejectMalformedInput], beforeValidate: [validateReleaseFile] },
 }

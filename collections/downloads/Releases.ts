@@ -11,6 +11,8 @@ import { httpUrlValidator } from '../../fields/url'
 import { deriveVersion } from '../../hooks/downloads/deriveVersion'
 import { ensureSingleLatest } from '../../hooks/downloads/ensureSingleLatest'
 import { releaseEndpoints } from '../../src/endpoints/downloads/releases'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { serverFilled } from '../../fields/serverFilled'
 
 export const PYTHON_VERSIONS = ['PYTHON1', 'PYTHON2', 'PYTHON3', 'PYMANAGER'] as const
 export const RELEASE_STATUSES = ['PRERELEASE', 'BUGFIX', 'SECURITY', 'EOL'] as const
@@ -51,6 +53,7 @@ export const Releases: CollectionConfig = {
         {
           name: 'version',
           type: 'select',
+          access: serverFilled,
           defaultValue: 'PYTHON3',
           index: true,
           options: PYTHON_VERSIONS.map((value) => ({
@@ -62,6 +65,7 @@ export const Releases: CollectionConfig = {
         {
           name: 'status',
           type: 'select',
+          access: serverFilled,
           defaultValue: 'BUGFIX',
           index: true,
           options: RELEASE_STATUSES.map((value) => ({
@@ -160,6 +164,7 @@ export const Releases: CollectionConfig = {
     ...contentManageableFields(),
   ],
   hooks: {
+    beforeOperation: [rejectMalformedInput],
     beforeChange: [deriveVersion, ensureSingleLatest],
   },
   // Payload's edit-lock check on update reads payload_locked_documents outside

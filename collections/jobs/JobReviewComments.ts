@@ -7,7 +7,7 @@ import { parentOwnerOrStaffCreate } from '../../access/parentOwnerOrStaff'
 import { creatorField } from '../../fields/contentManageable'
 import { notifyReviewComment } from '../../hooks/jobs/notifyReviewComment'
 import { REVIEW_COMMENT_MAX_LENGTH } from '../../src/jobs/config'
-import { existingIn } from './validators'
+import { existingIn } from '../../fields/existingIn'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const JobReviewComments: CollectionConfig = {

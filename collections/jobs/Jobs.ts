@@ -18,7 +18,7 @@ import { notifyJobStatusChange } from '../../hooks/jobs/notifyJobStatusChange'
 import { jobEndpoints } from '../../src/endpoints/jobs'
 import { JOB_STATUSES } from '../../src/jobs/status'
 import { serverFilled } from '../../fields/serverFilled'
-import { existingIn } from './validators'
+import { existingIn } from '../../fields/existingIn'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const Jobs: CollectionConfig = {

@@ -11,7 +11,7 @@ import { slugField } from '../../fields/slug'
 import { httpUrlValidator } from '../../fields/url'
 import { notifyStaffOfSubmission } from '../../hooks/success-stories/notifyStaffOfSubmission'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
-import { existingIn } from '../jobs/validators'
+import { existingIn } from '../../fields/existingIn'
 
 export const SuccessStories: CollectionConfig = {
   slug: 'success-stories',

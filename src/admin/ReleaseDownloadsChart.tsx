@@ -40,7 +40,13 @@ export const ReleaseDownloadsChart: React.FC = () => {
       {points.length === 0 ? (
         <p className="field-description">No downloads recorded yet.</p>
       ) : (
-        <svg aria-label="Daily downloads" height={height + 20} role="img" viewBox={`0 0 ${width} ${height + 20}`} width="100%">
+        <svg
+          aria-label="Daily downloads"
+          height={height + 20}
+          role="img"
+          viewBox={`0 0 ${width} ${height + 20}`}
+          width="100%"
+        >
           {points.map((point, index) => {
             const barHeight = (point.downloads / max) * height
             return (

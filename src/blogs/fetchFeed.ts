@@ -117,7 +117,9 @@ const download = async (feedUrl: string): Promise<{ text: string; url: string }>
     })
     if (!response.ok) {
       await response.body?.cancel()
-      throw new FeedDownloadError(`The feed answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`)
+      throw new FeedDownloadError(
+        `The feed answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+      )
     }
     const bytes = await readLimited(response, feedMaxBytes())
     return { text: decode(bytes, response.headers.get('content-type')), url: response.url || url.href }
@@ -130,9 +132,18 @@ const download = async (feedUrl: string): Promise<{ text: string; url: string }>
 
 type StoredEntry = Pick<BlogEntry, 'content' | 'feed' | 'guid' | 'id' | 'pubDate' | 'summary' | 'title' | 'url'>
 
-const ENTRY_SELECT = { content: true, feed: true, guid: true, pubDate: true, summary: true, title: true, url: true } as const
+const ENTRY_SELECT = {
+  content: true,
+  feed: true,
+  guid: true,
+  pubDate: true,
+  summary: true,
+  title: true,
+  url: true,
+} as const
 
-const idOf = (value: unknown): string => String(typeof value === 'object' && value !== null ? (value as { id: unknown }).id : value)
+const idOf = (value: unknown): string =>
+  String(typeof value === 'object' && value !== null ? (value as { id: unknown }).id : value)
 
 // overrideAccess on every read and write below: the system, not a user, keeps entries in step with their feed
 const findEntries = async (payload: Payload, guids: string[]): Promise<StoredEntry[]> =>
@@ -192,7 +203,13 @@ const updateEntry = async (payload: Payload, feedId: string, entry: ParsedEntry,
  * concurrent fetch of the same feed creates it first (the guid is unique),
  * our create fails on its own and becomes an update.
  */
-const storeEntry = async (payload: Payload, feedId: string, entry: ParsedEntry, existing: StoredEntry | undefined, tally: Tally) => {
+const storeEntry = async (
+  payload: Payload,
+  feedId: string,
+  entry: ParsedEntry,
+  existing: StoredEntry | undefined,
+  tally: Tally,
+) => {
   if (existing) return updateEntry(payload, feedId, entry, existing, tally)
   try {
     await payload.create({
@@ -211,7 +228,10 @@ const storeEntry = async (payload: Payload, feedId: string, entry: ParsedEntry, 
 }
 
 const entryProblem = (entry: ParsedEntry, err: unknown): string => {
-  const details = err instanceof ValidationError ? err.data.errors.map((problem) => `${problem.path}: ${problem.message}`).join(', ') : ''
+  const details =
+    err instanceof ValidationError
+      ? err.data.errors.map((problem) => `${problem.path}: ${problem.message}`).join(', ')
+      : ''
   return `${entry.guid.slice(0, 200)}: ${details || describeError(err)}`
 }
 
@@ -222,7 +242,14 @@ const entryProblem = (entry: ParsedEntry, err: unknown): string => {
  */
 const storeEntries = async (payload: Payload, feedId: string, entries: ParsedEntry[]): Promise<Tally> => {
   const tally: Tally = { created: 0, failed: 0, problems: [], skipped: 0, unchanged: 0, updated: 0 }
-  const stored = new Map((await findEntries(payload, entries.map((entry) => entry.guid))).map((doc) => [doc.guid, doc]))
+  const stored = new Map(
+    (
+      await findEntries(
+        payload,
+        entries.map((entry) => entry.guid),
+      )
+    ).map((doc) => [doc.guid, doc]),
+  )
   for (const entry of entries) {
     try {
       await storeEntry(payload, feedId, entry, stored.get(entry.guid), tally)
@@ -306,7 +333,8 @@ export const fetchFeed = async (payload: Payload, feed: FeedRow): Promise<FeedFe
     const parsed = parseFeed(text, url)
     const { problems, ...tally } = await storeEntries(payload, feed.id, parsed.entries)
     Object.assign(result, tally)
-    if (problems.length) result.error = `${problems.length} ${problems.length === 1 ? 'entry' : 'entries'} could not be stored: ${problems.join('; ')}`
+    if (problems.length)
+      result.error = `${problems.length} ${problems.length === 1 ? 'entry' : 'entries'} could not be stored: ${problems.join('; ')}`
     const now = new Date().toISOString()
     await payload.update({
       collection: 'feeds',

@@ -77,7 +77,8 @@ const HTML_ENTITIES: Record<string, string> = { ...XML_ENTITIES, hellip: '…', 
 const decodeEntities = (text: string, named: Record<string, string>): string =>
   text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref: string) => {
     if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10)
+      const code =
+        ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10)
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
     }
     return named[ref.toLowerCase()] ?? whole
@@ -103,7 +104,13 @@ const rawOf = (value: unknown, defaultKind: RawKind): null | { kind: RawKind; ra
   if (typeof raw !== 'string') return null
   const type = attrOf(node, 'type')
   const kind: RawKind =
-    type === 'xhtml' ? 'xhtml' : type === 'html' || type?.includes('html') ? 'html' : type === 'text' || type === 'text/plain' ? 'text' : defaultKind
+    type === 'xhtml'
+      ? 'xhtml'
+      : type === 'html' || type?.includes('html')
+        ? 'html'
+        : type === 'text' || type === 'text/plain'
+          ? 'text'
+          : defaultKind
   return { kind, raw }
 }
 
@@ -178,7 +185,14 @@ const rssLink = (item: Node): null | string => {
 }
 
 const toEntry = (
-  fields: { content: null | string; guid: null | string; link: null | string; pubDate: Date | null; summary: null | string; title: string },
+  fields: {
+    content: null | string
+    guid: null | string
+    link: null | string
+    pubDate: Date | null
+    summary: null | string
+    title: string
+  },
   base: string | undefined,
 ): null | ParsedEntry => {
   const guidUrl = httpUrl(fields.guid)
@@ -202,7 +216,8 @@ const parseRss = (channel: Node, items: unknown[], base: string | undefined): Pa
         content: htmlOf(item['content:encoded'], 'html'),
         guid: textOf(item.guid),
         link: rssLink(item),
-        pubDate: parseDate(item.pubDate) ?? parseDate(item['dc:date']) ?? parseDate(item.published) ?? parseDate(item.updated),
+        pubDate:
+          parseDate(item.pubDate) ?? parseDate(item['dc:date']) ?? parseDate(item.published) ?? parseDate(item.updated),
         summary: htmlOf(item.description, 'html'),
         // RSS titles are plain text (escaped once)
         title: titleOf(item.title, 'text'),
@@ -251,7 +266,9 @@ export const parseFeed = (xml: string, baseUrl?: string): ParsedFeed => {
   const valid = XMLValidator.validate(xml)
   if (valid !== true) {
     const { col, line, msg } = valid.err
-    throw new FeedParseError(`The feed is not well-formed XML: ${msg.replace(/\.$/, '')} (line ${line}, column ${col}).`)
+    throw new FeedParseError(
+      `The feed is not well-formed XML: ${msg.replace(/\.$/, '')} (line ${line}, column ${col}).`,
+    )
   }
   let doc: Node
   try {

@@ -170,11 +170,15 @@ export const ensureEmbeddedPostgres = async (options: EnsureOptions = {}): Promi
       (await binaries()).pg_ctl,
       [
         'start',
-        '-D', dataDir,
+        '-D',
+        dataDir,
         '-w',
-        '-t', '60',
-        '-l', path.join(dataDir, 'server.log'),
-        '-o', `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1`,
+        '-t',
+        '60',
+        '-l',
+        path.join(dataDir, 'server.log'),
+        '-o',
+        `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1`,
       ],
       runAs,
     )
@@ -241,7 +245,14 @@ const initCluster = async (dataDir: string, runAs: RunAs) => {
   try {
     await exec(
       (await binaries()).initdb,
-      [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${PG_USER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--no-sync'],
+      [
+        `--pgdata=${dataDir}`,
+        '--auth=scram-sha-256',
+        `--username=${PG_USER}`,
+        `--pwfile=${pwfile}`,
+        '--encoding=UTF8',
+        '--no-sync',
+      ],
       runAs,
     )
   } finally {

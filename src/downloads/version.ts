@@ -5,7 +5,13 @@
  */
 const VERSION = /(\d+)\.(\d+)(?:\.(\d+))?(?:\s*(a|b|rc|alpha|beta|c)\s*(\d+))?/i
 
-export type ParsedVersion = { major: number; micro: number; minor: number; serial: number; stage: 'a' | 'b' | 'final' | 'rc' }
+export type ParsedVersion = {
+  major: number
+  micro: number
+  minor: number
+  serial: number
+  stage: 'a' | 'b' | 'final' | 'rc'
+}
 
 export const parseVersion = (name: string): ParsedVersion | null => {
   const match = VERSION.exec(name)
@@ -26,7 +32,8 @@ export const versionNumber = (name: string): null | string => {
   const match = VERSION.exec(name)
   if (!match) return null
   const parsed = parseVersion(name)!
-  const base = match[3] === undefined ? `${parsed.major}.${parsed.minor}` : `${parsed.major}.${parsed.minor}.${parsed.micro}`
+  const base =
+    match[3] === undefined ? `${parsed.major}.${parsed.minor}` : `${parsed.major}.${parsed.minor}.${parsed.micro}`
   return parsed.stage === 'final' ? base : `${base}${parsed.stage}${parsed.serial}`
 }
 
@@ -37,7 +44,9 @@ const pad = (value: number) => String(value).padStart(5, '0')
 export const versionSortKey = (name: string): null | string => {
   const parsed = parseVersion(name)
   if (!parsed) return null
-  return [pad(parsed.major), pad(parsed.minor), pad(parsed.micro), STAGE_ORDER[parsed.stage], pad(parsed.serial)].join('.')
+  return [pad(parsed.major), pad(parsed.minor), pad(parsed.micro), STAGE_ORDER[parsed.stage], pad(parsed.serial)].join(
+    '.',
+  )
 }
 
 /** "3.14.0rc2" -> "3.14": the minor series a release belongs to. */

@@ -48,7 +48,14 @@ const reviewEndpoint: Endpoint = {
           true,
         )
       }
-      const job = await req.payload.update({ collection: 'jobs', data: { status }, id, overrideAccess: false, req, user: req.user })
+      const job = await req.payload.update({
+        collection: 'jobs',
+        data: { status },
+        id,
+        overrideAccess: false,
+        req,
+        user: req.user,
+      })
       if (comment) {
         await req.payload.create({
           collection: 'job-review-comments',

@@ -22,7 +22,9 @@ export const minutesByDateEndpoint: Endpoint = {
       overrideAccess: false,
       pagination: false,
       req,
-      where: { and: [{ date: { greater_than_equal: start.toISOString() } }, { date: { less_than: end.toISOString() } }] },
+      where: {
+        and: [{ date: { greater_than_equal: start.toISOString() } }, { date: { less_than: end.toISOString() } }],
+      },
     })
     if (!docs[0]) throw new APIError(`No minutes for ${date}`, 404, undefined, true)
     return Response.json(docs[0])

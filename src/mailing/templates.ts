@@ -15,7 +15,15 @@ import parser from 'nunjucks/src/parser.js'
  * limited to the context's own data, so `"".constructor.constructor(...)`
  * and friends cannot reach the host.
  */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__'])
+const FORBIDDEN_KEYS = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+])
 
 const sandboxedMemberLookup = (obj: unknown, key: unknown): unknown => {
   if (obj === undefined || obj === null) return undefined
@@ -59,7 +67,19 @@ export type TemplateSyntaxError = { column?: number; line?: number; message: str
 type Token = { colno: number; lineno: number; type: string; value: string }
 
 /** Tags that need a matching `{% end... %}` (a `{% set %}` only in its block form). */
-const BLOCK_TAGS = new Set(['asyncAll', 'asyncEach', 'block', 'call', 'filter', 'for', 'if', 'macro', 'raw', 'set', 'verbatim'])
+const BLOCK_TAGS = new Set([
+  'asyncAll',
+  'asyncEach',
+  'block',
+  'call',
+  'filter',
+  'for',
+  'if',
+  'macro',
+  'raw',
+  'set',
+  'verbatim',
+])
 
 /**
  * nunjucks gives no position for errors found at the end of the source (an
@@ -95,7 +115,10 @@ const endOfFilePosition = (source: string): { column: number; line: number } => 
       // `{% set x = 1 %}` is complete; `{% set x %}...{% endset %}` is a block
       const rest = significant.slice(index + 2)
       const end = rest.findIndex((t) => t.type === 'block-end')
-      if (name !== 'set' || !rest.slice(0, end < 0 ? undefined : end).some((t) => t.type === 'operator' && t.value === '=')) {
+      if (
+        name !== 'set' ||
+        !rest.slice(0, end < 0 ? undefined : end).some((t) => t.type === 'operator' && t.value === '=')
+      ) {
         stack.push({ ...at, name })
       }
     }
@@ -119,12 +142,14 @@ const unknownFilterOrTest = (source: string, env: nunjucks.Environment): Templat
   const problems: TemplateSyntaxError[] = []
   for (const node of root.findAll(nodes.Filter)) {
     const name = String(node.name?.value)
-    if (!known.filters[name]) problems.push({ column: node.name!.colno + 1, line: node.name!.lineno + 1, message: `unknown filter "${name}"` })
+    if (!known.filters[name])
+      problems.push({ column: node.name!.colno + 1, line: node.name!.lineno + 1, message: `unknown filter "${name}"` })
   }
   for (const node of root.findAll(nodes.Is)) {
     const test = node.right?.name ?? node.right
     const name = String(test?.value)
-    if (test && !known.tests[name]) problems.push({ column: test.colno + 1, line: test.lineno + 1, message: `unknown test "${name}"` })
+    if (test && !known.tests[name])
+      problems.push({ column: test.colno + 1, line: test.lineno + 1, message: `unknown test "${name}"` })
   }
   problems.sort((a, b) => a.line! - b.line! || a.column! - b.column!)
   return problems[0] ?? null

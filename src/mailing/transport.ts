@@ -20,12 +20,17 @@ const fileTransport = () =>
     send: (mail: any, callback: (err: Error | null, info?: unknown) => void) => {
       const dir = mailDir()
       fs.mkdirSync(dir, { recursive: true })
-      const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${Math.random().toString(36).slice(2, 8)}.eml`)
+      const file = path.join(
+        dir,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${Math.random().toString(36).slice(2, 8)}.eml`,
+      )
       const out = fs.createWriteStream(file)
       mail.message
         .createReadStream()
         .pipe(out)
-        .on('finish', () => callback(null, { envelope: mail.message.getEnvelope(), messageId: mail.message.messageId() }))
+        .on('finish', () =>
+          callback(null, { envelope: mail.message.getEnvelope(), messageId: mail.message.messageId() }),
+        )
         .on('error', (err: Error) => callback(err))
     },
     version: '1',

@@ -109,15 +109,10 @@ type Block =
   | { kind: 'anchor'; id: string }
   | { kind: 'footnotes'; notes: FootnoteDef[] }
 
-type Target =
-  | { kind: 'url'; url: string }
-  | { kind: 'internal'; id: string }
-  | { kind: 'indirect'; name: string }
+type Target = { kind: 'url'; url: string } | { kind: 'internal'; id: string } | { kind: 'indirect'; name: string }
 
 type Substitution =
-  | { kind: 'inline'; text: string }
-  | { kind: 'text'; text: string }
-  | { kind: 'image'; image: ImageSpec }
+  { kind: 'inline'; text: string } | { kind: 'text'; text: string } | { kind: 'image'; image: ImageSpec }
 
 /** Everything the document declares, shared by all passes. */
 interface Context {
@@ -208,13 +203,19 @@ function expandTabs(line: string): string {
 }
 
 function toLines(source: string): string[] {
-  return source
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    // NUL marks escaped characters during inline parsing, so it may not come from the source
-    .replace(/\u0000/g, '')
-    .split('\n')
-    .map((line) => expandTabs(line).replace(/[\v\f]/g, ' ').trimEnd())
+  return (
+    source
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n')
+      // NUL marks escaped characters during inline parsing, so it may not come from the source
+      .replace(/\u0000/g, '')
+      .split('\n')
+      .map((line) =>
+        expandTabs(line)
+          .replace(/[\v\f]/g, ' ')
+          .trimEnd(),
+      )
+  )
 }
 
 function isBlank(line: string | undefined): boolean {
@@ -593,8 +594,19 @@ function sequenceOf(value: string): EnumSequence {
 }
 
 const ROMAN_NUMERALS: [string, number][] = [
-  ['M', 1000], ['CM', 900], ['D', 500], ['CD', 400], ['C', 100], ['XC', 90],
-  ['L', 50], ['XL', 40], ['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1],
+  ['M', 1000],
+  ['CM', 900],
+  ['D', 500],
+  ['CD', 400],
+  ['C', 100],
+  ['XC', 90],
+  ['L', 50],
+  ['XL', 40],
+  ['X', 10],
+  ['IX', 9],
+  ['V', 5],
+  ['IV', 4],
+  ['I', 1],
 ]
 
 function toRoman(value: number): string {
@@ -637,7 +649,12 @@ function ordinalOf(value: string, sequence: EnumSequence): number | undefined {
   }
 }
 
-function continuesList(next: Enumerator | undefined, first: Enumerator, sequence: EnumSequence, ordinal: number): boolean {
+function continuesList(
+  next: Enumerator | undefined,
+  first: Enumerator,
+  sequence: EnumSequence,
+  ordinal: number,
+): boolean {
   if (next === undefined || next.format !== first.format) return false
   return next.value === '#' || ordinalOf(next.value, sequence) === ordinal
 }
@@ -869,7 +886,10 @@ function parseTarget(lines: string[], i: number, ctx: Context): Parsed | undefin
 
 /** A target's link block is either a reference to another name ("other_") or a URL. */
 function targetFromBlock(block: string[]): Target | undefined {
-  const text = block.map((line) => line.trim()).join(' ').trim()
+  const text = block
+    .map((line) => line.trim())
+    .join(' ')
+    .trim()
   if (text === '') return undefined
   const reference = REFERENCE_TARGET.exec(text)
   if (reference) return { kind: 'indirect', name: normalizeName(unescapeBackslashes(reference[1] ?? reference[2])) }
@@ -912,7 +932,12 @@ function parseSubstitutionDefinition(lines: string[], i: number, ctx: Context): 
 function substitutionFromDirective(name: string, block: string[]): Substitution | undefined {
   switch (name) {
     case 'replace':
-      return { kind: 'inline', text: directiveBody(block).map((line) => line.trim()).join(' ') }
+      return {
+        kind: 'inline',
+        text: directiveBody(block)
+          .map((line) => line.trim())
+          .join(' '),
+      }
     case 'image': {
       const parts = directiveWithArgument(block)
       return { kind: 'image', image: imageSpec(parts) }
@@ -1007,7 +1032,10 @@ function codeDirective(block: string[]): Block[] {
   // authors nearly always meant it as code
   const glued = stray.length > 0 && content.length > 0 ? [...stray, ''] : stray
   const code = dedent(trimBlankEdges([...glued, ...content])).join('\n')
-  const language = argument.trim().split(/\s+/)[0].replace(/[^\w#+.-]/g, '')
+  const language = argument
+    .trim()
+    .split(/\s+/)[0]
+    .replace(/[^\w#+.-]/g, '')
   return [{ kind: 'literal', code, language: language === '' ? undefined : language }]
 }
 
@@ -1104,7 +1132,9 @@ function figureDirective(block: string[], ctx: Context): Block[] {
 }
 
 function rubricDirective(block: string[], ctx: Context): Block[] {
-  const text = directiveWithArgument(block).argumentLines.map((line) => line.trim()).join(' ')
+  const text = directiveWithArgument(block)
+    .argumentLines.map((line) => line.trim())
+    .join(' ')
   noteInline(text, ctx)
   return [{ kind: 'rubric', text }]
 }
@@ -1120,7 +1150,9 @@ function mathDirective(block: string[]): Block[] {
 }
 
 function centeredDirective(block: string[], ctx: Context): Block[] {
-  const text = directiveBody(block).map((line) => line.trim()).join(' ')
+  const text = directiveBody(block)
+    .map((line) => line.trim())
+    .join(' ')
   return [{ kind: 'div', className: 'centered', children: [paragraph(text, ctx)] }]
 }
 
@@ -1161,7 +1193,12 @@ function csvTableDirective(block: string[], ctx: Context): Block[] {
   return [{ ...table, header: [...header, ...table.header] }]
 }
 
-function tableWithHeader(rows: Cell[][], options: Map<string, string>, argumentLines: string[], ctx: Context): TableBlock {
+function tableWithHeader(
+  rows: Cell[][],
+  options: Map<string, string>,
+  argumentLines: string[],
+  ctx: Context,
+): TableBlock {
   const headerRows = Math.max(0, Number.parseInt(options.get('header-rows') ?? '0', 10) || 0)
   const caption = argumentLines.map((line) => line.trim()).join(' ')
   noteInline(caption, ctx)
@@ -1431,8 +1468,16 @@ function isEndSuffix(ch: string | undefined): boolean {
 }
 
 const QUOTE_PAIRS = new Map([
-  ['"', '"'], ["'", "'"], ['(', ')'], ['[', ']'], ['{', '}'], ['<', '>'],
-  ['\u2018', '\u2019'], ['\u201c', '\u201d'], ['\u00ab', '\u00bb'], ['\u2039', '\u203a'],
+  ['"', '"'],
+  ["'", "'"],
+  ['(', ')'],
+  ['[', ']'],
+  ['{', '}'],
+  ['<', '>'],
+  ['\u2018', '\u2019'],
+  ['\u201c', '\u201d'],
+  ['\u00ab', '\u00bb'],
+  ['\u2039', '\u203a'],
 ])
 
 /** One run of inline text being scanned. */
@@ -1468,7 +1513,13 @@ function canOpen(text: string, start: number, length: number): boolean {
  * The first position at or after `from` where `accept` finds a valid
  * end-string (it returns where the construct ends), remembering failures.
  */
-function searchClose<T>(scan: InlineScan, key: string, marker: string, from: number, accept: (j: number) => T | undefined): T | undefined {
+function searchClose<T>(
+  scan: InlineScan,
+  key: string,
+  marker: string,
+  from: number,
+  accept: (j: number) => T | undefined,
+): T | undefined {
   const knownMissing = scan.noCloseFrom.get(key)
   if (knownMissing !== undefined && from >= knownMissing) return undefined
   const { text } = scan
@@ -1569,7 +1620,12 @@ function matchRole(scan: InlineScan, start: number): InlineMatch | undefined {
  * `text`_ and `text`__. `tick` is the opening backquote, `start` where the
  * construct (including a role prefix) begins.
  */
-function matchInterpreted(scan: InlineScan, start: number, tick: number, role: string | undefined): InlineMatch | undefined {
+function matchInterpreted(
+  scan: InlineScan,
+  start: number,
+  tick: number,
+  role: string | undefined,
+): InlineMatch | undefined {
   const after = scan.text[tick + 1]
   if (after === undefined || /\s/.test(after) || after === '`') return undefined
   if (role === undefined && !canOpen(scan.text, tick, 1)) return undefined
@@ -1608,7 +1664,7 @@ function crossReferenceText(content: string): string {
   const titled = /^(.+?)\s*<[^<>]*>$/s.exec(content)
   if (titled) return titled[1]
   const bare = content.replace(/^!/, '')
-  return bare.startsWith('~') ? bare.slice(1).split('.').pop() ?? '' : bare
+  return bare.startsWith('~') ? (bare.slice(1).split('.').pop() ?? '') : bare
 }
 
 const ROLE_TAGS = new Map([
@@ -1885,7 +1941,9 @@ function renderBlock(block: Block, ctx: Context): string {
  */
 function isCompact(blocks: Block[]): boolean {
   if (blocks.length === 0) return true
-  return blocks[0].kind === 'paragraph' && blocks.slice(1).every((b) => b.kind === 'bulletList' || b.kind === 'enumList')
+  return (
+    blocks[0].kind === 'paragraph' && blocks.slice(1).every((b) => b.kind === 'bulletList' || b.kind === 'enumList')
+  )
 }
 
 function renderBody(blocks: Block[], compact: boolean, ctx: Context): string {
@@ -1917,7 +1975,8 @@ function renderDefinitionList(items: DefinitionItem[], ctx: Context): string {
 
 function renderFieldList(items: FieldItem[], ctx: Context): string {
   const rendered = items.map(
-    (item) => `<dt>${renderInline(item.name, ctx)}</dt>\n<dd>${renderBody(item.body, item.body.length === 1, ctx)}</dd>`,
+    (item) =>
+      `<dt>${renderInline(item.name, ctx)}</dt>\n<dd>${renderBody(item.body, item.body.length === 1, ctx)}</dd>`,
   )
   return `<dl class="field-list">\n${rendered.join('\n')}\n</dl>`
 }
@@ -1931,7 +1990,12 @@ function renderLineBlock(lines: LineBlockLine[], ctx: Context): string {
   return `<div class="line-block">\n${rendered.join('\n')}\n</div>`
 }
 
-function renderBlockQuote(children: Block[], attribution: string | undefined, className: string | undefined, ctx: Context): string {
+function renderBlockQuote(
+  children: Block[],
+  attribution: string | undefined,
+  className: string | undefined,
+  ctx: Context,
+): string {
   const open = className === undefined ? '<blockquote>' : `<blockquote class="${className}">`
   const parts = [renderBlocks(children, ctx)]
   if (attribution !== undefined) parts.push(`<p class="attribution">\u2014${renderInline(attribution, ctx)}</p>`)
@@ -2001,7 +2065,7 @@ function renderContents(block: ContentsBlock, ctx: Context): string {
 
 function tocList(headings: HeadingBlock[]): string {
   const items: string[] = []
-  for (let k = 0; k < headings.length; ) {
+  for (let k = 0; k < headings.length;) {
     const heading = headings[k]
     let end = k + 1
     while (end < headings.length && headings[end].level > heading.level) end++

@@ -26,15 +26,19 @@ await withLock(path.join(dataRoot(), 'migrate-regen.lock'), async () => {
     if (file.endsWith(`_${name}.ts`) || file.endsWith(`_${name}.json`)) fs.rmSync(path.join(dir, file))
   }
   // migrate:create diffs the config against the last snapshot; it needs no database
-  const result = spawnSync(path.join(projectRoot, 'node_modules/.bin/payload'), ['migrate:create', name, '--skip-empty'], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://unused@127.0.0.1:1/unused',
-      PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'migration-generation',
+  const result = spawnSync(
+    path.join(projectRoot, 'node_modules/.bin/payload'),
+    ['migrate:create', name, '--skip-empty'],
+    {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://unused@127.0.0.1:1/unused',
+        PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'migration-generation',
+      },
+      stdio: 'inherit',
     },
-    stdio: 'inherit',
-  })
+  )
   if (result.status !== 0) process.exit(result.status ?? 1)
   // with no schema change nothing is written: the index must still forget the removed file
   writeMigrationIndex({ migrationsDir: dir })

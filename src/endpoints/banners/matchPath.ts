@@ -1,6 +1,10 @@
 /** "/About/PSF" -> "/about/psf/": one leading and one trailing slash, lowercase ("/" stays "/"). */
 const normalizePath = (path: string) => {
-  const trimmed = path.trim().toLowerCase().replace(/\/{2,}/g, '/').replace(/^\/+|\/+$/g, '')
+  const trimmed = path
+    .trim()
+    .toLowerCase()
+    .replace(/\/{2,}/g, '/')
+    .replace(/^\/+|\/+$/g, '')
   return trimmed ? `/${trimmed}/` : '/'
 }
 
@@ -25,7 +29,10 @@ export const pathMatches = (pattern: string, path: string): boolean => {
   return regex.test(normalizedPath)
 }
 
-export const bannerAppliesToPath = (banner: { isSitewide?: boolean | null; paths?: null | string }, path: string): boolean =>
+export const bannerAppliesToPath = (
+  banner: { isSitewide?: boolean | null; paths?: null | string },
+  path: string,
+): boolean =>
   Boolean(banner.isSitewide) ||
   (banner.paths ?? '')
     .split(/[\n,]/)

@@ -3,7 +3,8 @@ import { APIError, type Endpoint } from 'payload'
 const positiveInt = (value: null | string, fallback: number, name: string): number => {
   if (value === null || value === '') return fallback
   const number = Number(value)
-  if (!Number.isInteger(number) || number < 1) throw new APIError(`${name}: expected a whole number of at least 1`, 400, undefined, true)
+  if (!Number.isInteger(number) || number < 1)
+    throw new APIError(`${name}: expected a whole number of at least 1`, 400, undefined, true)
   return number
 }
 

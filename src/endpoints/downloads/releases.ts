@@ -66,7 +66,11 @@ export const releaseEndpoints: Endpoint[] = [
         )
       }
       const version = versionParam(req)
-      return first(req, { and: [{ version: { equals: version } }, { isLatest: { equals: true } }] }, `latest ${version}`)
+      return first(
+        req,
+        { and: [{ version: { equals: version } }, { isLatest: { equals: true } }] },
+        `latest ${version}`,
+      )
     },
   },
   {

@@ -61,13 +61,19 @@ export const downloadTotalsEndpoint: Endpoint = {
   path: '/totals',
   method: 'get',
   handler: async (req) => {
-    if (!userIsStaff(req)) throw new APIError('Download statistics are for staff only.', req.user ? 403 : 401, undefined, true)
+    if (!userIsStaff(req))
+      throw new APIError('Download statistics are for staff only.', req.user ? 403 : 401, undefined, true)
     const groupBy = (req.searchParams.get('groupBy') ?? 'release') as keyof typeof GROUPS
-    if (!Object.hasOwn(GROUPS, groupBy)) throw new APIError('groupBy: expected release, os or day', 400, undefined, true)
+    if (!Object.hasOwn(GROUPS, groupBy))
+      throw new APIError('groupBy: expected release, os or day', 400, undefined, true)
     const from = req.searchParams.get('from')
     const to = req.searchParams.get('to')
-    for (const [name, value] of [['from', from], ['to', to]] as const) {
-      if (value !== null && !isDay(value)) throw new APIError(`${name}: expected a date as YYYY-MM-DD`, 400, undefined, true)
+    for (const [name, value] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
+      if (value !== null && !isDay(value))
+        throw new APIError(`${name}: expected a date as YYYY-MM-DD`, 400, undefined, true)
     }
     if (from && to && from > to) throw new APIError('from: must not be after to', 400, undefined, true)
     const release = req.searchParams.get('release')

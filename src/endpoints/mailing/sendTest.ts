@@ -24,7 +24,8 @@ export const sendTestEmailEndpoint: Endpoint = {
       req,
       where: { and: [{ internalName: { equals: template } }, { isActive: { equals: true } }] },
     })
-    if (!exists.totalDocs) throw new APIError(`template: no active email template named "${template}"`, 400, undefined, true)
+    if (!exists.totalDocs)
+      throw new APIError(`template: no active email template named "${template}"`, 400, undefined, true)
     const log = await queueEmail(req, {
       context: { name: (req.user as { username?: string }).username ?? 'there', site: 'python.org' },
       template,

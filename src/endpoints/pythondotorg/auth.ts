@@ -30,7 +30,8 @@ const sameIndex = (stored: unknown, candidates: string[]): boolean => {
   for (const candidate of candidates) {
     const candidateBuffer = Buffer.from(candidate, 'utf8')
     // both sides are hex digests; compare every candidate so timing says nothing
-    if (candidateBuffer.length === storedBuffer.length && crypto.timingSafeEqual(candidateBuffer, storedBuffer)) matched = true
+    if (candidateBuffer.length === storedBuffer.length && crypto.timingSafeEqual(candidateBuffer, storedBuffer))
+      matched = true
   }
   return matched
 }
@@ -94,7 +95,12 @@ export const authenticateV2 = async (req: PayloadRequest): Promise<ApiUser | nul
   if (parts.length !== 2 || !parts[1]) throw unauthorized(`Use "Authorization: ${V2_SCHEME} <api key>".`, V2_SCHEME)
   const key = parts[1]
   const [sha256, sha1] = indexesFor(req.payload.secret, key)
-  return userWithKey(req, { or: [{ apiKeyIndex: { equals: sha256 } }, { apiKeyIndex: { equals: sha1 } }] }, key, V2_SCHEME)
+  return userWithKey(
+    req,
+    { or: [{ apiKeyIndex: { equals: sha256 } }, { apiKeyIndex: { equals: sha1 } }] },
+    key,
+    V2_SCHEME,
+  )
 }
 
 /** Only staff write through this API; anonymous callers are asked to authenticate. */
@@ -102,6 +108,7 @@ export const requireStaff = (user: ApiUser | null, scheme: 'v1' | 'v2'): ApiUser
   if (!user) {
     throw unauthorized('Authentication required: writes need a staff API key.', scheme === 'v1' ? V1_SCHEME : V2_SCHEME)
   }
-  if (!(user.isStaff || user.isSuperuser)) throw new ApiProblem(403, 'Only staff may change downloads through this API.')
+  if (!(user.isStaff || user.isSuperuser))
+    throw new ApiProblem(403, 'Only staff may change downloads through this API.')
   return user
 }

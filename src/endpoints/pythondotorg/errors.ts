@@ -44,7 +44,8 @@ const fieldProblem = ({ message, path }: { message: string; path?: null | string
   const field = toSnakeCase(path)
   // the collection's messages name the camelCase field: speak the API's names
   if (message.startsWith(path)) return { field, message: `${field}${message.slice(path.length)}` }
-  if (/must be unique/i.test(message)) return { field, message: `${field}: must be unique (this value is already taken)` }
+  if (/must be unique/i.test(message))
+    return { field, message: `${field}: must be unique (this value is already taken)` }
   return { field, message: `${field}: ${message}` }
 }
 
@@ -66,7 +67,9 @@ export const toProblem = (err: unknown, req: PayloadRequest): ApiProblem => {
     return badRequest(fields.map((problem) => problem.message).join('; ') || (err as Error).message, fields)
   }
   if (pgCode(err) === '23505') {
-    const detail = String((err as { cause?: { detail?: string } }).cause?.detail ?? (err as { detail?: string }).detail ?? '')
+    const detail = String(
+      (err as { cause?: { detail?: string } }).cause?.detail ?? (err as { detail?: string }).detail ?? '',
+    )
     const columns = /Key \(([^)]+)\)/.exec(detail)?.[1] ?? ''
     const known = CONSTRAINT_FIELDS[columns]
     return badRequest(known?.message ?? `${columns || 'value'}: must be unique`, known ? [known] : [])

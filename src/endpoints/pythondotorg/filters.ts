@@ -55,7 +55,11 @@ const version: Filter = (value, param) => {
 
 /** `?version__startswith=1`: the integer's digits start with the value (1 and 100). */
 const versionStartsWith: Filter = (value) =>
-  versionsWhere((Object.keys(VERSION_CODES) as ReleaseVersion[]).filter((key) => String(VERSION_CODES[key]).startsWith(value.trim())))
+  versionsWhere(
+    (Object.keys(VERSION_CODES) as ReleaseVersion[]).filter((key) =>
+      String(VERSION_CODES[key]).startsWith(value.trim()),
+    ),
+  )
 
 const DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/
 
@@ -148,7 +152,11 @@ const fieldNames = (resource: ResourceName): Set<string> =>
  * can match nothing (an integer version that does not exist). A repeated
  * parameter counts once, by its last value, as Django reads it.
  */
-export const buildWhere = (apiVersion: ApiVersion, resource: ResourceName, params: URLSearchParams): typeof NO_MATCH | Where => {
+export const buildWhere = (
+  apiVersion: ApiVersion,
+  resource: ResourceName,
+  params: URLSearchParams,
+): typeof NO_MATCH | Where => {
   const filters: Record<string, Filter> =
     apiVersion === 'v1' ? V1_FILTERS[resource] : V2_FILTERS[resource as Exclude<ResourceName, 'page'>]
   const known = fieldNames(resource)
@@ -162,7 +170,9 @@ export const buildWhere = (apiVersion: ApiVersion, resource: ResourceName, param
       // v2 release files refuse what they do not know; v1 refuses filters on its own fields only
       const strict = apiVersion === 'v2' && resource === 'release_file'
       if (strict || known.has(param.split('__')[0]!)) {
-        throw badRequest(`Filtering on "${rawParam}" is not allowed. Allowed filters: ${Object.keys(filters).join(', ')}.`)
+        throw badRequest(
+          `Filtering on "${rawParam}" is not allowed. Allowed filters: ${Object.keys(filters).join(', ')}.`,
+        )
       }
       continue
     }

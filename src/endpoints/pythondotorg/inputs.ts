@@ -80,7 +80,8 @@ export const readJsonBody = async (req: PayloadRequest): Promise<Record<string, 
     refuseCredentials(new URLSearchParams(raw).keys())
     throw badRequest('The request body must be a JSON object (malformed JSON).')
   }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('The request body must be a JSON object.')
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw badRequest('The request body must be a JSON object.')
   refuseCredentials(Object.keys(body))
   return body as Record<string, unknown>
 }
@@ -90,7 +91,13 @@ const FALSE = new Set(['0', 'false', 'False'])
 
 type Converted = { problem: FieldProblem } | { value: unknown }
 
-const convert = async (actor: Actor, apiVersion: ApiVersion, name: string, spec: InputField, value: unknown): Promise<Converted> => {
+const convert = async (
+  actor: Actor,
+  apiVersion: ApiVersion,
+  name: string,
+  spec: InputField,
+  value: unknown,
+): Promise<Converted> => {
   switch (spec.kind) {
     case 'text':
       if (value === null || typeof value === 'string') return { value }
@@ -127,9 +134,16 @@ const convert = async (actor: Actor, apiVersion: ApiVersion, name: string, spec:
       if (value === null || value === '') return { value: null }
       const legacyId = legacyIdFromUri(spec.resource, value)
       const example = `${listUri(apiVersion, spec.resource)}3/`
-      if (!legacyId) return { problem: problem(name, `expected the URI of a ${RESOURCES[spec.resource].label}, like "${example}"`) }
+      if (!legacyId)
+        return { problem: problem(name, `expected the URI of a ${RESOURCES[spec.resource].label}, like "${example}"`) }
       const id = await idForLegacyId(actor, spec.resource, legacyId)
-      if (!id) return { problem: problem(name, `no ${RESOURCES[spec.resource].label} ${listUri(apiVersion, spec.resource)}${legacyId}/`) }
+      if (!id)
+        return {
+          problem: problem(
+            name,
+            `no ${RESOURCES[spec.resource].label} ${listUri(apiVersion, spec.resource)}${legacyId}/`,
+          ),
+        }
       return { value: id }
     }
   }
@@ -150,7 +164,8 @@ export const toCollectionData = async (
   const problems: FieldProblem[] = []
   if (!partial) {
     for (const name of REQUIRED[resource]) {
-      if (body[name] === undefined || body[name] === null || body[name] === '') problems.push(problem(name, 'this field is required'))
+      if (body[name] === undefined || body[name] === null || body[name] === '')
+        problems.push(problem(name, 'this field is required'))
     }
   }
   for (const [name, spec] of Object.entries(INPUTS[resource])) {

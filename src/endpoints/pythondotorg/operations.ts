@@ -48,7 +48,11 @@ const readOptions = (resource: ResourceName) => ({
 })
 
 /** The UUID behind a legacy id, when the caller may see that document. */
-export const idForLegacyId = async (actor: Actor, resource: ResourceName, legacyId: number): Promise<string | undefined> => {
+export const idForLegacyId = async (
+  actor: Actor,
+  resource: ResourceName,
+  legacyId: number,
+): Promise<string | undefined> => {
   const { docs } = await local(actor).find({
     ...as(actor),
     collection: RESOURCES[resource].collection,
@@ -105,8 +109,12 @@ export const readList = async (
 export const createDoc = async (actor: Actor, resource: ResourceName, data: Record<string, unknown>): Promise<Doc> =>
   local(actor).create({ ...as(actor), collection: RESOURCES[resource].collection, data, depth: 0 })
 
-export const updateDoc = async (actor: Actor, resource: ResourceName, id: string, data: Record<string, unknown>): Promise<Doc> =>
-  local(actor).update({ ...as(actor), collection: RESOURCES[resource].collection, data, depth: 0, id })
+export const updateDoc = async (
+  actor: Actor,
+  resource: ResourceName,
+  id: string,
+  data: Record<string, unknown>,
+): Promise<Doc> => local(actor).update({ ...as(actor), collection: RESOURCES[resource].collection, data, depth: 0, id })
 
 export const deleteDoc = async (actor: Actor, resource: ResourceName, id: string): Promise<void> => {
   await local(actor).delete({ ...as(actor), collection: RESOURCES[resource].collection, depth: 0, id })
@@ -120,6 +128,7 @@ export const deleteFilesOfRelease = async (actor: Actor, releaseId: string): Pro
     depth: 0,
     where: { release: { equals: releaseId } },
   })) as { docs: unknown[]; errors: { message: string }[] }
-  if (result.errors.length) throw new Error(`deleting release files failed: ${result.errors.map((error) => error.message).join('; ')}`)
+  if (result.errors.length)
+    throw new Error(`deleting release files failed: ${result.errors.map((error) => error.message).join('; ')}`)
   return result.docs.length
 }

@@ -44,14 +44,20 @@ export const originOf = (req: { url?: string }): string => {
 }
 
 /** `/api/v1/downloads/release/812/`; v2 URIs are absolute, as the old site's were. */
-export const resourceUri = (apiVersion: ApiVersion, origin: string, resource: ResourceName, legacyId: number): string => {
+export const resourceUri = (
+  apiVersion: ApiVersion,
+  origin: string,
+  resource: ResourceName,
+  legacyId: number,
+): string => {
   // pages have no v2 resource: their v1 URI is the one that exists
   const version = resource === 'page' ? 'v1' : apiVersion
   const uri = `/api/${version}/${RESOURCES[resource].path}/${legacyId}/`
   return apiVersion === 'v2' ? `${origin}${uri}` : uri
 }
 
-export const listUri = (apiVersion: ApiVersion, resource: ResourceName): string => `/api/${apiVersion}/${RESOURCES[resource].path}/`
+export const listUri = (apiVersion: ApiVersion, resource: ResourceName): string =>
+  `/api/${apiVersion}/${RESOURCES[resource].path}/`
 
 /**
  * The legacy id named by a related-object URI from a request body:

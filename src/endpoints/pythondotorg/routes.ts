@@ -31,7 +31,9 @@ export const endpointsFor = (path: string, routes: Routes): Endpoint[] => {
     .map((method) => method.toUpperCase())
     .join(', ')
   const notAllowed: Handler = async (req) => {
-    throw new ApiProblem(405, `Method ${req.method?.toUpperCase()} is not allowed here (allowed: ${allow}).`, [], { Allow: allow })
+    throw new ApiProblem(405, `Method ${req.method?.toUpperCase()} is not allowed here (allowed: ${allow}).`, [], {
+      Allow: allow,
+    })
   }
   return METHODS.map((method) => ({ handler: guarded(routes[method] ?? notAllowed), method, path }))
 }

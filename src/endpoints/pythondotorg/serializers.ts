@@ -18,7 +18,12 @@ const relatedUri = (ctx: SerializeContext, resource: ResourceName, value: unknow
 const selfUri = (ctx: SerializeContext, resource: ResourceName, doc: { legacyId?: null | number }) =>
   resourceUri(ctx.apiVersion, ctx.origin, resource, doc.legacyId ?? 0)
 
-const contentManaged = (doc: { created?: null | string; createdAt?: string; updated?: null | string; updatedAt?: string }) => ({
+const contentManaged = (doc: {
+  created?: null | string
+  createdAt?: string
+  updated?: null | string
+  updatedAt?: string
+}) => ({
   created: doc.created ?? doc.createdAt ?? null,
   updated: doc.updated ?? doc.updatedAt ?? null,
 })

@@ -4,7 +4,16 @@ import { authenticateV1, requireStaff } from './auth'
 import { badRequest, notFound } from './errors'
 import { buildWhere, NO_MATCH } from './filters'
 import { readJsonBody, toCollectionData } from './inputs'
-import { actAs, createDoc, deleteDoc, deleteFilesOfRelease, idForLegacyId, readList, readOne, type Window } from './operations'
+import {
+  actAs,
+  createDoc,
+  deleteDoc,
+  deleteFilesOfRelease,
+  idForLegacyId,
+  readList,
+  readOne,
+  type Window,
+} from './operations'
 import { listUri, originOf, RESOURCES, type ResourceName, resourceUri } from './resources'
 import { endpointsFor, type Handler, routeLegacyId } from './routes'
 import { SERIALIZERS, type SerializeContext } from './serializers'
@@ -46,7 +55,8 @@ const list =
     const actor = actAs(req, await authenticateV1(req))
     const window = windowOf(req.searchParams)
     const where = buildWhere('v1', resource, req.searchParams)
-    const { docs, totalDocs } = where === NO_MATCH ? { docs: [], totalDocs: 0 } : await readList(actor, resource, where, window)
+    const { docs, totalDocs } =
+      where === NO_MATCH ? { docs: [], totalDocs: 0 } : await readList(actor, resource, where, window)
     const { limit, offset } = window
     const ctx = context(req)
     return Response.json({
@@ -74,7 +84,11 @@ const create =
   async (req) => {
     const actor = actAs(req, requireStaff(await authenticateV1(req), 'v1'))
     const body = await readJsonBody(req)
-    const created = await createDoc(actor, resource, await toCollectionData(actor, 'v1', resource, body, { partial: false }))
+    const created = await createDoc(
+      actor,
+      resource,
+      await toCollectionData(actor, 'v1', resource, body, { partial: false }),
+    )
     const doc = await readOne(actor, resource, created.legacyId!)
     const ctx = context(req)
     return Response.json(SERIALIZERS[resource](ctx, doc), {
@@ -114,7 +128,11 @@ const removeList =
   }
 
 const writable = (resource: Writable): Endpoint[] => [
-  ...endpointsFor(`/v1/${RESOURCES[resource].path}`, { delete: removeList(resource), get: list(resource), post: create(resource) }),
+  ...endpointsFor(`/v1/${RESOURCES[resource].path}`, {
+    delete: removeList(resource),
+    get: list(resource),
+    post: create(resource),
+  }),
   ...endpointsFor(`/v1/${RESOURCES[resource].path}/:id`, { delete: remove(resource), get: detail(resource) }),
 ]
 

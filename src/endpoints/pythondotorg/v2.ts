@@ -4,7 +4,16 @@ import { authenticateV2, requireStaff } from './auth'
 import { badRequest, notFound } from './errors'
 import { buildWhere, NO_MATCH } from './filters'
 import { readJsonBody, toCollectionData } from './inputs'
-import { actAs, createDoc, deleteDoc, deleteFilesOfRelease, idForLegacyId, readList, readOne, updateDoc } from './operations'
+import {
+  actAs,
+  createDoc,
+  deleteDoc,
+  deleteFilesOfRelease,
+  idForLegacyId,
+  readList,
+  readOne,
+  updateDoc,
+} from './operations'
 import { originOf, RESOURCES, type ResourceName, resourceUri } from './resources'
 import { endpointsFor, type Handler, routeLegacyId } from './routes'
 import { SERIALIZERS, type SerializeContext } from './serializers'
@@ -41,7 +50,11 @@ const create =
   async (req) => {
     const actor = actAs(req, requireStaff(await authenticateV2(req), 'v2'))
     const body = await readJsonBody(req)
-    const created = await createDoc(actor, resource, await toCollectionData(actor, 'v2', resource, body, { partial: false }))
+    const created = await createDoc(
+      actor,
+      resource,
+      await toCollectionData(actor, 'v2', resource, body, { partial: false }),
+    )
     const ctx = context(req)
     const doc = await readOne(actor, resource, created.legacyId!)
     return Response.json(SERIALIZERS[resource](ctx, doc), {
@@ -92,7 +105,9 @@ const deleteByRelease: Handler = async (req) => {
 const resourceEndpoints = (resource: V2Resource): Endpoint[] => [
   ...endpointsFor(`/v2/${RESOURCES[resource].path}`, { get: list(resource), post: create(resource) }),
   // before `:id`, which would otherwise take "delete_by_release" for an id
-  ...(resource === 'release_file' ? endpointsFor(`/v2/${RESOURCES[resource].path}/delete_by_release`, { delete: deleteByRelease }) : []),
+  ...(resource === 'release_file'
+    ? endpointsFor(`/v2/${RESOURCES[resource].path}/delete_by_release`, { delete: deleteByRelease })
+    : []),
   ...endpointsFor(`/v2/${RESOURCES[resource].path}/:id`, {
     delete: remove(resource),
     get: detail(resource),
@@ -101,4 +116,8 @@ const resourceEndpoints = (resource: V2Resource): Endpoint[] => [
   }),
 ]
 
-export const v2Endpoints: Endpoint[] = [...resourceEndpoints('os'), ...resourceEndpoints('release'), ...resourceEndpoints('release_file')]
+export const v2Endpoints: Endpoint[] = [
+  ...resourceEndpoints('os'),
+  ...resourceEndpoints('release'),
+  ...resourceEndpoints('release_file'),
+]
