@@ -7,6 +7,7 @@ import { isPublishedField } from '../../fields/isPublished'
 import { markupFields } from '../../fields/markup'
 import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { previewAt } from '../../src/preview'
 
 export const CodeSamples: CollectionConfig = {
   slug: 'code-samples',
@@ -17,6 +18,7 @@ export const CodeSamples: CollectionConfig = {
     update: isStaff,
   },
   admin: {
+    preview: previewAt((doc) => (doc.slug ? `code-samples/${doc.slug}/` : null)),
     defaultColumns: ['slug', 'isPublished', 'updatedAt'],
     useAsTitle: 'slug',
   },

@@ -9,6 +9,7 @@ import { markupFields } from '../../fields/markup'
 import { slugField } from '../../fields/slug'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { previewAt } from '../../src/preview'
 
 export const CommunityPosts: CollectionConfig = {
   slug: 'community-posts',
@@ -21,6 +22,7 @@ export const CommunityPosts: CollectionConfig = {
     update: ownerOrStaff('creator'),
   },
   admin: {
+    preview: previewAt((doc) => (doc.slug ? `community/posts/${doc.slug}/` : null)),
     defaultColumns: ['title', 'creator', 'isPublished', 'updatedAt'],
     group: 'Community',
     useAsTitle: 'title',

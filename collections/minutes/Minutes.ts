@@ -8,6 +8,7 @@ import { markupFields } from '../../fields/markup'
 import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { minutesByDateEndpoint, minutesFeedEndpoint } from '../../src/endpoints/minutes'
+import { previewAt } from '../../src/preview'
 
 export const Minutes: CollectionConfig = {
   slug: 'minutes',
@@ -18,6 +19,7 @@ export const Minutes: CollectionConfig = {
     update: isStaff,
   },
   admin: {
+    preview: previewAt((doc) => (doc.slug ? `psf/records/board/minutes/${doc.slug}/` : null)),
     defaultColumns: ['date', 'isPublished', 'updatedAt'],
     useAsTitle: 'slug',
   },

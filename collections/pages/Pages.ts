@@ -10,6 +10,7 @@ import { pagePathField } from '../../fields/pagePath'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { pageByPathEndpoint } from '../../src/endpoints/pages/byPath'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
+import { previewAt } from '../../src/preview'
 
 export const Pages: CollectionConfig = {
   slug: 'pages',
@@ -21,6 +22,7 @@ export const Pages: CollectionConfig = {
     update: isStaff,
   },
   admin: {
+    preview: previewAt((doc) => (typeof doc.path === 'string' ? `${doc.path}/` : null)),
     defaultColumns: ['title', 'path', 'isPublished', 'updatedAt'],
     listSearchableFields: ['title', 'path'],
     useAsTitle: 'title',

@@ -12,6 +12,7 @@ import { httpUrlValidator } from '../../fields/url'
 import { notifyStaffOfSubmission } from '../../hooks/success-stories/notifyStaffOfSubmission'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { existingIn } from '../../fields/existingIn'
+import { previewAt } from '../../src/preview'
 
 export const SuccessStories: CollectionConfig = {
   slug: 'success-stories',
@@ -25,6 +26,7 @@ export const SuccessStories: CollectionConfig = {
     update: authorUntilPublishedOrStaff('creator'),
   },
   admin: {
+    preview: previewAt((doc) => (doc.slug ? `success-stories/${doc.slug}/` : null)),
     defaultColumns: ['name', 'companyName', 'category', 'isPublished', 'featured'],
     group: 'Success stories',
     useAsTitle: 'name',
