@@ -56,7 +56,11 @@ describe('embedded PostgreSQL launcher', () => {
     `
     const scriptFile = path.join(root, 'owner.mts')
     fs.writeFileSync(scriptFile, script)
-    const owner = spawn(tsx, [scriptFile], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] })
+    // node itself (with tsx's loader), not the tsx CLI: SIGKILL must hit the process that owns the server
+    const owner = spawn(process.execPath, ['--import', 'tsx', scriptFile], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     const url = await new Promise<string>((resolve, reject) => {
       owner.stdout!.on('data', (chunk: Buffer) => resolve(chunk.toString().trim()))
       owner.on('exit', (code) => reject(new Error(`owner exited with ${code}`)))
