@@ -80,7 +80,7 @@ const seedEmailTemplates = async (payload: Payload, log: SeedLog) => {
   return { created, existing }
 }
 
-/** The OS rows with python.org's own ids (legacyId), matched by slug. */
+/** The OS rows with python.org's own ids (legacyId), matched by slug or id (an editor may rename one). */
 const seedDownloadOS = async (payload: Payload, log: SeedLog) => {
   let created = 0
   let existing = 0
@@ -88,7 +88,7 @@ const seedDownloadOS = async (payload: Payload, log: SeedLog) => {
     const found = await payload.count({
       collection: 'download-os',
       overrideAccess: true,
-      where: { slug: { equals: os.slug } },
+      where: { or: [{ slug: { equals: os.slug } }, { legacyId: { equals: os.legacyId } }] },
     })
     if (found.totalDocs) {
       existing += 1

@@ -53,6 +53,14 @@ describe('seeding the operating systems', () => {
     expect(before[0]).toEqual({ legacyId: 1, name: 'Microsoft Windows', slug: 'windows' })
   })
 
+  it('recognises a renamed OS by its id instead of creating a clashing one', async () => {
+    const [macos] = (await t.payload.find({ collection: 'download-os', overrideAccess: true, where: { slug: { equals: 'macos' } } })).docs
+    await t.payload.update({ collection: 'download-os', data: { slug: 'mac-os-x' }, id: macos!.id, overrideAccess: true })
+    const again = await seed(t.payload, quiet)
+    expect(again.downloadOS).toEqual({ created: 0, existing: 5 })
+    expect((await systems()).find((row) => row.legacyId === 2)?.slug).toBe('mac-os-x')
+  })
+
   it('later operating systems get ids after the seeded ones', async () => {
     const created = await t.payload.create({ collection: 'download-os', data: { name: 'WASI', slug: 'wasi' }, overrideAccess: true })
     expect(created.legacyId).toBeGreaterThan(5)
