@@ -1,22 +1,13 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { authenticateV1, requireStaff } from './auth'
-import { badRequest, notFound } from './errors'
+import { badRequest } from './errors'
 import { buildWhere, NO_MATCH } from './filters'
-import { readJsonBody, toCollectionData } from './inputs'
-import {
-  actAs,
-  createDoc,
-  deleteDoc,
-  deleteFilesOfRelease,
-  idForLegacyId,
-  readList,
-  readOne,
-  type Window,
-} from './operations'
-import { listUri, originOf, RESOURCES, type ResourceName, resourceUri } from './resources'
-import { endpointsFor, type Handler, routeLegacyId } from './routes'
-import { SERIALIZERS, type SerializeContext } from './serializers'
+import { objectHandlers } from './objectHandlers'
+import { actAs, deleteFilesOfRelease, idForLegacyId, readList, type Window } from './operations'
+import { listUri, RESOURCES, type ResourceName } from './resources'
+import { endpointsFor, type Handler } from './routes'
+import { SERIALIZERS } from './serializers'
 
 /**
  * python.org's API v1 (tastypie): `{meta, objects}` lists, `ApiKey` header
@@ -26,8 +17,6 @@ import { SERIALIZERS, type SerializeContext } from './serializers'
 type Writable = Exclude<ResourceName, 'page'>
 
 const DEFAULT_LIMIT = 20
-
-const context = (req: PayloadRequest): SerializeContext => ({ apiVersion: 'v1', origin: originOf(req) })
 
 const wholeNumber = (params: URLSearchParams, name: string, fallback: number): number => {
   const raw = params.get(name)
@@ -49,6 +38,8 @@ const windowUri = (req: PayloadRequest, resource: ResourceName, { limit, offset 
   return `${listUri('v1', resource)}?${params.toString()}`
 }
 
+const { context, create, detail, remove } = objectHandlers('v1', authenticateV1)
+
 const list =
   (resource: ResourceName): Handler =>
   async (req) => {
@@ -69,43 +60,6 @@ const list =
       },
       objects: docs.map((doc) => SERIALIZERS[resource](ctx, doc)),
     })
-  }
-
-const detail =
-  (resource: ResourceName): Handler =>
-  async (req) => {
-    const actor = actAs(req, await authenticateV1(req))
-    const doc = await readOne(actor, resource, routeLegacyId(req, RESOURCES[resource].label))
-    return Response.json(SERIALIZERS[resource](context(req), doc))
-  }
-
-const create =
-  (resource: Writable): Handler =>
-  async (req) => {
-    const actor = actAs(req, requireStaff(await authenticateV1(req), 'v1'))
-    const body = await readJsonBody(req)
-    const created = await createDoc(
-      actor,
-      resource,
-      await toCollectionData(actor, 'v1', resource, body, { partial: false }),
-    )
-    const doc = await readOne(actor, resource, created.legacyId!)
-    const ctx = context(req)
-    return Response.json(SERIALIZERS[resource](ctx, doc), {
-      headers: { Location: `${ctx.origin}${resourceUri('v1', ctx.origin, resource, created.legacyId!)}` },
-      status: 201,
-    })
-  }
-
-const remove =
-  (resource: Writable): Handler =>
-  async (req) => {
-    const actor = actAs(req, requireStaff(await authenticateV1(req), 'v1'))
-    const label = RESOURCES[resource].label
-    const id = await idForLegacyId(actor, resource, routeLegacyId(req, label))
-    if (!id) throw notFound(label)
-    await deleteDoc(actor, resource, id)
-    return new Response(null, { status: 204 })
   }
 
 /** `DELETE /api/v1/downloads/release_file/?release=<id>`: every file of that release. Nothing else. */

@@ -1,22 +1,14 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
 
 import { authenticateV2, requireStaff } from './auth'
 import { badRequest, notFound } from './errors'
 import { buildWhere, NO_MATCH } from './filters'
 import { readJsonBody, toCollectionData } from './inputs'
-import {
-  actAs,
-  createDoc,
-  deleteDoc,
-  deleteFilesOfRelease,
-  idForLegacyId,
-  readList,
-  readOne,
-  updateDoc,
-} from './operations'
-import { originOf, RESOURCES, type ResourceName, resourceUri } from './resources'
+import { objectHandlers } from './objectHandlers'
+import { actAs, deleteFilesOfRelease, idForLegacyId, readList, readOne, updateDoc } from './operations'
+import { RESOURCES, type ResourceName } from './resources'
 import { endpointsFor, type Handler, routeLegacyId } from './routes'
-import { SERIALIZERS, type SerializeContext } from './serializers'
+import { SERIALIZERS } from './serializers'
 
 /**
  * python.org's API v2 (Django REST framework): plain JSON arrays, `Token`
@@ -25,7 +17,7 @@ import { SERIALIZERS, type SerializeContext } from './serializers'
  */
 type V2Resource = Exclude<ResourceName, 'page'>
 
-const context = (req: PayloadRequest): SerializeContext => ({ apiVersion: 'v2', origin: originOf(req) })
+const { context, create, detail, remove } = objectHandlers('v2', authenticateV2)
 
 const list =
   (resource: V2Resource): Handler =>
@@ -35,32 +27,6 @@ const list =
     const { docs } = where === NO_MATCH ? { docs: [] } : await readList(actor, resource, where)
     const ctx = context(req)
     return Response.json(docs.map((doc) => SERIALIZERS[resource](ctx, doc)))
-  }
-
-const detail =
-  (resource: V2Resource): Handler =>
-  async (req) => {
-    const actor = actAs(req, await authenticateV2(req))
-    const doc = await readOne(actor, resource, routeLegacyId(req, RESOURCES[resource].label))
-    return Response.json(SERIALIZERS[resource](context(req), doc))
-  }
-
-const create =
-  (resource: V2Resource): Handler =>
-  async (req) => {
-    const actor = actAs(req, requireStaff(await authenticateV2(req), 'v2'))
-    const body = await readJsonBody(req)
-    const created = await createDoc(
-      actor,
-      resource,
-      await toCollectionData(actor, 'v2', resource, body, { partial: false }),
-    )
-    const ctx = context(req)
-    const doc = await readOne(actor, resource, created.legacyId!)
-    return Response.json(SERIALIZERS[resource](ctx, doc), {
-      headers: { Location: resourceUri('v2', ctx.origin, resource, created.legacyId!) },
-      status: 201,
-    })
   }
 
 /** PUT replaces (the required fields must be there), PATCH changes what it carries. */
@@ -75,17 +41,6 @@ const update =
     const body = await readJsonBody(req)
     await updateDoc(actor, resource, id, await toCollectionData(actor, 'v2', resource, body, { partial }))
     return Response.json(SERIALIZERS[resource](context(req), await readOne(actor, resource, legacyId)))
-  }
-
-const remove =
-  (resource: V2Resource): Handler =>
-  async (req) => {
-    const actor = actAs(req, requireStaff(await authenticateV2(req), 'v2'))
-    const label = RESOURCES[resource].label
-    const id = await idForLegacyId(actor, resource, routeLegacyId(req, label))
-    if (!id) throw notFound(label)
-    await deleteDoc(actor, resource, id)
-    return new Response(null, { status: 204 })
   }
 
 /** `DELETE /api/v2/downloads/release_file/delete_by_release/?release=<id>` */
