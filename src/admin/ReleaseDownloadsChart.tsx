@@ -5,6 +5,9 @@ import React, { useEffect, useState } from 'react'
 
 type Point = { downloads: number; key: string }
 
+const DAYS = 60
+const DAY_MS = 24 * 60 * 60 * 1000
+
 /**
  * The release's daily downloads (last 60 days) as a bar chart, drawn as
  * plain SVG from the staff-only totals endpoint.
@@ -16,7 +19,7 @@ export const ReleaseDownloadsChart: React.FC = () => {
 
   useEffect(() => {
     if (!id) return
-    const from = new Date(Date.now() - 59 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10)
+    const from = new Date(Date.now() - (DAYS - 1) * DAY_MS).toISOString().slice(0, 10)
     fetch(`/api/download-statistics/totals?groupBy=day&release=${id}&from=${from}`, { credentials: 'include' })
       .then(async (response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`)
@@ -30,10 +33,16 @@ export const ReleaseDownloadsChart: React.FC = () => {
   if (error) return <p className="field-description">Daily downloads unavailable ({error}).</p>
   if (!points) return <p className="field-description">Loading daily downloads…</p>
   const total = points.reduce((sum, point) => sum + point.downloads, 0)
-  const max = Math.max(1, ...points.map((point) => point.downloads))
+  // one slot per day of the window, days without downloads included, so bar width means a day
+  const byDay = new Map(points.map((point) => [point.key, point.downloads]))
+  const days = Array.from({ length: DAYS }, (_, index) => {
+    const key = new Date(Date.now() - (DAYS - 1 - index) * DAY_MS).toISOString().slice(0, 10)
+    return { downloads: byDay.get(key) ?? 0, key }
+  })
+  const max = Math.max(1, ...days.map((day) => day.downloads))
   const width = 600
   const height = 120
-  const barWidth = points.length ? width / points.length : width
+  const barWidth = width / DAYS
   return (
     <div className="field-type" data-testid="release-downloads-chart" style={{ marginBottom: '2rem' }}>
       <label className="field-label">Daily downloads (last 60 days): {total.toLocaleString()}</label>
@@ -47,7 +56,7 @@ export const ReleaseDownloadsChart: React.FC = () => {
           viewBox={`0 0 ${width} ${height + 20}`}
           width="100%"
         >
-          {points.map((point, index) => {
+          {days.map((point, index) => {
             const barHeight = (point.downloads / max) * height
             return (
               <rect
@@ -63,10 +72,10 @@ export const ReleaseDownloadsChart: React.FC = () => {
             )
           })}
           <text fontSize="10" x="0" y={height + 15}>
-            {points[0]!.key}
+            {days[0]!.key}
           </text>
           <text fontSize="10" textAnchor="end" x={width} y={height + 15}>
-            {points[points.length - 1]!.key}
+            {days[DAYS - 1]!.key}
           </text>
         </svg>
       )}
