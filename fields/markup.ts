@@ -1,8 +1,8 @@
 import type { Field, FieldHook, TextareaField } from 'payload'
 import { textarea } from 'payload/shared'
 
-import { CONTENT_TYPES, type ContentType, renderMarkup } from '../src/markup/render'
-import { sanitize } from '../src/markup/sanitize'
+import { CONTENT_TYPES, type ContentType, renderMarkup } from '../src/platform/markup/render'
+import { sanitize } from '../src/platform/markup/sanitize'
 import { serverFilled } from './serverFilled'
 
 type MarkupOptions = {

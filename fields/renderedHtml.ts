@@ -1,6 +1,6 @@
 import type { Field } from 'payload'
 
-import { type ContentType, renderMarkup } from '../src/markup/render'
+import { type ContentType, renderMarkup } from '../src/platform/markup/render'
 
 /**
  * `<source>Html`: the sanitized HTML of another field, rendered on save in a

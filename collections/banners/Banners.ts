@@ -4,7 +4,7 @@ import { isStaff } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { httpUrlValidator } from '../../fields/url'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
-import { activeBannersEndpoint } from '../../src/endpoints/banners/active'
+import { activeBannersEndpoint } from '../../src/banners/activeEndpoint'
 import { serverFilled } from '../../fields/serverFilled'
 
 export const BANNER_TYPES = ['INFO', 'SUCCESS', 'WARNING', 'ERROR'] as const

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { isStaff } from '../../access/isStaff'
 import { slugField } from '../../fields/slug'
-import { aggregateEntriesEndpoint } from '../../src/endpoints/blogs/aggregateEntries'
+import { aggregateEntriesEndpoint } from '../../src/blogs/aggregateEntriesEndpoint'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const FeedAggregates: CollectionConfig = {

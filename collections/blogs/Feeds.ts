@@ -4,7 +4,7 @@ import { anyone } from '../../access/anyone'
 import { isStaff, isStaffField } from '../../access/isStaff'
 import { httpUrlValidator } from '../../fields/url'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
-import { fetchFeedEndpoint } from '../../src/endpoints/blogs/fetchFeed'
+import { fetchFeedEndpoint } from '../../src/blogs/fetchFeedEndpoint'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const Feeds: CollectionConfig = {

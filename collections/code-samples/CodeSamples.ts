@@ -7,7 +7,7 @@ import { isPublishedField } from '../../fields/isPublished'
 import { markupFields } from '../../fields/markup'
 import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
-import { previewAt } from '../../src/preview'
+import { previewAt } from '../../src/platform/preview'
 
 export const CodeSamples: CollectionConfig = {
   slug: 'code-samples',

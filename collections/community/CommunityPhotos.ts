@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { httpUrlValidator } from '../../fields/url'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
-import { uploadDir } from '../../src/uploads'
+import { uploadDir } from '../../src/platform/uploads'
 import { postAttachmentAccess } from './attachmentAccess'
 import { postField } from './postField'
 

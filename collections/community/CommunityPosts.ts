@@ -9,7 +9,7 @@ import { markupFields } from '../../fields/markup'
 import { slugField } from '../../fields/slug'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
-import { previewAt } from '../../src/preview'
+import { previewAt } from '../../src/platform/preview'
 
 export const CommunityPosts: CollectionConfig = {
   slug: 'community-posts',

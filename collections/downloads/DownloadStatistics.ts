@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../../access/isStaff'
 import { integerValidator } from '../../fields/integer'
-import { downloadTotalsEndpoint } from '../../src/endpoints/downloads/statistics'
+import { downloadTotalsEndpoint } from '../../src/downloads/statisticsEndpoints'
 
 /**
  * One row per (release file, day), incremented atomically by the download

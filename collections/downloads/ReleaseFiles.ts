@@ -8,7 +8,7 @@ import { slugField } from '../../fields/slug'
 import { integerValidator } from '../../fields/integer'
 import { httpUrlValidator } from '../../fields/url'
 import { validateReleaseFile } from '../../hooks/downloads/validateReleaseFile'
-import { recordDownloadEndpoint } from '../../src/endpoints/downloads/statistics'
+import { recordDownloadEndpoint } from '../../src/downloads/statisticsEndpoints'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 const sidecar = (name: string, label: string) => ({

@@ -10,7 +10,7 @@ import { slugField } from '../../fields/slug'
 import { httpUrlValidator } from '../../fields/url'
 import { deriveVersion } from '../../hooks/downloads/deriveVersion'
 import { ensureSingleLatest } from '../../hooks/downloads/ensureSingleLatest'
-import { releaseEndpoints } from '../../src/endpoints/downloads/releases'
+import { releaseEndpoints } from '../../src/downloads/releaseEndpoints'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { serverFilled } from '../../fields/serverFilled'
 
@@ -157,7 +157,7 @@ export const Releases: CollectionConfig = {
       type: 'ui',
       admin: {
         components: {
-          Field: '/src/admin/ReleaseDownloadsChart#ReleaseDownloadsChart',
+          Field: '/src/downloads/ReleaseDownloadsChart#ReleaseDownloadsChart',
         },
       },
     },

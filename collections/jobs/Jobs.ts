@@ -15,7 +15,7 @@ import { httpUrlValidator } from '../../fields/url'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { enforceJobWorkflow } from '../../hooks/jobs/enforceJobWorkflow'
 import { notifyJobStatusChange } from '../../hooks/jobs/notifyJobStatusChange'
-import { jobEndpoints } from '../../src/endpoints/jobs'
+import { jobEndpoints } from '../../src/jobs/endpoints'
 import { JOB_STATUSES } from '../../src/jobs/status'
 import { serverFilled } from '../../fields/serverFilled'
 import { existingIn } from '../../fields/existingIn'
@@ -83,7 +83,7 @@ export const Jobs: CollectionConfig = {
       name: 'reviewActions',
       type: 'ui',
       admin: {
-        components: { Field: '/src/admin/JobReviewActions#JobReviewActions' },
+        components: { Field: '/src/jobs/JobReviewActions#JobReviewActions' },
         position: 'sidebar',
       },
     },

@@ -1,7 +1,7 @@
 import type { CollectionConfig, TextareaField, TextField } from 'payload'
 
 import { isStaff } from '../../access/isStaff'
-import { sendTestEmailEndpoint } from '../../src/endpoints/mailing/sendTest'
+import { sendTestEmailEndpoint } from '../../src/mailing/sendTestEndpoint'
 import { checkTemplateSyntax, type TemplateKind } from '../../src/mailing/templates'
 import { serverFilled } from '../../fields/serverFilled'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'

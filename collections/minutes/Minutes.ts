@@ -7,8 +7,8 @@ import { isPublishedField } from '../../fields/isPublished'
 import { markupFields } from '../../fields/markup'
 import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
-import { minutesByDateEndpoint, minutesFeedEndpoint } from '../../src/endpoints/minutes'
-import { previewAt } from '../../src/preview'
+import { minutesByDateEndpoint, minutesFeedEndpoint } from '../../src/minutes/endpoints'
+import { previewAt } from '../../src/platform/preview'
 
 export const Minutes: CollectionConfig = {
   slug: 'minutes',

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../../access/isStaff'
 import { parentReadable } from '../../access/parentReadable'
-import { uploadDir } from '../../src/uploads'
+import { uploadDir } from '../../src/platform/uploads'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const PageDocuments: CollectionConfig = {

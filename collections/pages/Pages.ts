@@ -8,9 +8,9 @@ import { legacyIdField } from '../../fields/legacyId'
 import { markupFields } from '../../fields/markup'
 import { pagePathField } from '../../fields/pagePath'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
-import { pageByPathEndpoint } from '../../src/endpoints/pages/byPath'
+import { pageByPathEndpoint } from '../../src/pages/byPathEndpoint'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
-import { previewAt } from '../../src/preview'
+import { previewAt } from '../../src/platform/preview'
 
 export const Pages: CollectionConfig = {
   slug: 'pages',

@@ -12,7 +12,7 @@ import { httpUrlValidator } from '../../fields/url'
 import { notifyStaffOfSubmission } from '../../hooks/success-stories/notifyStaffOfSubmission'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { existingIn } from '../../fields/existingIn'
-import { previewAt } from '../../src/preview'
+import { previewAt } from '../../src/platform/preview'
 
 export const SuccessStories: CollectionConfig = {
   slug: 'success-stories',

@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { FieldHook, PayloadRequest } from 'payload'
 
-import { execute } from '../../src/db/sql'
+import { execute } from '../../src/platform/db/sql'
 
 const isLegacyId = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value > 0

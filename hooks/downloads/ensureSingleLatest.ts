@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { execute } from '../../src/db/sql'
+import { execute } from '../../src/platform/db/sql'
 
 /**
  * One latest release per Python version. Making a release latest clears the

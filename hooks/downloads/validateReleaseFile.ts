@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import { type CollectionBeforeValidateHook, ValidationError } from 'payload'
 
-import { execute } from '../../src/db/sql'
+import { execute } from '../../src/platform/db/sql'
 
 /** Each sidecar is the file's URL plus a fixed suffix, as the release tooling uploads them. */
 export const SIDECARS = {

@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { APIError, type CollectionBeforeChangeHook, ValidationError } from 'payload'
 
 import { userId, userIsStaff } from '../../access/roles'
-import { execute } from '../../src/db/sql'
+import { execute } from '../../src/platform/db/sql'
 import { type Actor, checkTransition, JOB_STATUSES, type JobStatus, OWNER_EDITABLE } from '../../src/jobs/status'
 
 /** Set by the expiry task: the system, not a user, moves jobs to EXPIRED. */

@@ -1,6 +1,6 @@
 import type { FieldHook } from 'payload'
 
-import { sanitize } from '../../src/markup/sanitize'
+import { sanitize } from '../../src/platform/markup/sanitize'
 
 /** Stores only safe HTML: what an API consumer receives never carries script. */
 export const sanitizeHtmlField: FieldHook = ({ value }) => (typeof value === 'string' ? sanitize(value) : value)

@@ -1,7 +1,7 @@
 import { type Payload, ValidationError } from 'payload'
 
 import type { BlogEntry, Feed } from '../../payload-types'
-import { sanitize } from '../markup/sanitize'
+import { sanitize } from '../platform/markup/sanitize'
 import { type ParsedEntry, type ParsedFeed, parseFeed } from './parseFeed'
 
 /** What one fetch of one feed did. */

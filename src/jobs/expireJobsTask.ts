@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { commitTransaction, initTransaction, killTransaction, type TaskConfig } from 'payload'
 
 import { SYSTEM_TRANSITION } from '../../hooks/jobs/enforceJobWorkflow'
-import { execute } from '../db/sql'
+import { execute } from '../platform/db/sql'
 
 const startOfTodayUtc = () => {
   const now = new Date()

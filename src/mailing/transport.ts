@@ -5,7 +5,7 @@ import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import type { EmailAdapter } from 'payload'
 import nodemailer from 'nodemailer'
 
-import { dataRoot } from '../paths'
+import { dataRoot } from '../platform/paths'
 
 /** Where development mail goes when no SMTP server is configured. */
 export const mailDir = (): string => path.join(dataRoot(), 'mail')

@@ -1,17 +1,11 @@
 /** Shared helpers for the content tests (not a test file itself). */
 import type { TestContext } from '../helpers/harness'
+import { json, unique } from '../helpers/assertions'
+
+export { json, unique } from '../helpers/assertions'
 
 export type Json = Record<string, any>
 export type ContentSlug = 'banners' | 'code-samples' | 'minutes' | 'pages' | 'work-groups'
-
-export const json = async (response: Response): Promise<Json> => {
-  const text = await response.text()
-  try {
-    return JSON.parse(text) as Json
-  } catch {
-    throw new Error(`expected a JSON body, got ${response.status}: ${text.slice(0, 200)}`)
-  }
-}
 
 /** A 4xx (never a 500) whose body names `field` as an error path. */
 export const expectClientError = async (response: Response, field?: string) => {
@@ -27,7 +21,14 @@ export const expectClientError = async (response: Response, field?: string) => {
 
 /** Every row of a collection as the system sees it, to compare before and after. */
 export const snapshot = async (t: TestContext, collection: ContentSlug) => {
-  const { docs } = await t.payload.find({ collection, depth: 0, limit: 0, overrideAccess: true, pagination: false, sort: 'createdAt' })
+  const { docs } = await t.payload.find({
+    collection,
+    depth: 0,
+    limit: 0,
+    overrideAccess: true,
+    pagination: false,
+    sort: 'createdAt',
+  })
   return JSON.stringify(docs)
 }
 
@@ -39,11 +40,6 @@ export const expectUnchanged = async (t: TestContext, collection: ContentSlug, a
 }
 
 let counter = 0
-export const unique = (prefix: string): string => {
-  counter += 1
-  return `${prefix}-${counter}-${Math.random().toString(36).slice(2, 7)}`
-}
-
 /** A distinct day per call (from 2001 on), so minutes never share a date or slug. */
 export const uniqueDay = (): string => {
   counter += 1

@@ -1,6 +1,6 @@
 /**
  * The Releases edit view shows daily downloads: a UI field rendering
- * src/admin/ReleaseDownloadsChart, registered in the admin import map
+ * src/downloads/ReleaseDownloadsChart, registered in the admin import map
  * (what `payload generate:importmap` writes), reading the staff-only totals
  * endpoint with parameters that endpoint accepts.
  */
@@ -10,11 +10,11 @@ import path from 'node:path'
 import type { Field, UIField } from 'payload'
 
 import { Releases } from '../../collections/downloads/Releases'
-import { projectRoot } from '../../src/paths'
+import { projectRoot } from '../../src/platform/paths'
 import { startTestPayload, type TestContext, type TestUser } from '../helpers/harness'
 import { json, seedRelease, unique } from './fixtures'
 
-const COMPONENT = '/src/admin/ReleaseDownloadsChart#ReleaseDownloadsChart'
+const COMPONENT = '/src/downloads/ReleaseDownloadsChart#ReleaseDownloadsChart'
 
 let t: TestContext
 let staff: TestUser
@@ -59,15 +59,15 @@ describe('the downloads chart on the release edit view', () => {
     const importMap = fs.readFileSync(importMapFile, 'utf8')
     const entry = new RegExp(`"${COMPONENT}":\\s*(ReleaseDownloadsChart_[0-9a-f]+)`).exec(importMap)
     expect(entry).not.toBeNull()
-    expect(importMap).toMatch(new RegExp(`import \\{ ReleaseDownloadsChart as ${entry![1]} \\} from '([./]+)src/admin/ReleaseDownloadsChart'`))
+    expect(importMap).toMatch(new RegExp(`import \\{ ReleaseDownloadsChart as ${entry![1]} \\} from '([./]+)src/downloads/ReleaseDownloadsChart'`))
 
-    const source = fs.readFileSync(path.join(projectRoot, 'src/admin/ReleaseDownloadsChart.tsx'), 'utf8')
+    const source = fs.readFileSync(path.join(projectRoot, 'src/downloads/ReleaseDownloadsChart.tsx'), 'utf8')
     expect(source).toMatch(/^'use client'/)
     expect(source).toMatch(/export const ReleaseDownloadsChart\b/)
   })
 
   it('asks the totals endpoint for what the endpoint answers: daily totals of this release over the last 60 days', async () => {
-    const source = fs.readFileSync(path.join(projectRoot, 'src/admin/ReleaseDownloadsChart.tsx'), 'utf8')
+    const source = fs.readFileSync(path.join(projectRoot, 'src/downloads/ReleaseDownloadsChart.tsx'), 'utf8')
     expect(source).toContain('/api/download-statistics/totals?groupBy=day&release=${id}&from=${from}')
 
     // the same request, as the chart makes it for a staff user

@@ -1,23 +1,14 @@
 /** Shared helpers for the downloads tests (not a test file itself). */
-import crypto from 'node:crypto'
 
 import pg from 'pg'
 
 import type { Release, ReleaseFile } from '../../payload-types'
 import type { TestContext } from '../helpers/harness'
+import { json, unique } from '../helpers/assertions'
+
+export { json, unique } from '../helpers/assertions'
 
 export type Json = Record<string, any>
-
-export const unique = (prefix = 'x'): string => `${prefix}-${crypto.randomBytes(4).toString('hex')}`
-
-export const json = async (response: Response): Promise<Json> => {
-  const text = await response.text()
-  try {
-    return JSON.parse(text) as Json
-  } catch {
-    throw new Error(`expected a JSON body, got ${response.status}: ${text.slice(0, 300)}`)
-  }
-}
 
 /** Field paths named by a Payload error response, plus its messages. */
 export const describeErrors = (body: Json) => ({
@@ -32,7 +23,10 @@ export const describeErrors = (body: Json) => ({
  * A 4xx (never a 500) whose body names `field` as an error path, and
  * whose messages match `rule` when given.
  */
-export const expectClientError = async (response: Response, { field, rule, status }: { field?: string; rule?: RegExp; status?: number } = {}) => {
+export const expectClientError = async (
+  response: Response,
+  { field, rule, status }: { field?: string; rule?: RegExp; status?: number } = {},
+) => {
   const body = await json(response)
   if (status) expect(response.status).toBe(status)
   expect(response.status).toBeGreaterThanOrEqual(400)

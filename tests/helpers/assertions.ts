@@ -1,9 +1,10 @@
 /** Assertions and reads the integration tests share (not a test file itself). */
 import crypto from 'node:crypto'
 
+import type pg from 'pg'
 import type { CollectionSlug } from 'payload'
 
-import type { TestContext, TestUser } from './harness'
+import type { Auth, TestContext, TestUser } from './harness'
 
 export type Json = Record<string, any>
 
@@ -62,3 +63,49 @@ export const expectUnchanged = async (t: TestContext, collections: CollectionSlu
 export const userDoc = async (t: TestContext, user: TestUser) =>
   // overrideAccess: reading a fixture back, not a user action
   t.payload.findByID({ collection: 'users', depth: 0, id: user.id, overrideAccess: true })
+
+/** The messages of a Payload error body, joined. */
+export const messages = (body: Json): string =>
+  (body.errors ?? []).map((error: Json) => String(error?.message ?? '')).join(' | ')
+
+/** Raw SQL on the test file's own database (Payload's pool): fixtures and checks of what was stored. */
+export const query = async (t: TestContext, text: string, params: unknown[] = []) =>
+  (t.payload.db as unknown as { pool: pg.Pool }).pool.query(text, params)
+
+/** The user as `req.user` carries it, for Local API calls with `user` and `overrideAccess: false`. */
+export const asRequestUser = async (t: TestContext, user: TestUser) =>
+  ({ ...(await userDoc(t, user)), collection: 'users' }) as never
+
+/**
+ * The admin panel's own save: PATCH /api/<collection>/:id?depth=0 with the
+ * whole form (every field of the document as loaded, changed or not) as
+ * multipart `_payload`, exactly as the edit view submits it.
+ */
+export const adminSave = async (
+  t: TestContext,
+  auth: Auth,
+  collection: CollectionSlug,
+  id: string,
+  changes: Json,
+  { omit = [] }: { omit?: string[] } = {},
+) => {
+  // the form holds the document as loaded (overrideAccess: a fixture read, so
+  // that a user who may not read the document can still try to save it)
+  const doc = (await t.payload.findByID({ collection, depth: 0, id, overrideAccess: true })) as Json
+  const fields: Json = { ...doc }
+  for (const key of ['createdAt', 'id', 'updatedAt', ...omit]) delete fields[key]
+  const boundary = `----PayloadAdminForm${crypto.randomBytes(8).toString('hex')}`
+  const rawBody = [
+    `--${boundary}`,
+    'Content-Disposition: form-data; name="_payload"',
+    '',
+    JSON.stringify({ ...fields, ...changes }),
+    `--${boundary}--`,
+    '',
+  ].join('\r\n')
+  return t.api('PATCH', `${collection}/${id}?depth=0&fallback-locale=null`, {
+    auth,
+    headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+    rawBody,
+  })
+}

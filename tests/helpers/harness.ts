@@ -1,13 +1,6 @@
 import crypto from 'node:crypto'
 
-import {
-  GRAPHQL_POST,
-  REST_DELETE,
-  REST_GET,
-  REST_PATCH,
-  REST_POST,
-  REST_PUT,
-} from '@payloadcms/next/routes'
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 import pg from 'pg'
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
@@ -27,7 +20,10 @@ export type TestContext = {
   close: () => Promise<void>
   config: SanitizedConfig
   /** a GraphQL query answered by Payload's route handler */
-  graphql: (query: string, options?: { auth?: Auth; variables?: Record<string, unknown> }) => Promise<{ data?: any; errors?: any[]; status: number }>
+  graphql: (
+    query: string,
+    options?: { auth?: Auth; variables?: Record<string, unknown> },
+  ) => Promise<{ data?: any; errors?: any[]; status: number }>
   makeUser: (role: Exclude<Role, 'anonymous'>, overrides?: Record<string, unknown>) => Promise<TestUser>
   payload: Payload
   databaseUrl: string

@@ -134,7 +134,9 @@ const readParts = (raw: string, found: { html?: string; text?: string } = {}, to
   if (type.startsWith('multipart/')) {
     const boundary = headerParam(headers['content-type'], 'boundary')
     if (!boundary) return found
-    const sections = body.split(new RegExp(`\\r?\\n?--${boundary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:--)?[ \\t]*\\r?\\n?`))
+    const sections = body.split(
+      new RegExp(`\\r?\\n?--${boundary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:--)?[ \\t]*\\r?\\n?`),
+    )
     // the preamble and the epilogue are not parts
     for (const section of sections.slice(1, -1)) readParts(section, found, false)
     return found

@@ -1,18 +1,16 @@
 /** Shared fixtures for the jobs tests (not a test file itself). */
 import crypto from 'node:crypto'
 
-import type pg from 'pg'
-
+import { adminSave as adminSaveOf, asRequestUser, json, type Json, query } from '../helpers/assertions'
 import type { Auth, TestContext, TestUser } from '../helpers/harness'
+
+export { errorPaths, json, messages, query, unique } from '../helpers/assertions'
+export type { Json }
 
 export const TEAM_EMAIL = 'jobs-team@example.org'
 
 export const STATUSES = ['DRAFT', 'REVIEW', 'APPROVED', 'REJECTED', 'ARCHIVED', 'EXPIRED'] as const
 export type Status = (typeof STATUSES)[number]
-
-export type Json = Record<string, any>
-
-export const unique = (prefix: string): string => `${prefix}-${crypto.randomBytes(4).toString('hex')}`
 
 export const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -29,28 +27,9 @@ export const jobBody = (overrides: Json = {}): Json => {
   }
 }
 
-export const json = async (response: Response): Promise<Json> => {
-  const text = await response.text()
-  try {
-    return JSON.parse(text) as Json
-  } catch {
-    throw new Error(`expected JSON, got ${response.status}: ${text.slice(0, 300)}`)
-  }
-}
-
-/** The messages of a Payload REST error body. */
-export const messages = (body: Json): string => (body.errors ?? []).map((error: Json) => String(error?.message ?? '')).join(' | ')
-
-/** The field paths named by a Payload validation error. */
-export const errorPaths = (body: Json): string[] =>
-  (body.errors ?? []).flatMap((error: Json) => (error?.data?.errors ?? []).map((item: Json) => String(item.path)))
-
-/** Raw SQL on the test file's own database (Payload's pool). */
-export const query = async (t: TestContext, text: string, params: unknown[] = []) =>
-  (t.payload.db as unknown as { pool: pg.Pool }).pool.query(text, params)
-
 /** The jobs row as stored, or undefined. */
-export const jobRow = async (t: TestContext, id: string) => (await query(t, 'SELECT * FROM jobs WHERE id = $1', [id])).rows[0] as Json | undefined
+export const jobRow = async (t: TestContext, id: string) =>
+  (await query(t, 'SELECT * FROM jobs WHERE id = $1', [id])).rows[0] as Json | undefined
 
 /** Everything the jobs domain stores about one job, to check that a refused write wrote nothing. */
 export const snapshot = async (t: TestContext, id: string) => {
@@ -77,7 +56,13 @@ export const createJob = async (t: TestContext, owner: TestUser, overrides: Json
 }
 
 /** A job of `owner` in `status` (created as a draft, then moved there by fixture SQL). */
-export const jobIn = async (t: TestContext, owner: TestUser, status: Status, overrides: Json = {}, expires: Date | null = null): Promise<Json> => {
+export const jobIn = async (
+  t: TestContext,
+  owner: TestUser,
+  status: Status,
+  overrides: Json = {},
+  expires: Date | null = null,
+): Promise<Json> => {
   const job = await createJob(t, owner, overrides)
   if (status !== 'DRAFT' || expires) await setStatus(t, String(job.id), status, expires)
   return { ...job, expires: expires?.toISOString() ?? null, status }
@@ -85,37 +70,8 @@ export const jobIn = async (t: TestContext, owner: TestUser, status: Status, ove
 
 /** The email-logs rows about one job, oldest first. */
 export const jobEmailLogs = async (t: TestContext, jobId: string) =>
-  (await query(t, `SELECT * FROM email_logs WHERE context->>'jobId' = $1 ORDER BY created_at, id`, [jobId])).rows as Json[]
-
-/** The full users row, as `req.user` carries it, for Local API calls with `user`. */
-export const userDoc = async (t: TestContext, user: TestUser) =>
-  // overrideAccess: reading a fixture back, not a user action
-  ({ ...(await t.payload.findByID({ collection: 'users', depth: 0, id: user.id, overrideAccess: true })), collection: 'users' }) as never
-
-/**
- * The admin panel's own save: PATCH /api/jobs/:id?depth=0 with the whole
- * form (every field of the document, changed or not) as multipart `_payload`.
- */
-export const adminSave = async (t: TestContext, auth: Auth, id: string, changes: Json) => {
-  // the form holds the document as loaded (overrideAccess: a fixture read, so
-  // that a user who may not read the job can still try to save it)
-  const doc = (await t.payload.findByID({ collection: 'jobs', depth: 0, id, overrideAccess: true })) as Json
-  const { createdAt: _c, id: _i, reviewComments: _r, updatedAt: _u, ...fields } = doc
-  const boundary = `----PayloadAdminForm${crypto.randomBytes(8).toString('hex')}`
-  const rawBody = [
-    `--${boundary}`,
-    'Content-Disposition: form-data; name="_payload"',
-    '',
-    JSON.stringify({ ...fields, ...changes }),
-    `--${boundary}--`,
-    '',
-  ].join('\r\n')
-  return t.api('PATCH', `jobs/${id}?depth=0&fallback-locale=null`, {
-    auth,
-    headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
-    rawBody,
-  })
-}
+  (await query(t, `SELECT * FROM email_logs WHERE context->>'jobId' = $1 ORDER BY created_at, id`, [jobId]))
+    .rows as Json[]
 
 /** Cancels the email jobs left in the queue, so one test's mail never reaches the next test's sink. */
 export const cancelQueuedEmails = async (t: TestContext) => {
@@ -124,3 +80,10 @@ export const cancelQueuedEmails = async (t: TestContext) => {
 
 /** Today's date (UTC) plus `days`, as YYYY-MM-DD. */
 export const utcDay = (date: Date | string) => new Date(date).toISOString().slice(0, 10)
+
+/** The full users row, as `req.user` carries it, for Local API calls with `user`. */
+export const userDoc = asRequestUser
+
+/** The admin panel's whole-form save of a job. */
+export const adminSave = (t: TestContext, auth: Auth, id: string, changes: Json) =>
+  adminSaveOf(t, auth, 'jobs', id, changes, { omit: ['reviewComments'] })

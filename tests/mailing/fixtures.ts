@@ -1,12 +1,12 @@
-import crypto from 'node:crypto'
 
 import { createLocalReq, type PayloadRequest } from 'payload'
 
 import type { TestContext, TestUser } from '../helpers/harness'
+import { unique } from '../helpers/assertions'
+
+export { unique } from '../helpers/assertions'
 
 /** Shared fixtures for the mailing tests (not a test file itself). */
-
-export const unique = (prefix: string): string => `${prefix}-${crypto.randomBytes(4).toString('hex')}`
 
 export type TemplateData = {
   contentHtml?: null | string

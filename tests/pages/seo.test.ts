@@ -1,7 +1,7 @@
 /**
  * SEO (plugin-seo on pages, success stories and community posts): meta
  * title, description and image are saved and exposed through REST and
- * GraphQL; the defaults in src/seo.ts are generated from the document.
+ * GraphQL; the defaults in src/platform/seo.ts are generated from the document.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -10,7 +10,7 @@ import path from 'node:path'
 import type { PayloadRequest } from 'payload'
 import sharp from 'sharp'
 
-import { plainText, seoConfig } from '../../src/seo'
+import { plainText, seoConfig } from '../../src/platform/seo'
 import { startTestPayload, type TestContext, type TestUser } from '../helpers/harness'
 import { json, seedPage, type Json } from './fixtures'
 
@@ -36,7 +36,7 @@ const args = (doc: Json) => ({ doc, req: {} as PayloadRequest }) as GenerateArgs
 const generateTitle = (doc: Json) => seoConfig.generateTitle!(args(doc))
 const generateDescription = (doc: Json) => seoConfig.generateDescription!(args(doc))
 
-describe('generated defaults (src/seo.ts)', () => {
+describe('generated defaults (src/platform/seo.ts)', () => {
   it('title: the document title with the site name', async () => {
     expect(await generateTitle({ title: 'About the PSF' })).toBe('About the PSF | Python.org')
     // success stories: the story name and the company

@@ -5,8 +5,8 @@ import path from 'node:path'
 
 import pg from 'pg'
 
-import { ensureEmbeddedPostgres, readPostmaster } from '../../src/db/embeddedPostgres'
-import { projectRoot } from '../../src/paths'
+import { ensureEmbeddedPostgres, readPostmaster } from '../../src/platform/db/embeddedPostgres'
+import { projectRoot } from '../../src/platform/paths'
 
 /**
  * The launcher behind `npm run dev` / `seed` / `migrate` without
@@ -49,7 +49,7 @@ describe('embedded PostgreSQL launcher', () => {
 
   it('survives a killed owner: the next command reuses the running server with the data intact', async () => {
     const script = `
-      import { ensureEmbeddedPostgres } from ${JSON.stringify(path.join(projectRoot, 'src/db/embeddedPostgres.ts'))}
+      import { ensureEmbeddedPostgres } from ${JSON.stringify(path.join(projectRoot, 'src/platform/db/embeddedPostgres.ts'))}
       const server = await ensureEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)} })
       process.stdout.write(server.urlFor('postgres') + '\\n')
       setInterval(() => undefined, 1000)
@@ -86,7 +86,7 @@ describe('embedded PostgreSQL launcher', () => {
 
   it('refuses a second `npm run dev` on the same data folder with a clear message', () => {
     fs.writeFileSync(path.join(root, 'dev.pid'), String(process.pid))
-    const result = spawnSync(tsx, ['src/scripts/run.ts', 'dev'], {
+    const result = spawnSync(tsx, ['src/platform/scripts/run.ts', 'dev'], {
       cwd: projectRoot,
       encoding: 'utf8',
       env: { ...process.env, DATABASE_URL: '', PAYLOAD_DATA_DIR: root },

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { projectRoot } from '../../src/paths'
+import { projectRoot } from '../../src/platform/paths'
 import { createTestDatabase } from '../helpers/harness'
 
 /**

@@ -3,12 +3,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { projectRoot } from '../../src/paths'
+import { projectRoot } from '../../src/platform/paths'
 
 const resolveSecretIn = (env: Record<string, string>) =>
   spawnSync(
     path.join(projectRoot, 'node_modules/.bin/tsx'),
-    ['-e', `import('./src/secret.ts').then((m) => process.stdout.write(m.resolvePayloadSecret()))`],
+    ['-e', `import('./src/platform/secret.ts').then((m) => process.stdout.write(m.resolvePayloadSecret()))`],
     { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, PAYLOAD_SECRET: '', ...env } },
   )
 

@@ -6,7 +6,7 @@
  */
 import { APIError, Forbidden, type PayloadRequest, ValidationError } from 'payload'
 
-import { ApiProblem, problemResponse, toProblem } from '../../src/endpoints/pythondotorg/errors'
+import { ApiProblem, problemResponse, toProblem } from '../../src/downloads/pythondotorg/errors'
 
 const logged: unknown[] = []
 const req = { payload: { logger: { error: (entry: unknown) => logged.push(entry) } } } as unknown as PayloadRequest

@@ -4,19 +4,11 @@ import crypto from 'node:crypto'
 import type { Release, User } from '../../payload-types'
 import { seed } from '../../seed/seed'
 import type { TestContext, TestUser } from '../helpers/harness'
+import { unique } from '../helpers/assertions'
+
+export { json, unique } from '../helpers/assertions'
 
 export type Json = Record<string, any>
-
-export const unique = (prefix = 'x'): string => `${prefix}-${crypto.randomBytes(4).toString('hex')}`
-
-export const json = async (response: Response): Promise<Json> => {
-  const text = await response.text()
-  try {
-    return JSON.parse(text) as Json
-  } catch {
-    throw new Error(`expected a JSON body, got ${response.status}: ${text.slice(0, 300)}`)
-  }
-}
 
 /** A user of the API and the header values its key makes. */
 export type KeyUser = TestUser & { key: string; v1: string; v2: string }
@@ -51,14 +43,23 @@ export const setUpWorld = async (t: TestContext) => {
   const staff = await makeKeyUser(t, 'staff')
   const member = await makeKeyUser(t, 'member')
   const os = async (slug: string) => {
-    const { docs } = await t.payload.find({ collection: 'download-os', limit: 1, overrideAccess: true, where: { slug: { equals: slug } } })
+    const { docs } = await t.payload.find({
+      collection: 'download-os',
+      limit: 1,
+      overrideAccess: true,
+      where: { slug: { equals: slug } },
+    })
     return docs[0]!
   }
   return { member, os, staff }
 }
 
 /** A release created by a staff user through the Local API, with access control on. */
-export const createRelease = async (t: TestContext, staff: TestUser, data: Partial<Release> & { name: string }): Promise<Release> =>
+export const createRelease = async (
+  t: TestContext,
+  staff: TestUser,
+  data: Partial<Release> & { name: string },
+): Promise<Release> =>
   t.payload.create({
     collection: 'releases',
     data: { isPublished: true, ...data } as never,

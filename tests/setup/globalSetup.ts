@@ -3,8 +3,8 @@ import path from 'node:path'
 
 import pg from 'pg'
 
-import { ensureEmbeddedPostgres } from '../../src/db/embeddedPostgres'
-import { projectRoot } from '../../src/paths'
+import { ensureEmbeddedPostgres } from '../../src/platform/db/embeddedPostgres'
+import { projectRoot } from '../../src/platform/paths'
 import { templateDatabaseName, withDatabase } from './testDatabase'
 import { registerTestRun, testDataDir } from './testServer'
 

@@ -1,4 +1,4 @@
-import type { EmbeddedServer } from '../../src/db/embeddedPostgres'
+import type { EmbeddedServer } from '../../src/platform/db/embeddedPostgres'
 import { unregisterTestRun } from './testServer'
 
 export default async function globalTeardown(): Promise<void> {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { projectRoot } from '../../src/paths'
+import { projectRoot } from '../../src/platform/paths'
 
 /** The template database is named after the migrations it was built from. */
 export const templateDatabaseName = (): string => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { dataRoot } from '../../src/paths'
+import { dataRoot } from '../../src/platform/paths'
 
 /**
  * Several `npm test` runs may share the test cluster (two terminals, or

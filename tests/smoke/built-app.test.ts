@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
 
-import { projectRoot } from '../../src/paths'
+import { projectRoot } from '../../src/platform/paths'
 import { createTestDatabase } from '../helpers/harness'
 import { type SmtpSink, startSmtpSink } from '../helpers/smtpSink'
 
@@ -74,7 +74,7 @@ const waitForHealth = async (url: string, timeoutMs: number) => {
 
 describe('the built app (npm start)', () => {
   it('refuses to start in production without PAYLOAD_SECRET', () => {
-    const result = spawnSync(bin('tsx'), ['src/scripts/run.ts', 'start'], {
+    const result = spawnSync(bin('tsx'), ['src/platform/scripts/run.ts', 'start'], {
       cwd: projectRoot,
       encoding: 'utf8',
       env: productionEnv({ DATABASE_URL: database.databaseUrl, PAYLOAD_SECRET: '' }),
@@ -87,7 +87,7 @@ describe('the built app (npm start)', () => {
   it('applies migrations, serves admin, REST and GraphQL, and runs the jobs queue', async () => {
     const port = await freePort()
     base = `http://127.0.0.1:${port}`
-    server = spawn(bin('tsx'), ['src/scripts/run.ts', 'start', '-p', String(port)], {
+    server = spawn(bin('tsx'), ['src/platform/scripts/run.ts', 'start', '-p', String(port)], {
       cwd: projectRoot,
       env: productionEnv({
         DATABASE_URL: database.databaseUrl,

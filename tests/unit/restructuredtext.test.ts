@@ -1,4 +1,4 @@
-import { renderRestructuredText } from '../../src/markup/restructuredtext'
+import { renderRestructuredText } from '../../src/platform/markup/restructuredtext'
 
 /** Sources are written indented in the tests; this removes the common indentation. */
 const rst = (source: string): string => {

@@ -3,8 +3,8 @@ import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c08
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
-import { ReleaseDownloadsChart as ReleaseDownloadsChart_75beef613ee6613b6a1c2d5695c6d363 } from '../../../../src/admin/ReleaseDownloadsChart'
-import { JobReviewActions as JobReviewActions_f7cbdaf03cdfe62867a0724bbfcc0fc5 } from '../../../../src/admin/JobReviewActions'
+import { ReleaseDownloadsChart as ReleaseDownloadsChart_0e6a51357a534615dbb3c3d4a1fee467 } from '../../../../src/downloads/ReleaseDownloadsChart'
+import { JobReviewActions as JobReviewActions_b900695bfc8a712c8c141c110cc3a942 } from '../../../../src/jobs/JobReviewActions'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -14,7 +14,7 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
-  "/src/admin/ReleaseDownloadsChart#ReleaseDownloadsChart": ReleaseDownloadsChart_75beef613ee6613b6a1c2d5695c6d363,
-  "/src/admin/JobReviewActions#JobReviewActions": JobReviewActions_f7cbdaf03cdfe62867a0724bbfcc0fc5,
+  "/src/downloads/ReleaseDownloadsChart#ReleaseDownloadsChart": ReleaseDownloadsChart_0e6a51357a534615dbb3c3d4a1fee467,
+  "/src/jobs/JobReviewActions#JobReviewActions": JobReviewActions_b900695bfc8a712c8c141c110cc3a942,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

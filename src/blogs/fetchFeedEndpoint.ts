@@ -1,7 +1,7 @@
 import { APIError, type Endpoint } from 'payload'
 
-import { userIsStaff } from '../../../access/roles'
-import { fetchFeed } from '../../blogs/fetchFeed'
+import { userIsStaff } from '../../access/roles'
+import { fetchFeed } from './fetchFeed'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 

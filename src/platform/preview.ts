@@ -1,6 +1,6 @@
 import type { CollectionAdminOptions } from 'payload'
 
-import { siteUrl } from './feeds/rss'
+import { siteUrl } from './rss'
 
 /**
  * The admin panel's "Preview" button: where the document lives on the

@@ -3,9 +3,9 @@ import { APIError, commitTransaction, type Endpoint, initTransaction, killTransa
 
 import { publicJobs } from '../../access/jobs'
 import { userIsStaff } from '../../access/roles'
-import { execute } from '../db/sql'
-import { rssResponse, siteUrl } from '../feeds/rss'
-import { REVIEW_COMMENT_MAX_LENGTH } from '../jobs/config'
+import { execute } from '../platform/db/sql'
+import { rssResponse, siteUrl } from '../platform/rss'
+import { REVIEW_COMMENT_MAX_LENGTH } from './config'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 

@@ -1,6 +1,6 @@
 import { APIError, type Endpoint, type PayloadRequest, type Where } from 'payload'
 
-import { rssResponse, siteUrl } from '../../feeds/rss'
+import { rssResponse, siteUrl } from '../platform/rss'
 
 const VERSIONS = new Set(['PYTHON1', 'PYTHON2', 'PYTHON3', 'PYMANAGER'])
 const SERIES = /^\d+\.\d+$/

@@ -1,6 +1,6 @@
 import { APIError, type Endpoint } from 'payload'
 
-import { normalizePagePath } from '../../../fields/pagePath'
+import { normalizePagePath } from '../../fields/pagePath'
 
 /**
  * GET /api/pages/by-path?path=/about/psf/: resolves a URL path to the page

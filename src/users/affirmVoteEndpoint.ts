@@ -1,6 +1,6 @@
 import { APIError, type Endpoint } from 'payload'
 
-import { todayIso } from '../../../hooks/users/voteAffirmation'
+import { todayIso } from '../../hooks/users/voteAffirmation'
 
 /**
  * POST /api/memberships/affirm-vote: the logged-in member affirms they wish

@@ -1,6 +1,6 @@
 import { APIError, type Endpoint } from 'payload'
 
-import { rssResponse, siteUrl } from '../feeds/rss'
+import { rssResponse, siteUrl } from '../platform/rss'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 

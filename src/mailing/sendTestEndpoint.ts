@@ -1,7 +1,7 @@
 import { APIError, type Endpoint } from 'payload'
 
-import { userIsStaff } from '../../../access/roles'
-import { queueEmail } from '../../mailing/queueEmail'
+import { userIsStaff } from '../../access/roles'
+import { queueEmail } from './queueEmail'
 
 /**
  * POST /api/email-templates/send-test { template, to? }: staff check a

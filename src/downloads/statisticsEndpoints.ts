@@ -1,8 +1,8 @@
 import { sql } from '@payloadcms/db-postgres'
 import { APIError, type Endpoint } from 'payload'
 
-import { userIsStaff } from '../../../access/roles'
-import { execute } from '../../db/sql'
+import { userIsStaff } from '../../access/roles'
+import { execute } from '../platform/db/sql'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const DAY = /^\d{4}-\d{2}-\d{2}$/
