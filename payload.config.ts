@@ -41,6 +41,9 @@ import { fetchFeedsTask, fetchFeedTask } from './src/blogs/tasks'
 import { resolveDatabaseUrl } from './src/platform/db/databaseUrl'
 import { healthEndpoint } from './src/platform/health'
 import { pythondotorgEndpoints } from './src/downloads/pythondotorg'
+import { downloadReads } from './src/downloads/reads'
+import { graphQLQueries } from './src/platform/reads'
+import { pageReads } from './src/site-pages/reads'
 import { sendEmailTask } from './src/mailing/sendEmailTask'
 import { expireJobsTask } from './src/jobs/expireJobsTask'
 import { emailAdapter } from './src/mailing/transport'
@@ -106,7 +109,12 @@ export default buildConfig({
   defaultDepth: 1,
   email: emailAdapter(),
   endpoints: [healthEndpoint, ...pythondotorgEndpoints],
-  graphQL: { disablePlaygroundInProduction: true, schemaOutputFile: path.resolve(dirname, 'schema.graphql') },
+  graphQL: {
+    disablePlaygroundInProduction: true,
+    // every custom read (src/<domain>/reads.ts) is a GraphQL query too, with the REST endpoint's arguments and rules
+    queries: graphQLQueries([...downloadReads, ...pageReads]),
+    schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
+  },
   jobs: {
     // `npm start` / `npm run dev` work the queue in-process; tests run it by hand
     autoRun:

@@ -10,7 +10,9 @@ import { slugField } from '../../fields/slug'
 import { httpUrlValidator } from '../../fields/url'
 import { deriveVersion } from '../../hooks/downloads/deriveVersion'
 import { ensureSingleLatest } from '../../hooks/downloads/ensureSingleLatest'
+import { downloadReads } from '../../src/downloads/reads'
 import { releaseEndpoints } from '../../src/downloads/releaseEndpoints'
+import { readEndpoints } from '../../src/platform/reads'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { serverFilled } from '../../fields/serverFilled'
 
@@ -37,7 +39,7 @@ export const Releases: CollectionConfig = {
   },
   dbName: 'releases',
   defaultSort: '-versionSortKey',
-  endpoints: releaseEndpoints,
+  endpoints: [...readEndpoints(downloadReads), ...releaseEndpoints],
   fields: [
     {
       name: 'name',

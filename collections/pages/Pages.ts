@@ -8,7 +8,8 @@ import { legacyIdField } from '../../fields/legacyId'
 import { markupFields } from '../../fields/markup'
 import { pagePathField } from '../../fields/pagePath'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
-import { pageByPathEndpoint } from '../../src/site-pages/byPathEndpoint'
+import { readEndpoints } from '../../src/platform/reads'
+import { pageReads } from '../../src/site-pages/reads'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { previewAt } from '../../src/platform/preview'
 
@@ -28,7 +29,7 @@ export const Pages: CollectionConfig = {
     useAsTitle: 'title',
   },
   dbName: 'pages',
-  endpoints: [pageByPathEndpoint],
+  endpoints: readEndpoints(pageReads),
   fields: [
     { name: 'title', type: 'text', maxLength: 500, required: true },
     pagePathField(),

@@ -1,0 +1,198 @@
+/**
+ * Custom reads: a query a frontend needs beyond Payload's generated list and
+ * by-id reads ("the latest release", "the page at this path"). Each is written
+ * once, as a `CustomRead`, and served both as a REST endpoint and as a GraphQL
+ * query with the same arguments, the same validation and the same access rules
+ * (the resolver runs the Local API with `overrideAccess: false` on the
+ * caller's request), so the two APIs can never drift apart.
+ *
+ * A domain lists its reads in `src/<domain>/reads.ts`; the collection mounts
+ * them with `readEndpoints(...)` and `payload.config.ts` gives all of them to
+ * GraphQL with `graphQLQueries(...)`.
+ */
+import type * as GraphQLModule from 'graphql'
+import { APIError, type CollectionSlug, type Endpoint, type GraphQLInfo, type PayloadRequest } from 'payload'
+
+type GraphQL = typeof GraphQLModule
+
+export type ArgSpec = { description: string; required?: boolean } & (
+  | { type: 'boolean' }
+  | { max?: number; min?: number; type: 'int' }
+  | { maxLength?: number; pattern?: { hint: string; test: RegExp }; type: 'string' }
+  | { type: 'enum'; values: readonly string[] }
+  | { type: 'datetime' }
+)
+
+type ArgValue<S extends ArgSpec> = S extends { type: 'boolean' }
+  ? boolean
+  : S extends { type: 'int' }
+    ? number
+    : S extends { type: 'datetime' }
+      ? Date
+      : S extends { type: 'enum'; values: readonly (infer V)[] }
+        ? V
+        : string
+
+export type ArgSpecs = Record<string, ArgSpec>
+
+/** The parsed arguments: required ones always present, the others possibly undefined. */
+export type ArgsOf<A extends ArgSpecs> = {
+  [K in keyof A]: A[K] extends { required: true } ? ArgValue<A[K]> : ArgValue<A[K]> | undefined
+}
+
+/**
+ * What the read answers, for GraphQL's schema (REST answers the same JSON):
+ * one document of a collection (or null), a plain list of them, a Payload
+ * paginated list, or a type of the read's own.
+ */
+export type Returns =
+  | { collection: CollectionSlug; shape: 'doc' | 'list' | 'paginated' }
+  | { shape: 'custom'; type: (graphQL: GraphQL, info: GraphQLInfo) => GraphQLModule.GraphQLOutputType }
+
+export type ReadContext = {
+  /**
+   * How deep to populate relationships: REST takes `?depth=` (default 1);
+   * GraphQL always gets 0, because its own field resolvers populate
+   * relationships from ids (and would not expect objects).
+   */
+  depth: number
+  via: 'graphql' | 'rest'
+}
+
+export type CustomRead<A extends ArgSpecs = ArgSpecs> = {
+  args: A
+  description: string
+  /** the GraphQL query's name, e.g. `latestRelease` */
+  name: string
+  /** REST: the 404 message when a `doc` read finds nothing (GraphQL answers null) */
+  notFound?: (args: ArgsOf<A>) => string
+  /** REST path where the endpoint is mounted (a collection's or the root), e.g. `/latest` or `/by-date/:date` */
+  path: string
+  resolve: (req: PayloadRequest, args: ArgsOf<A>, context: ReadContext) => Promise<unknown>
+  returns: Returns
+}
+
+/** Identity, for type inference of a read's arguments. */
+export const defineRead = <A extends ArgSpecs>(read: CustomRead<A>): CustomRead<A> => read
+
+const badArgument = (name: string, rule: string): never => {
+  throw new APIError(`${name}: ${rule}`, 400, undefined, true)
+}
+
+/** Parses one raw value (a query-string text, or what GraphQL already typed) by its spec. */
+export const parseArg = (name: string, spec: ArgSpec, raw: unknown): unknown => {
+  // absent is absent; an empty `?name=` is a value, and checked like any other
+  if (raw === undefined || raw === null) {
+    if (spec.required) badArgument(name, `required (${spec.description})`)
+    return undefined
+  }
+  switch (spec.type) {
+    case 'boolean':
+      if (raw === true || raw === 'true') return true
+      if (raw === false || raw === 'false') return false
+      return badArgument(name, 'expected true or false')
+    case 'int': {
+      const value = typeof raw === 'number' ? raw : /^-?\d+$/.test(String(raw)) ? Number(raw) : Number.NaN
+      if (!Number.isSafeInteger(value)) return badArgument(name, 'expected a whole number')
+      if (spec.min !== undefined && value < spec.min) badArgument(name, `must be at least ${spec.min}`)
+      if (spec.max !== undefined && value > spec.max) badArgument(name, `must be at most ${spec.max}`)
+      return value
+    }
+    case 'enum': {
+      // case-insensitive (`?version=python3`), answered in the canonical spelling
+      const value = spec.values.find((candidate) => candidate.toLowerCase() === String(raw).toLowerCase())
+      return value ?? badArgument(name, `expected one of ${spec.values.join(', ')}`)
+    }
+    case 'datetime': {
+      const text = String(raw)
+      // a date (2024-01-15) or an ISO 8601 date-time; Date.parse alone accepts too much
+      const date = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)
+        ? new Date(text)
+        : new Date(Number.NaN)
+      if (Number.isNaN(date.getTime())) badArgument(name, 'expected an ISO 8601 date or date-time')
+      return date
+    }
+    case 'string': {
+      const value = String(raw)
+      if (spec.maxLength !== undefined && value.length > spec.maxLength) {
+        badArgument(name, `at most ${spec.maxLength} characters`)
+      }
+      if (spec.pattern && !spec.pattern.test.test(value)) badArgument(name, `expected ${spec.pattern.hint}`)
+      return value
+    }
+  }
+}
+
+export const parseArgs = <A extends ArgSpecs>(specs: A, raw: (name: string) => unknown): ArgsOf<A> =>
+  Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, parseArg(name, spec, raw(name))])) as ArgsOf<A>
+
+const restDepth = (req: PayloadRequest): number => {
+  const raw = req.searchParams.get('depth')
+  if (raw === null) return req.payload.config.defaultDepth
+  const depth = Number(raw)
+  const max = req.payload.config.maxDepth
+  if (!/^\d+$/.test(raw) || depth > max) badArgument('depth', `expected a whole number from 0 to ${max}`)
+  return depth
+}
+
+/** The REST endpoint of a read: arguments from the route (`:name`) or the query string. */
+export const readEndpoint = (read: CustomRead<any>): Endpoint => ({
+  handler: async (req) => {
+    const args = parseArgs(read.args, (name) => req.routeParams?.[name] ?? req.searchParams.get(name))
+    const result = await read.resolve(req, args, { depth: restDepth(req), via: 'rest' })
+    if (result === null && read.returns.shape === 'doc') {
+      throw new APIError(read.notFound?.(args) ?? 'Not found', 404, undefined, true)
+    }
+    return Response.json(result)
+  },
+  method: 'get',
+  path: read.path,
+})
+
+export const readEndpoints = (reads: CustomRead<any>[]): Endpoint[] => reads.map(readEndpoint)
+
+const graphQLArgType = (graphQL: GraphQL, spec: ArgSpec) => {
+  const base =
+    spec.type === 'boolean'
+      ? graphQL.GraphQLBoolean
+      : spec.type === 'int'
+        ? graphQL.GraphQLInt
+        : // enums and dates travel as strings and are checked by parseArg, as in REST
+          graphQL.GraphQLString
+  return spec.required ? new graphQL.GraphQLNonNull(base) : base
+}
+
+const graphQLReturnType = (graphQL: GraphQL, info: GraphQLInfo, returns: Returns) => {
+  if (returns.shape === 'custom') return returns.type(graphQL, info)
+  const collection = info.collections[returns.collection]?.graphQL
+  if (!collection) throw new Error(`custom read: ${returns.collection} has no GraphQL types`)
+  if (returns.shape === 'doc') return collection.type
+  if (returns.shape === 'list') return new graphQL.GraphQLList(new graphQL.GraphQLNonNull(collection.type))
+  return collection.paginatedType
+}
+
+/** `graphQL.queries` for payload.config.ts: one query per read. */
+export const graphQLQueries =
+  (reads: CustomRead<any>[]) =>
+  (graphQL: GraphQL, info: GraphQLInfo): Record<string, unknown> =>
+    Object.fromEntries(
+      reads.map((read) => [
+        read.name,
+        {
+          args: Object.fromEntries(
+            Object.entries(read.args as ArgSpecs).map(([name, spec]) => [
+              name,
+              { description: spec.description, type: graphQLArgType(graphQL, spec) },
+            ]),
+          ),
+          description: read.description,
+          resolve: async (_source: unknown, raw: Record<string, unknown>, context: { req: PayloadRequest }) =>
+            read.resolve(
+              context.req,
+              parseArgs(read.args, (name) => raw[name]),
+              { depth: 0, via: 'graphql' },
+            ),
+          type: graphQLReturnType(graphQL, info, read.returns),
+        },
+      ]),
+    )
