@@ -1,17 +1,13 @@
 import type { Access, Where } from 'payload'
 
+import { startOfTodayUtc } from '../src/platform/clock'
 import { userId, userIsStaff } from './roles'
-
-const startOfTodayUtc = () => {
-  const now = new Date()
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString()
-}
 
 /** Publicly visible: APPROVED and not past its `expires` date. */
 export const publicJobs = (): Where => ({
   and: [
     { status: { equals: 'APPROVED' } },
-    { or: [{ expires: { exists: false } }, { expires: { greater_than_equal: startOfTodayUtc() } }] },
+    { or: [{ expires: { exists: false } }, { expires: { greater_than_equal: startOfTodayUtc().toISOString() } }] },
   ],
 })
 

@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { APIError, type CollectionBeforeChangeHook, ValidationError } from 'payload'
 
 import { userId, userIsStaff } from '../../access/roles'
+import { now } from '../../src/platform/clock'
 import { execute } from '../../src/platform/db/sql'
 import { type Actor, checkTransition, JOB_STATUSES, type JobStatus, OWNER_EDITABLE } from '../../src/jobs/status'
 
@@ -119,7 +120,7 @@ export const enforceJobWorkflow: CollectionBeforeChangeHook = async ({
     const check = checkTransition(current, requested, actors)
     if (!check.ok) refuse(check.message, check.status)
     if (requested === 'APPROVED' && !next.expires) {
-      next.expires = new Date(Date.now() + EXPIRY_DAYS * 24 * 60 * 60 * 1000).toISOString()
+      next.expires = new Date(now().getTime() + EXPIRY_DAYS * 24 * 60 * 60 * 1000).toISOString()
     }
   }
   return next

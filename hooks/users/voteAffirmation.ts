@@ -1,10 +1,12 @@
 import type { CollectionBeforeChangeHook, FieldHook } from 'payload'
 
+import { now as clockNow } from '../../src/platform/clock'
+
 const DAY_MS = 24 * 60 * 60 * 1000
 export const VOTE_AFFIRMATION_MAX_AGE_DAYS = 366
 
 /** Today as a date at UTC midnight, the way date-only fields are stored. */
-export const todayIso = (now = new Date()): string =>
+export const todayIso = (now = clockNow()): string =>
   new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString()
 
 /** Becoming a voter without an affirmation on record counts as affirming today. */
@@ -18,7 +20,7 @@ export const stampVoteAffirmation: CollectionBeforeChangeHook = ({ data, origina
 export const affirmationIsStale = (
   votes: boolean | null | undefined,
   lastVoteAffirmation: null | string | undefined,
-  now = new Date(),
+  now = clockNow(),
 ): boolean => {
   if (!votes) return false
   if (!lastVoteAffirmation) return true

@@ -1,5 +1,6 @@
 import { APIError, type Endpoint } from 'payload'
 
+import { startOfTodayUtc } from '../platform/clock'
 import { bannerAppliesToPath } from './matchPath'
 
 const TARGETS = new Set(['FRONTEND', 'API'])
@@ -16,8 +17,7 @@ export const activeBannersEndpoint: Endpoint = {
     const path = req.searchParams.get('path') ?? '/'
     const target = (req.searchParams.get('target') ?? 'FRONTEND').toUpperCase()
     if (!TARGETS.has(target)) throw new APIError('target: expected FRONTEND or API', 400, undefined, true)
-    const now = new Date()
-    const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
+    const today = startOfTodayUtc()
     const tomorrow = new Date(today.getTime() + 24 * 60 * 60 * 1000)
     // the public endpoint answers for active banners only, whoever asks
     const { docs } = await req.payload.find({

@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { APIError, type Endpoint } from 'payload'
 
 import { userIsStaff } from '../../access/roles'
+import { startOfTodayUtc } from '../platform/clock'
 import { execute } from '../platform/db/sql'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -14,7 +15,6 @@ const isDay = (value: string) => {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value
 }
 
-const utcDay = (date = new Date()) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()))
 
 /**
  * POST /api/release-files/:id/download: counts one download of a visible
@@ -38,7 +38,7 @@ export const recordDownloadEndpoint: Endpoint = {
     const [row] = await execute(
       req,
       sql`INSERT INTO download_statistics (id, release_file_id, date, download_count, created_at, updated_at)
-          VALUES (gen_random_uuid(), ${id}, ${utcDay().toISOString()}, 1, now(), now())
+          VALUES (gen_random_uuid(), ${id}, ${startOfTodayUtc().toISOString()}, 1, now(), now())
           ON CONFLICT (release_file_id, date)
           DO UPDATE SET download_count = download_statistics.download_count + 1, updated_at = now()
           RETURNING download_count`,

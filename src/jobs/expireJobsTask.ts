@@ -2,12 +2,8 @@ import { sql } from '@payloadcms/db-postgres'
 import { commitTransaction, initTransaction, killTransaction, type TaskConfig } from 'payload'
 
 import { SYSTEM_TRANSITION } from '../../hooks/jobs/enforceJobWorkflow'
+import { startOfTodayUtc } from '../platform/clock'
 import { execute } from '../platform/db/sql'
-
-const startOfTodayUtc = () => {
-  const now = new Date()
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
-}
 
 /**
  * Moves APPROVED jobs whose `expires` date has passed to EXPIRED. Runs on a

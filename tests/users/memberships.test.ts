@@ -3,6 +3,7 @@
  * to the requester, vote affirmation (stamp, staleness, the affirm endpoint)
  * and privacy, through REST, GraphQL and the Local API.
  */
+import { setNow } from '../../src/platform/clock'
 import { startTestPayload, type TestContext, type TestUser } from '../helpers/harness'
 
 let t: TestContext
@@ -295,6 +296,21 @@ describe('vote affirmation', () => {
     const aliceAfter = (await membershipOf(alice))!
     expect(aliceAfter.votes).toBe(aliceBefore.votes)
     expect(aliceAfter.lastVoteAffirmation ?? null).toBe(aliceBefore.lastVoteAffirmation ?? null)
+  })
+
+  it('affirm-vote stamps the day of the injected clock (src/platform/clock.ts), not the machine\'s', async () => {
+    const row = (await membershipOf(voter))!
+    setNow('2031-03-04T23:59:59.000Z')
+    try {
+      const response = await t.api('POST', '/memberships/affirm-vote', { auth: voter })
+      expect(response.status).toBe(200)
+      expect(String((await dbMembership(row.id)).lastVoteAffirmation).slice(0, 10)).toBe('2031-03-04')
+      // a year and a day later by the same clock, the affirmation is stale
+      setNow('2032-03-05T00:00:01.000Z')
+      expect(await needsAffirmation(voter, row.id)).toBe(true)
+    } finally {
+      setNow(null)
+    }
   })
 
   it('affirm-vote works with an API key too', async () => {
