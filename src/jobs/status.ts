@@ -1,5 +1,5 @@
 /**
- * The job review workflow (business-rules.md, Jobs): which role may move a
+ * The job review workflow (docs/rules/jobs.md): which role may move a
  * job from which status to which. Everything not listed is refused.
  */
 export const JOB_STATUSES = ['DRAFT', 'REVIEW', 'APPROVED', 'REJECTED', 'ARCHIVED', 'EXPIRED'] as const

@@ -43,7 +43,7 @@ const WHO: Who[] = ['owner', 'otherMember', 'staff', 'superuser', 'anonymous']
 const userFor = (who: Who): TestUser | undefined =>
   ({ anonymous: undefined, otherMember, owner, staff, superuser })[who]
 
-// business-rules.md, Jobs: written out here, independently of src/jobs/status.ts
+// docs/rules/jobs.md: written out here, independently of src/jobs/status.ts
 const OWNER_MAY = new Set([
   'DRAFT>REVIEW',
   'REJECTED>REVIEW',

@@ -1,7 +1,7 @@
 /**
  * The CPython release tooling's whole flow (python/release-tools
  * add_to_pydotorg.py) against the route handlers, as the contract in
- * /work/shared/spec/pythondotorg-api.md describes it: find the release and
+ * docs/pythondotorg-api.md describes it: find the release and
  * the OSes, delete the release's files, upload each file, clean up one.
  */
 import { startTestPayload, type TestContext } from '../helpers/harness'
