@@ -1,5 +1,6 @@
 import type { PayloadRequest, Where } from 'payload'
 
+import { PYTHONDOTORG_API_WRITE } from '../../../fields/pythondotorgRules'
 import type { ApiUser } from './auth'
 import { notFound } from './errors'
 import { RESOURCES, type ResourceName } from './resources'
@@ -106,15 +107,36 @@ export const readList = async (
   return { docs: [...first.docs, ...second.docs].slice(skip, skip + limit), totalDocs: first.totalDocs }
 }
 
+/**
+ * Writes through this API are held to python.org's field rules where this
+ * project's are stricter (fields/pythondotorgRules.ts): its clients send what
+ * python.org accepted.
+ */
+const writeContext = { [PYTHONDOTORG_API_WRITE]: true }
+
 export const createDoc = async (actor: Actor, resource: ResourceName, data: Record<string, unknown>): Promise<Doc> =>
-  local(actor).create({ ...as(actor), collection: RESOURCES[resource].collection, data, depth: 0 })
+  local(actor).create({
+    ...as(actor),
+    collection: RESOURCES[resource].collection,
+    context: writeContext,
+    data,
+    depth: 0,
+  })
 
 export const updateDoc = async (
   actor: Actor,
   resource: ResourceName,
   id: string,
   data: Record<string, unknown>,
-): Promise<Doc> => local(actor).update({ ...as(actor), collection: RESOURCES[resource].collection, data, depth: 0, id })
+): Promise<Doc> =>
+  local(actor).update({
+    ...as(actor),
+    collection: RESOURCES[resource].collection,
+    context: writeContext,
+    data,
+    depth: 0,
+    id,
+  })
 
 export const deleteDoc = async (actor: Actor, resource: ResourceName, id: string): Promise<void> => {
   await local(actor).delete({ ...as(actor), collection: RESOURCES[resource].collection, depth: 0, id })
