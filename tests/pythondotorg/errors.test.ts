@@ -77,7 +77,9 @@ describe('request bodies', () => {
     expect(missing.error_message).toMatch(/url: this field is required/)
     await expect400(await post('v1/downloads/release_file/', fileBody({ filesize: 'big' })), /^filesize: expected a whole number/)
     await expect400(await post('v1/downloads/release_file/', fileBody({ is_source: 'perhaps' })), /^is_source: expected true or false/)
-    await expect400(await post('v1/downloads/release_file/', fileBody({ name: 42 })), /^name: expected a string/)
+    // a number is taken as its text (as Django REST framework did), a boolean or an object is not text
+    await expect400(await post('v1/downloads/release_file/', fileBody({ name: true })), /^name: expected a string/)
+    await expect400(await post('v2/downloads/release_file/', fileBody({ description: { text: 'x' } }), 'v2'), /^description: expected a string/)
     await expect400(await post('v1/downloads/release/', { name: 'Python 7.0.0', version: 7 }), /^version: expected 1, 2, 3 or 100/)
     await expect400(await post('v1/downloads/release/', { name: 'Python 7.0.0', release_date: 'soon' }), /^release_date: expected a date/)
   })
@@ -130,15 +132,20 @@ describe('the ReleaseFile rules', () => {
     expect((await post('v1/downloads/release_file/', fileBody({ ...good, url: base }))).status).toBe(201)
   })
 
-  it('refuse a duplicate URL, bad checksums and a negative size', async () => {
+  it("refuse a duplicate URL, and checksums and sizes beyond python.org's own limits", async () => {
     const taken = url()
     expect((await post('v1/downloads/release_file/', fileBody({ url: taken }))).status).toBe(201)
     await expect400(await post('v1/downloads/release_file/', fileBody({ url: taken })), /^url: must be unique/)
-    await expect400(await post('v1/downloads/release_file/', fileBody({ sha256_sum: 'abc' })), /sha256_sum must be 64 hexadecimal characters/)
-    await expect400(await post('v1/downloads/release_file/', fileBody({ sha256_sum: `${sha256('x').slice(0, 63)}g` })), /sha256_sum must be 64/)
-    await expect400(await post('v1/downloads/release_file/', fileBody({ md5_sum: 'abc' })), /md5_sum must be 32 hexadecimal characters/)
-    await expect400(await post('v1/downloads/release_file/', fileBody({ filesize: -1 })), /filesize/)
+    // python.org's checksums were free text of up to 200 characters, its filesize a PostgreSQL integer
+    await expect400(await post('v1/downloads/release_file/', fileBody({ sha256_sum: 'a'.repeat(201) })), /sha256_sum must be at most 200 characters/)
+    await expect400(await post('v1/downloads/release_file/', fileBody({ md5_sum: 'a'.repeat(201) })), /md5_sum must be at most 200 characters/)
+    await expect400(await post('v1/downloads/release_file/', fileBody({ filesize: -(2 ** 31) - 1 })), /filesize must be between/)
+    await expect400(await post('v1/downloads/release_file/', fileBody({ filesize: 1.5 })), /filesize: expected a whole number/)
     await expect400(await post('v1/downloads/release_file/', fileBody({ url: 'javascript:alert(1)' })), /url/)
+    await expect400(await post('v1/downloads/release_file/', fileBody({ slug: 'python-3.13.9-tgz' })), /slug may contain only letters, digits, underscores and hyphens/)
+    // within them, what python.org stored is stored
+    const loose = await post('v1/downloads/release_file/', fileBody({ filesize: -1, md5_sum: 'abc', sha256_sum: `${sha256('x').slice(0, 63)}g` }))
+    expect(loose.status).toBe(201)
   })
 
   it('hold for v2 PATCH and PUT too (merged with the stored file)', async () => {

@@ -37,15 +37,24 @@ export const actAs = (req: PayloadRequest, user: ApiUser | null): Actor => {
 
 const as = ({ req, user }: Actor) => ({ overrideAccess: false, req, ...(user ? { user } : {}) })
 
-// a stable order, so offsets page through the same sequence
-const SORT = 'legacyId'
+/**
+ * python.org's models' own ordering (their `Meta.ordering`), which both API
+ * versions listed in; the legacy id last, so offsets page through one
+ * stable sequence.
+ */
+const SORT: Record<ResourceName, string[]> = {
+  os: ['name', 'legacyId'],
+  page: ['title', 'path', 'legacyId'],
+  release: ['name', 'legacyId'],
+  release_file: ['-release.isPublished', 'release.name', 'os.name', 'name', 'legacyId'],
+}
 
 const readOptions = (resource: ResourceName) => ({
   collection: RESOURCES[resource].collection,
   depth: READ_SHAPE[resource].depth,
   populate: POPULATE_LEGACY_ID,
   select: READ_SHAPE[resource].select,
-  sort: SORT,
+  sort: SORT[resource],
 })
 
 /** The UUID behind a legacy id, when the caller may see that document. */
