@@ -239,3 +239,32 @@ describe('filters and windows', () => {
     expect(await countFiles(t, release.id)).toBe(keep)
   })
 })
+
+describe("error bodies carry python.org's own keys beside error_message", () => {
+  it("v1 as Tastypie answered: validation under the resource's name, other bad requests as error", async () => {
+    const base = url()
+    const response = await post('v1/downloads/release_file/', fileBody({ gpg_signature_file: `${base}.sig`, url: base }))
+    expect(response.status).toBe(400)
+    const body = await json(response)
+    expect(body['downloads/release_file']).toEqual({
+      gpg_signature_file: [`gpg_signature_file must be the file URL plus ".asc" (${base}.asc)`],
+    })
+    expect(body.error_message).toMatch(/^gpg_signature_file must be/)
+    const filter = await t.api('GET', 'v1/downloads/release/?limit=abc', { auth: undefined })
+    expect(filter.status).toBe(400)
+    expect(await json(filter)).toMatchObject({ error: expect.stringMatching(/limit/), error_message: expect.stringMatching(/limit/) })
+  })
+
+  it('v2 as Django REST framework answered: fields with lists of messages, detail otherwise', async () => {
+    const base = url()
+    const response = await post('v2/downloads/release_file/', fileBody({ sbom_spdx2_file: `${base}.json`, url: base }), 'v2')
+    expect(response.status).toBe(400)
+    expect(await json(response)).toMatchObject({ sbom_spdx2_file: [expect.stringMatching(/\.spdx\.json/)] })
+    const missing = await t.api('GET', 'v2/downloads/release/999999/', { auth: undefined })
+    expect(missing.status).toBe(404)
+    expect(await json(missing)).toMatchObject({ detail: expect.any(String), error_message: expect.any(String) })
+    const anonymous = await t.api('POST', 'v2/downloads/os/', { auth: undefined, body: { name: 'x' } })
+    expect(anonymous.status).toBe(401)
+    expect((await json(anonymous)).detail).toMatch(/Authentication/)
+  })
+})
