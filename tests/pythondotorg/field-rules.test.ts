@@ -74,22 +74,28 @@ describe("python.org's API takes what python.org's models took", () => {
       slug: 'Python_330',
     })
     expect(response.status).toBe(201)
-    expect(await json(response)).toMatchObject({ release_notes_url: 'ftp://ftp.python.org/pub/python/3.3.0/NEWS', slug: 'Python_330' })
-  })
-
-  it.each(['v1', 'v2'] as const)('a release file with free-text checksums, a long description and a negative size (%s)', async (version) => {
-    const body = looseFile(version)
-    const response = await post(version, 'release_file', body)
-    expect(response.status).toBe(201)
-    const doc = await docByLegacyId('release-files', idFrom(response.headers.get('Location')))
-    expect(doc).toMatchObject({
-      description: LOOSE_FILE.description,
-      filesize: -1,
-      md5Sum: LOOSE_FILE.md5_sum,
-      sha256Sum: LOOSE_FILE.sha256_sum,
-      slug: body.slug,
+    expect(await json(response)).toMatchObject({
+      release_notes_url: 'ftp://ftp.python.org/pub/python/3.3.0/NEWS',
+      slug: 'Python_330',
     })
   })
+
+  it.each(['v1', 'v2'] as const)(
+    'a release file with free-text checksums, a long description and a negative size (%s)',
+    async (version) => {
+      const body = looseFile(version)
+      const response = await post(version, 'release_file', body)
+      expect(response.status).toBe(201)
+      const doc = await docByLegacyId('release-files', idFrom(response.headers.get('Location')))
+      expect(doc).toMatchObject({
+        description: LOOSE_FILE.description,
+        filesize: -1,
+        md5Sum: LOOSE_FILE.md5_sum,
+        sha256Sum: LOOSE_FILE.sha256_sum,
+        slug: body.slug,
+      })
+    },
+  )
 
   it("and nothing beyond python.org's own limits", async () => {
     const refused: [Record<string, unknown>, RegExp][] = [
@@ -130,7 +136,10 @@ describe("new content elsewhere keeps this project's rules", () => {
     ['description', { description: 'd'.repeat(2001) }],
     ['filesize', { filesize: -1 }],
   ])('REST refuses %s', async (field, overrides) => {
-    const response = await t.api('POST', 'release-files', { auth: staff, body: restBody({ os: windows, ...overrides }) })
+    const response = await t.api('POST', 'release-files', {
+      auth: staff,
+      body: restBody({ os: windows, ...overrides }),
+    })
     expect(response.status).toBe(400)
     expect(errorPaths(await json(response))).toContain(field)
   })
@@ -183,11 +192,18 @@ describe('a document the API created, saved later in the admin panel', () => {
     const osDoc = await docByLegacyId('download-os', idFrom(os.headers.get('Location')))
     expect((await adminSave(t, staff, 'download-os', osDoc.id, { name: 'Solaris (SunOS)' })).status).toBe(200)
 
-    const rel = await post('v2', 'release', { name: 'Python 3.3.3', release_notes_url: 'ftp://ftp.python.org/NEWS', slug: 'Python_333' })
+    const rel = await post('v2', 'release', {
+      name: 'Python 3.3.3',
+      release_notes_url: 'ftp://ftp.python.org/NEWS',
+      slug: 'Python_333',
+    })
     const relDoc = await docByLegacyId('releases', idFrom(rel.headers.get('Location')))
     const relSaved = await adminSave(t, staff, 'releases', relDoc.id, { isPublished: true })
     expect(relSaved.status).toBe(200)
-    expect((await json(relSaved)).doc).toMatchObject({ releaseNotesUrl: 'ftp://ftp.python.org/NEWS', slug: 'Python_333' })
+    expect((await json(relSaved)).doc).toMatchObject({
+      releaseNotesUrl: 'ftp://ftp.python.org/NEWS',
+      slug: 'Python_333',
+    })
   })
 
   it('holds what the editor changes to the strict rules', async () => {

@@ -31,7 +31,13 @@ beforeAll(async () => {
   const user = await asUser(t, staff)
   const created = await t.payload.create({
     collection: 'pages',
-    data: { content: 'whatever', contentType: 'MARKDOWN', isPublished: true, path: 'download/releases/2.7.5', title: 'Python 2.7.5 Release' },
+    data: {
+      content: 'whatever',
+      contentType: 'MARKDOWN',
+      isPublished: true,
+      path: 'download/releases/2.7.5',
+      title: 'Python 2.7.5 Release',
+    },
     overrideAccess: false,
     user,
   })
@@ -47,7 +53,13 @@ beforeAll(async () => {
   const r972 = await createRelease(t, staff, { isPublished: false, name: 'Python 9.7.2', releasePage: page.id })
   draft = { id: r972.id, legacyId: r972.legacyId! }
   // created in an order unlike python.org's list order (release name, OS name, file name)
-  await createFile(t, { description: 'Windows binary -- does not include source', name: 'Windows x86 MSI Installer (2.7.5)', os: windows, release: release275.id, url: 'https://www.python.org/ftp/python/2.7.5/python-2.7.5.msi' })
+  await createFile(t, {
+    description: 'Windows binary -- does not include source',
+    name: 'Windows x86 MSI Installer (2.7.5)',
+    os: windows,
+    release: release275.id,
+    url: 'https://www.python.org/ftp/python/2.7.5/python-2.7.5.msi',
+  })
   const linux = await createFile(t, {
     description: 'Gzipped source',
     filesize: 12345678,
@@ -58,15 +70,28 @@ beforeAll(async () => {
     url: 'https://www.python.org/ftp/python/2.7.5/Python-2.7.5.tgz',
   })
   linuxFile = { legacyId: linux.legacyId! }
-  await createFile(t, { name: 'Source tarball for a draft release', os: source, release: draft.id, url: 'https://www.python.org/ftp/python/9.7.2/Python-9.7.2.tgz' })
-  await createFile(t, { name: 'Windows X86-64 MSI Installer (2.7.5)', os: windows, release: release275.id, url: 'https://www.python.org/ftp/python/2.7.5/python-2.7.5.amd64.msi' })
+  await createFile(t, {
+    name: 'Source tarball for a draft release',
+    os: source,
+    release: draft.id,
+    url: 'https://www.python.org/ftp/python/9.7.2/Python-9.7.2.tgz',
+  })
+  await createFile(t, {
+    name: 'Windows X86-64 MSI Installer (2.7.5)',
+    os: windows,
+    release: release275.id,
+    url: 'https://www.python.org/ftp/python/2.7.5/python-2.7.5.amd64.msi',
+  })
 })
 afterAll(async () => {
   await t?.close()
 })
 
 const get = async (path: string, authorization?: string) => {
-  const response = await t.api('GET', path, { auth: undefined, headers: authorization ? { Authorization: authorization } : {} })
+  const response = await t.api('GET', path, {
+    auth: undefined,
+    headers: authorization ? { Authorization: authorization } : {},
+  })
   const text = await response.text()
   if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${text}`)
   expect(response.headers.get('Content-Type')).toMatch(/^application\/json/)
@@ -244,20 +269,45 @@ describe('v2 (Django REST framework)', () => {
     const user = await asUser(t, staff)
     await t.payload.create({
       collection: 'pages',
-      data: { contentType: 'MARKDOWN', isPublished: false, keywords: 'python, draft', path: 'drafts/one', title: 'Draft' },
+      data: {
+        contentType: 'MARKDOWN',
+        isPublished: false,
+        keywords: 'python, draft',
+        path: 'drafts/one',
+        title: 'Draft',
+      },
       overrideAccess: false,
       user,
     })
-    await t.payload.update({ collection: 'pages', data: { keywords: 'python, django' }, id: page.id, overrideAccess: false, user })
+    await t.payload.update({
+      collection: 'pages',
+      data: { keywords: 'python, django' },
+      id: page.id,
+      overrideAccess: false,
+      user,
+    })
     const shown = await get(`v2/pages/page/${page.legacyId}/`)
-    expect(Object.keys(shown)).toEqual(['title', 'path', 'keywords', 'description', 'content', 'is_published', 'template_name', 'resource_uri'])
+    expect(Object.keys(shown)).toEqual([
+      'title',
+      'path',
+      'keywords',
+      'description',
+      'content',
+      'is_published',
+      'template_name',
+      'resource_uri',
+    ])
     expect(shown.resource_uri).toBe(`${ORIGIN}/api/v2/pages/page/${page.legacyId}/`)
     // python.org's own page API test: icontains, and drafts for staff only
     expect(await get('v2/pages/page/?keywords__icontains=PYTHON')).toHaveLength(1)
     expect(await get('v2/pages/page/?keywords__icontains=PYTHON', staff.v2)).toHaveLength(2)
     expect(await get('v2/pages/page/?is_published=false')).toHaveLength(0)
     expect(await get('v2/pages/page/?is_published=false', staff.v2)).toHaveLength(1)
-    const write = await t.api('POST', 'v2/pages/page/', { auth: undefined, body: { path: 'x', title: 'x' }, headers: { Authorization: staff.v2 } })
+    const write = await t.api('POST', 'v2/pages/page/', {
+      auth: undefined,
+      body: { path: 'x', title: 'x' },
+      headers: { Authorization: staff.v2 },
+    })
     expect(write.status).toBe(405)
     expect((await t.api('GET', 'v2/pages/page/?color=blue', { auth: undefined })).status).toBe(400)
   })
@@ -289,9 +339,17 @@ describe('ids', () => {
       expect(Number.isSafeInteger(Number(object.resource_uri.split('/').at(-2)))).toBe(true)
       if (object.release_page !== null) expect(object.release_page).toMatch(/^\/api\/v1\/pages\/page\/\d+\/$/)
     }
-    const created = await t.api('POST', 'v2/downloads/os/', { auth: undefined, body: { name: 'WASI', slug: 'wasi' }, headers: { Authorization: staff.v2 } })
+    const created = await t.api('POST', 'v2/downloads/os/', {
+      auth: undefined,
+      body: { name: 'WASI', slug: 'wasi' },
+      headers: { Authorization: staff.v2 },
+    })
     expect(created.headers.get('Location')).toMatch(new RegExp(`^${ORIGIN}/api/v2/downloads/os/\\d+/$`))
-    const v1 = await t.api('POST', 'v1/downloads/os/', { auth: undefined, body: { name: 'Emscripten', slug: 'emscripten' }, headers: { Authorization: staff.v1 } })
+    const v1 = await t.api('POST', 'v1/downloads/os/', {
+      auth: undefined,
+      body: { name: 'Emscripten', slug: 'emscripten' },
+      headers: { Authorization: staff.v1 },
+    })
     // Tastypie's Location was the resource URI itself
     expect(v1.headers.get('Location')).toMatch(/^\/api\/v1\/downloads\/os\/\d+\/$/)
     expect((await json(v1)).resource_uri).toBe(v1.headers.get('Location'))

@@ -201,7 +201,12 @@ const apiGet = async (path: string) => {
 describe('the port of add_to_pydotorg.py', () => {
   it("agrees with the tool's own unit tests", () => {
     // python/release-tools tests/test_add_to_pydotorg.py, at the same commit
-    expect(['3.9.0a0', '3.10.0b3', '3.11.0rc2', '3.12.15'].map(slugFor)).toEqual(['390-a0', '3100-b3', '3110-rc2', '31215'])
+    expect(['3.9.0a0', '3.10.0b3', '3.11.0rc2', '3.12.15'].map(slugFor)).toEqual([
+      '390-a0',
+      '3100-b3',
+      '3110-rc2',
+      '31215',
+    ])
     expect(['3.9.0a0', '3.10.0b3', '3.11.0rc2', '3.12.15', 'Hello, world!'].map(makeSlug)).toEqual([
       '390a0',
       '3100b3',
@@ -211,9 +216,24 @@ describe('the port of add_to_pydotorg.py', () => {
     ])
     expect(['3.9.0a0', '3.12.15'].map(baseVersion)).toEqual(['3.9.0', '3.12.15'])
     const root: FtpRoot = new Map([
-      ['3.14.0', new Map<string, Buffer | 'dir'>([['test-artifact.txt', Buffer.from('Hello world')], ['test-artifact.txt.sigstore', Buffer.from('')]])],
+      [
+        '3.14.0',
+        new Map<string, Buffer | 'dir'>([
+          ['test-artifact.txt', Buffer.from('Hello world')],
+          ['test-artifact.txt.sigstore', Buffer.from('')],
+        ]),
+      ],
     ])
-    const dict = buildFileDict(root, '3.14.0rc2', 'test-artifact.txt', 12, 'Test artifact', 34, true, 'Test description')
+    const dict = buildFileDict(
+      root,
+      '3.14.0rc2',
+      'test-artifact.txt',
+      12,
+      'Test artifact',
+      34,
+      true,
+      'Test description',
+    )
     expect(dict).toEqual({
       name: 'Test artifact',
       slug: '3140-rc2-Test-artifact',
@@ -277,8 +297,15 @@ describe('a 3.14 final (3.14.1), run twice', () => {
     releaseId = release.id
     legacyId = release.legacyId!
     // a file left over from an earlier, interrupted run
-    const source = (await t.payload.find({ collection: 'download-os', overrideAccess: true, where: { slug: { equals: 'source' } } })).docs[0]!
-    await createFile(t, { name: 'stale', os: source.id, release: releaseId, url: `${DOWNLOAD_ROOT}3.14.1/Python-3.14.1.tgz` })
+    const source = (
+      await t.payload.find({ collection: 'download-os', overrideAccess: true, where: { slug: { equals: 'source' } } })
+    ).docs[0]!
+    await createFile(t, {
+      name: 'stale',
+      os: source.id,
+      release: releaseId,
+      url: `${DOWNLOAD_ROOT}3.14.1/Python-3.14.1.tgz`,
+    })
     first = await run('3.14.1')
   })
 
@@ -303,7 +330,9 @@ describe('a 3.14 final (3.14.1), run twice', () => {
       })
     }
     // the body as json.dumps wrote it
-    expect(first.requests[7]!.body).toMatch(/^\{"name": "iOS XCframework", "slug": "3141-iOS-XCframework", "os": "\/api\/v1\/downloads\/os\/5\/", /)
+    expect(first.requests[7]!.body).toMatch(
+      /^\{"name": "iOS XCframework", "slug": "3141-iOS-XCframework", "os": "\/api\/v1\/downloads\/os\/5\/", /,
+    )
     expect(first.created).toHaveLength(13)
   })
 
@@ -350,16 +379,24 @@ describe('a 3.14 final (3.14.1), run twice', () => {
       sigstoreBundleFile: `${DOWNLOAD_ROOT}3.14.1/windows-3.14.1.json.sigstore`,
     })
     expect(stored['3141-XZ-compressed-source-tarball']).toMatchObject({ downloadButton: true, isSource: true, os: 3 })
-    expect(stored['3141-macOS-installer']).toMatchObject({ description: 'for macOS 10.15 and later', downloadButton: true, os: 2 })
+    expect(stored['3141-macOS-installer']).toMatchObject({
+      description: 'for macOS 10.15 and later',
+      downloadButton: true,
+      os: 2,
+    })
     // one download button per OS
-    const buttons = Object.values(stored).filter((file) => file.downloadButton).map((file) => file.os)
+    const buttons = Object.values(stored)
+      .filter((file) => file.downloadButton)
+      .map((file) => file.os)
     expect(buttons.sort()).toEqual([1, 2, 3])
   })
 
   it('writes as the key owner, and reads back through the API with integer ids', async () => {
     const listed = await apiGet(`v1/downloads/release_file/?release=${legacyId}&limit=0`)
     expect(listed.meta.total_count).toBe(13)
-    const ids = listed.objects.map((object: { resource_uri: string }) => pythonInt(object.resource_uri.split('/').at(-2)!))
+    const ids = listed.objects.map((object: { resource_uri: string }) =>
+      pythonInt(object.resource_uri.split('/').at(-2)!),
+    )
     expect(ids.sort((a: number, b: number) => a - b)).toEqual([...first.created].sort((a, b) => a - b))
     const { docs } = await t.payload.find({
       collection: 'release-files',
@@ -378,7 +415,10 @@ describe('a 3.14 final (3.14.1), run twice', () => {
     expect(await storedFiles(releaseId)).toEqual(before)
     expect(second.created.some((id) => first.created.includes(id))).toBe(false)
     for (const id of first.created.slice(0, 3)) {
-      const response = await t.api('GET', `v1/downloads/release_file/${id}/`, { auth: undefined, headers: { Authorization: staff.v1 } })
+      const response = await t.api('GET', `v1/downloads/release_file/${id}/`, {
+        auth: undefined,
+        headers: { Authorization: staff.v1 },
+      })
       expect(response.status).toBe(404)
     }
   })
@@ -392,7 +432,10 @@ describe('a 3.14 final (3.14.1), run twice', () => {
     const file = docs[0]!
     const saved = await adminSave(t, staff, 'release-files', file.id, { description: 'For x86_64 emulators' })
     expect(saved.status).toBe(200)
-    expect((await json(saved)).doc).toMatchObject({ description: 'For x86_64 emulators', slug: '3141-Android-embeddable-package-x86_64' })
+    expect((await json(saved)).doc).toMatchObject({
+      description: 'For x86_64 emulators',
+      slug: '3141-Android-embeddable-package-x86_64',
+    })
     const release = await adminSave(t, staff, 'releases', releaseId, { isPublished: true })
     expect(release.status).toBe(200)
   })
@@ -411,8 +454,15 @@ describe('a 3.15 alpha (3.15.0a2), unpublished while its files go up, run twice'
   it('on a refused upload deletes what that run created, newest first, and reports the error_message', async () => {
     // an editor attached the a2 macOS installer's URL to the a1 release by mistake
     const a1 = await createRelease(t, staff, { name: 'Python 3.15.0a1', preRelease: true })
-    const macos = (await t.payload.find({ collection: 'download-os', overrideAccess: true, where: { slug: { equals: 'macos' } } })).docs[0]!
-    const stray = await createFile(t, { name: 'macOS installer', os: macos.id, release: a1.id, url: `${DOWNLOAD_ROOT}3.15.0/python-3.15.0a2-macos11.pkg` })
+    const macos = (
+      await t.payload.find({ collection: 'download-os', overrideAccess: true, where: { slug: { equals: 'macos' } } })
+    ).docs[0]!
+    const stray = await createFile(t, {
+      name: 'macOS installer',
+      os: macos.id,
+      release: a1.id,
+      url: `${DOWNLOAD_ROOT}3.15.0/python-3.15.0a2-macos11.pkg`,
+    })
 
     let failure: Error | undefined
     const requests: string[] = []
@@ -420,9 +470,11 @@ describe('a 3.15 alpha (3.15.0a2), unpublished while its files go up, run twice'
       requests.push(`${method} ${url.slice(ORIGIN.length)}`)
       return transport(method, url, init)
     }
-    await addToPydotorg({ authInfo, baseUrl: BASE_URL, ftp, release: '3.15.0a2', transport: recording }).catch((error: Error) => {
-      failure = error
-    })
+    await addToPydotorg({ authInfo, baseUrl: BASE_URL, ftp, release: '3.15.0a2', transport: recording }).catch(
+      (error: Error) => {
+        failure = error
+      },
+    )
     expect(failure?.message).toMatch(/^Creating release_file failed: 400\nurl: must be unique/)
     // nine files went up before the installer; they were deleted again, newest first
     const posts = requests.filter((request) => request.startsWith('POST'))
@@ -449,7 +501,9 @@ describe('a 3.15 alpha (3.15.0a2), unpublished while its files go up, run twice'
       url: `${DOWNLOAD_ROOT}3.15.0/python-3.15.0a2-arm64.exe`,
     })
     // the a1 files and the free-threaded builds in the same directory were skipped
-    expect(Object.values(stored).some((file) => String(file.url).includes('a1') || String(file.url).includes('a2t'))).toBe(false)
+    expect(
+      Object.values(stored).some((file) => String(file.url).includes('a1') || String(file.url).includes('a2t')),
+    ).toBe(false)
 
     const second = await run('3.15.0a2')
     expect(await storedFiles(releaseId)).toEqual(stored)
@@ -471,9 +525,9 @@ describe('a 3.9 security release (3.9.25): source files only, run twice', () => 
       requests.push(`${method} ${url.slice(ORIGIN.length)}`)
       return transport(method, url, init)
     }
-    await expect(addToPydotorg({ authInfo, baseUrl: BASE_URL, ftp, release: '3.9.25', transport: recording })).rejects.toThrow(
-      'No release manager defined for Python release 3.9.25',
-    )
+    await expect(
+      addToPydotorg({ authInfo, baseUrl: BASE_URL, ftp, release: '3.9.25', transport: recording }),
+    ).rejects.toThrow('No release manager defined for Python release 3.9.25')
     expect(requests).toEqual(['GET /api/v1/downloads/release/?name=Python+3.9.25'])
   })
 

@@ -90,7 +90,10 @@ export const pythonJsonDumps = (value: unknown): string => {
   if (typeof value === 'boolean') return value ? 'true' : 'false'
   if (typeof value === 'number') return String(value)
   if (typeof value === 'string')
-    return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    return JSON.stringify(value).replace(
+      /[\u007f-\uffff]/g,
+      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    )
   if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(', ')}]`
   return `{${Object.entries(value as Record<string, unknown>)
     .map(([key, item]) => `${pythonJsonDumps(key)}: ${pythonJsonDumps(item)}`)
@@ -264,7 +267,8 @@ export const signReleaseFilesWithSigstore = (
   const signed = (rfile: string) => dir.has(`${rfile}.sigstore`) || (dir.has(`${rfile}.sig`) && dir.has(`${rfile}.crt`))
   for (const [rfile] of releaseFiles) {
     if (signed(rfile)) continue
-    for (const suffix of ['.crt', '.sig', '.sigstore']) dir.set(`${rfile}${suffix}`, Buffer.from(`${suffix} of ${rfile}`))
+    for (const suffix of ['.crt', '.sig', '.sigstore'])
+      dir.set(`${rfile}${suffix}`, Buffer.from(`${suffix} of ${rfile}`))
   }
   if (!identities[minorVersion(release)]) {
     // error() prints and sys.exit(1)s before anything is sent
@@ -300,7 +304,12 @@ export const addToPydotorg = async ({
   const headers = sessionHeaders(authInfo)
 
   const send = async (method: string, url: string, body?: string) => {
-    const sent = { body, headers: { ...headers, ...(body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(body)) }) }, method, url }
+    const sent = {
+      body,
+      headers: { ...headers, ...(body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(body)) }) },
+      method,
+      url,
+    }
     requests.push(sent)
     return transport(method, url, { body, headers: sent.headers })
   }
