@@ -1,7 +1,7 @@
 import type { CollectionSlug } from 'payload'
 
 /**
- * The resources of python.org's own API (see /work/shared/spec/pythondotorg-api.md)
+ * The resources of python.org's own API (see docs/pythondotorg-api.md)
  * and the collections behind them. Every one is addressed by its integer
  * `legacyId`, never by the UUID.
  */

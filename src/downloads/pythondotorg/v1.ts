@@ -12,7 +12,7 @@ import { SERIALIZERS } from './serializers'
 /**
  * python.org's API v1 (tastypie): `{meta, objects}` lists, `ApiKey` header
  * authentication, POST on lists, DELETE on details and on the release-file
- * list of one release. See /work/shared/spec/pythondotorg-api.md.
+ * list of one release. See docs/pythondotorg-api.md.
  */
 type Writable = Exclude<ResourceName, 'page'>
 
