@@ -533,7 +533,16 @@ describe('a 3.9 security release (3.9.25): source files only, run twice', () => 
 
   it('uploads both tarballs with their PGP and Sigstore sidecars, the same files on a second run', async () => {
     const identities = { ...SIGSTORE_IDENTITIES, ...SIGSTORE_IDENTITY_39 }
-    const first = await run('3.9.25', identities)
+    // --base-url given without its trailing slash: the tool adds it
+    const first = await addToPydotorg({
+      authInfo,
+      baseUrl: BASE_URL.replace(/\/$/, ''),
+      ftp,
+      identities,
+      release: '3.9.25',
+      transport,
+    })
+    expect(first.requests.at(-1)!.url).toBe(`${BASE_URL}downloads/release_file/`)
     const stored = await storedFiles(releaseId)
     expect(stored).toEqual(sentFiles(first))
     const url = `${DOWNLOAD_ROOT}3.9.25/Python-3.9.25.tar.xz`

@@ -276,10 +276,13 @@ export const signReleaseFilesWithSigstore = (
   }
 }
 
+/** `parse_args`' `ensure_trailing_slash`, the type of `--base-url` and `--ftp-root`. */
+export const ensureTrailingSlash = (s: string): string => (s.endsWith('/') ? s : `${s}/`)
+
 export type RunOptions = {
   /** `AUTH_INFO`: "username:api_key" */
   authInfo: string
-  /** `--base-url`, with the trailing slash its argparse type adds */
+  /** `--base-url` as given on the command line */
   baseUrl: string
   ftp: FtpRoot
   identities?: Record<string, [string, string]>
@@ -292,12 +295,13 @@ export type RunResult = { created: number[]; log: string[]; requests: SentReques
 /** `main()`: one run of `python add_to_pydotorg.py <release>`. Throws what the tool raises. */
 export const addToPydotorg = async ({
   authInfo,
-  baseUrl,
+  baseUrl: givenBaseUrl,
   ftp,
   identities = SIGSTORE_IDENTITIES,
   release,
   transport,
 }: RunOptions): Promise<RunResult> => {
+  const baseUrl = ensureTrailingSlash(givenBaseUrl)
   const requests: SentRequest[] = []
   const log: string[] = []
   const created: number[] = []
