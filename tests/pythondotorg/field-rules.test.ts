@@ -188,6 +188,19 @@ describe('a document the API created, saved later in the admin panel', () => {
       slug: body.slug,
     })
 
+    // a partial REST update and a GraphQL update of another field too
+    const patched = await t.api('PATCH', `release-files/${file.id}`, { auth: staff, body: { isSource: false } })
+    expect(patched.status).toBe(200)
+    const graph = await t.graphql(
+      `mutation ($id: String!) { updateReleaseFile(id: $id, data: { name: "CHM" }) { slug md5Sum } }`,
+      {
+        auth: staff,
+        variables: { id: file.id },
+      },
+    )
+    expect(graph.errors).toBeUndefined()
+    expect(graph.data.updateReleaseFile).toEqual({ md5Sum: LOOSE_FILE.md5_sum, slug: body.slug })
+
     const os = await post('v1', 'os', { name: 'Solaris', slug: 'Sun_OS' })
     const osDoc = await docByLegacyId('download-os', idFrom(os.headers.get('Location')))
     expect((await adminSave(t, staff, 'download-os', osDoc.id, { name: 'Solaris (SunOS)' })).status).toBe(200)
