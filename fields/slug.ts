@@ -2,8 +2,19 @@ import type { TextField } from 'payload'
 
 import { deepMerge } from './deepMerge'
 import { exceedsMaxLength } from './maxLength'
-import { SLUG_PATTERN, slugify } from './slugify'
+import { strictOrPythondotorg } from './pythondotorgRules'
+import { DJANGO_SLUG_PATTERN, SLUG_PATTERN, slugify } from './slugify'
 import { serverFilled } from './serverFilled'
+
+const slugRule =
+  (pattern: RegExp, rule: string) =>
+  (value: null | string | undefined, { maxLength }: { maxLength?: number } = {}): string | true => {
+    if (!value) return 'slug is required (or give a name to generate it from)'
+    const tooLong = exceedsMaxLength('slug', value, maxLength)
+    if (tooLong) return tooLong
+    if (!pattern.test(value)) return `slug may contain only ${rule}`
+    return true
+  }
 
 type SlugOptions = {
   /** the field the slug is generated from when left empty */
@@ -39,15 +50,11 @@ export const slugField = ({ from = 'name', overrides = {} }: SlugOptions = {}): 
       maxLength: 200,
       required: true,
       unique: true,
-      validate: (value: null | string | undefined, { maxLength }: { maxLength?: number } = {}) => {
-        if (!value) return 'slug is required (or give a name to generate it from)'
-        const tooLong = exceedsMaxLength('slug', value, maxLength)
-        if (tooLong) return tooLong
-        if (!SLUG_PATTERN.test(value)) {
-          return 'slug may contain only lowercase letters, digits and single hyphens'
-        }
-        return true
-      },
+      // python.org's API writes (and keeps) Django slugs: "3141-Windows-installer-64-bit"
+      validate: strictOrPythondotorg(
+        slugRule(SLUG_PATTERN, 'lowercase letters, digits and single hyphens'),
+        slugRule(DJANGO_SLUG_PATTERN, 'letters, digits, underscores and hyphens'),
+      ),
     },
     overrides,
   )

@@ -14,3 +14,6 @@ export const slugify = (value: string): string =>
     .replace(/^[-]+|[-]+$/g, '')
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/** Django's SlugField: letters of either case, digits, "_" and "-" (python.org's own rule). */
+export const DJANGO_SLUG_PATTERN = /^[-a-zA-Z0-9_]+$/

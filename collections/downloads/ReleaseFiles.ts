@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { textarea } from 'payload/shared'
 
 import { isStaff } from '../../access/isStaff'
 import { parentReadable } from '../../access/parentReadable'
@@ -6,10 +7,32 @@ import { contentManageableFields } from '../../fields/contentManageable'
 import { legacyIdField } from '../../fields/legacyId'
 import { slugField } from '../../fields/slug'
 import { integerValidator } from '../../fields/integer'
+import { strictOrPythondotorg } from '../../fields/pythondotorgRules'
 import { httpUrlValidator } from '../../fields/url'
 import { validateReleaseFile } from '../../hooks/downloads/validateReleaseFile'
 import { recordDownloadEndpoint } from '../../src/downloads/statisticsEndpoints'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+
+/**
+ * A checksum: this project's rule is the digest's hex form; python.org's
+ * was any text up to 200 characters (see strictOrPythondotorg).
+ */
+const checksum = (name: string, hexLength: number) => ({
+  name,
+  type: 'text' as const,
+  maxLength: hexLength,
+  validate: strictOrPythondotorg<null | string | undefined>(
+    (value) =>
+      !value || new RegExp(`^[0-9a-fA-F]{${hexLength}}$`).test(value)
+        ? true
+        : `${name} must be ${hexLength} hexadecimal characters`,
+    (value) => (!value || value.length <= 200 ? true : `${name} must be at most 200 characters`),
+  ),
+})
+
+/** python.org's IntegerField: a PostgreSQL integer. */
+const INT_MIN = -2_147_483_648
+const INT_MAX = 2_147_483_647
 
 const sidecar = (name: string, label: string) => ({
   name,
@@ -57,7 +80,15 @@ export const ReleaseFiles: CollectionConfig = {
         },
       ],
     },
-    { name: 'description', type: 'textarea', maxLength: 2000 },
+    {
+      name: 'description',
+      type: 'textarea',
+      maxLength: 2000,
+      // python.org's description is a TextField without a length limit
+      validate: strictOrPythondotorg<null | string | undefined>(textarea, (value, options) =>
+        textarea(value, { ...options, maxLength: undefined }),
+      ),
+    },
     { name: 'isSource', type: 'checkbox', defaultValue: false },
     {
       name: 'url',
@@ -73,14 +104,17 @@ export const ReleaseFiles: CollectionConfig = {
     sidecar('sigstoreCertFile', 'Sigstore certificate (.crt)'),
     sidecar('sigstoreBundleFile', 'Sigstore bundle (.sigstore)'),
     sidecar('sbomSpdx2File', 'SBOM, SPDX 2 (.spdx.json)'),
-    { name: 'md5Sum', type: 'text', maxLength: 32 },
-    { name: 'sha256Sum', type: 'text', maxLength: 64 },
+    checksum('md5Sum', 32),
+    checksum('sha256Sum', 64),
     {
       name: 'filesize',
       type: 'number',
       defaultValue: 0,
-      min: 0,
-      validate: integerValidator('filesize', { min: 0 }),
+      validate: strictOrPythondotorg(integerValidator('filesize', { min: 0 }), (value, options) =>
+        typeof value === 'number' && (value < INT_MIN || value > INT_MAX)
+          ? `filesize must be between ${INT_MIN} and ${INT_MAX}`
+          : integerValidator('filesize')(value, options),
+      ),
     },
     {
       name: 'downloadButton',

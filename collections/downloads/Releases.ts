@@ -7,7 +7,8 @@ import { isPublishedField } from '../../fields/isPublished'
 import { legacyIdField } from '../../fields/legacyId'
 import { markupFields } from '../../fields/markup'
 import { slugField } from '../../fields/slug'
-import { httpUrlValidator } from '../../fields/url'
+import { strictOrPythondotorg } from '../../fields/pythondotorgRules'
+import { djangoUrlValidator, httpUrlValidator } from '../../fields/url'
 import { deriveVersion } from '../../hooks/downloads/deriveVersion'
 import { ensureSingleLatest } from '../../hooks/downloads/ensureSingleLatest'
 import { downloadReads } from '../../src/downloads/reads'
@@ -115,7 +116,7 @@ export const Releases: CollectionConfig = {
       name: 'releaseNotesUrl',
       type: 'text',
       maxLength: 1000,
-      validate: httpUrlValidator('releaseNotesUrl'),
+      validate: strictOrPythondotorg(httpUrlValidator('releaseNotesUrl'), djangoUrlValidator('releaseNotesUrl')),
     },
     ...markupFields({ defaultContentType: 'RESTRUCTUREDTEXT' }),
     {

@@ -77,7 +77,9 @@ describe('request bodies', () => {
     expect(missing.error_message).toMatch(/url: this field is required/)
     await expect400(await post('v1/downloads/release_file/', fileBody({ filesize: 'big' })), /^filesize: expected a whole number/)
     await expect400(await post('v1/downloads/release_file/', fileBody({ is_source: 'perhaps' })), /^is_source: expected true or false/)
-    await expect400(await post('v1/downloads/release_file/', fileBody({ name: 42 })), /^name: expected a string/)
+    // a number is taken as its text (as Django REST framework did), a boolean or an object is not text
+    await expect400(await post('v1/downloads/release_file/', fileBody({ name: true })), /^name: expected a string/)
+    await expect400(await post('v2/downloads/release_file/', fileBody({ description: { text: 'x' } }), 'v2'), /^description: expected a string/)
     await expect400(await post('v1/downloads/release/', { name: 'Python 7.0.0', version: 7 }), /^version: expected 1, 2, 3 or 100/)
     await expect400(await post('v1/downloads/release/', { name: 'Python 7.0.0', release_date: 'soon' }), /^release_date: expected a date/)
   })
@@ -130,15 +132,20 @@ describe('the ReleaseFile rules', () => {
     expect((await post('v1/downloads/release_file/', fileBody({ ...good, url: base }))).status).toBe(201)
   })
 
-  it('refuse a duplicate URL, bad checksums and a negative size', async () => {
+  it("refuse a duplicate URL, and checksums and sizes beyond python.org's own limits", async () => {
     const taken = url()
     expect((await post('v1/downloads/release_file/', fileBody({ url: taken }))).status).toBe(201)
     await expect400(await post('v1/downloads/release_file/', fileBody({ url: taken })), /^url: must be unique/)
-    await expect400(await post('v1/downloads/release_file/', fileBody({ sha256_sum: 'abc' })), /sha256_sum must be 64 hexadecimal characters/)
-    await expect400(await post('v1/downloads/release_file/', fileBody({ sha256_sum: `${sha256('x').slice(0, 63)}g` })), /sha256_sum must be 64/)
-    await expect400(await post('v1/downloads/release_file/', fileBody({ md5_sum: 'abc' })), /md5_sum must be 32 hexadecimal characters/)
-    await expect400(await post('v1/downloads/release_file/', fileBody({ filesize: -1 })), /filesize/)
+    // python.org's checksums were free text of up to 200 characters, its filesize a PostgreSQL integer
+    await expect400(await post('v1/downloads/release_file/', fileBody({ sha256_sum: 'a'.repeat(201) })), /sha256_sum must be at most 200 characters/)
+    await expect400(await post('v1/downloads/release_file/', fileBody({ md5_sum: 'a'.repeat(201) })), /md5_sum must be at most 200 characters/)
+    await expect400(await post('v1/downloads/release_file/', fileBody({ filesize: -(2 ** 31) - 1 })), /filesize must be between/)
+    await expect400(await post('v1/downloads/release_file/', fileBody({ filesize: 1.5 })), /filesize: expected a whole number/)
     await expect400(await post('v1/downloads/release_file/', fileBody({ url: 'javascript:alert(1)' })), /url/)
+    await expect400(await post('v1/downloads/release_file/', fileBody({ slug: 'python-3.13.9-tgz' })), /slug may contain only letters, digits, underscores and hyphens/)
+    // within them, what python.org stored is stored
+    const loose = await post('v1/downloads/release_file/', fileBody({ filesize: -1, md5_sum: 'abc', sha256_sum: `${sha256('x').slice(0, 63)}g` }))
+    expect(loose.status).toBe(201)
   })
 
   it('hold for v2 PATCH and PUT too (merged with the stored file)', async () => {
@@ -230,5 +237,34 @@ describe('filters and windows', () => {
     expect(response.status).toBe(204)
     expect(await countFiles(t, other.id)).toBe(0)
     expect(await countFiles(t, release.id)).toBe(keep)
+  })
+})
+
+describe("error bodies carry python.org's own keys beside error_message", () => {
+  it("v1 as Tastypie answered: validation under the resource's name, other bad requests as error", async () => {
+    const base = url()
+    const response = await post('v1/downloads/release_file/', fileBody({ gpg_signature_file: `${base}.sig`, url: base }))
+    expect(response.status).toBe(400)
+    const body = await json(response)
+    expect(body['downloads/release_file']).toEqual({
+      gpg_signature_file: [`gpg_signature_file must be the file URL plus ".asc" (${base}.asc)`],
+    })
+    expect(body.error_message).toMatch(/^gpg_signature_file must be/)
+    const filter = await t.api('GET', 'v1/downloads/release/?limit=abc', { auth: undefined })
+    expect(filter.status).toBe(400)
+    expect(await json(filter)).toMatchObject({ error: expect.stringMatching(/limit/), error_message: expect.stringMatching(/limit/) })
+  })
+
+  it('v2 as Django REST framework answered: fields with lists of messages, detail otherwise', async () => {
+    const base = url()
+    const response = await post('v2/downloads/release_file/', fileBody({ sbom_spdx2_file: `${base}.json`, url: base }), 'v2')
+    expect(response.status).toBe(400)
+    expect(await json(response)).toMatchObject({ sbom_spdx2_file: [expect.stringMatching(/\.spdx\.json/)] })
+    const missing = await t.api('GET', 'v2/downloads/release/999999/', { auth: undefined })
+    expect(missing.status).toBe(404)
+    expect(await json(missing)).toMatchObject({ detail: expect.any(String), error_message: expect.any(String) })
+    const anonymous = await t.api('POST', 'v2/downloads/os/', { auth: undefined, body: { name: 'x' } })
+    expect(anonymous.status).toBe(401)
+    expect((await json(anonymous)).detail).toMatch(/Authentication/)
   })
 })

@@ -3,7 +3,8 @@ import { APIError, type PayloadRequest, ValidationError } from 'payload'
 /**
  * Every refusal of python.org's API is a status and `{"error_message": ...}`
  * (what the release tooling prints). Validation failures also list the
- * fields, in the API's snake_case.
+ * fields, in the API's snake_case. Beside them, each body carries the keys
+ * python.org's own frameworks answered with (see `pythondotorgShape`).
  */
 export type FieldProblem = { field: string; message: string }
 
@@ -24,9 +25,34 @@ export const notFound = (what: string) => new ApiProblem(404, `No ${what} here.`
 
 export const toSnakeCase = (name: string): string => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
 
-export const problemResponse = (problem: ApiProblem): Response =>
+const API_PATH = /\/api\/(v[12])\/([a-z]+\/[a-z_]+)/
+
+/**
+ * What python.org's frameworks put in an error body, for clients that read
+ * them: Tastypie (v1) `{"<resource>": {"<field>": [...]}}` for a validation
+ * failure and `{"error": "..."}` for any other bad request; Django REST
+ * framework (v2) `{"<field>": [...]}` for a validation failure and
+ * `{"detail": "..."}` otherwise.
+ */
+const pythondotorgShape = (problem: ApiProblem, path: string | undefined): Record<string, unknown> => {
+  const [, version, resource] = API_PATH.exec(path ?? '') ?? []
+  if (!version) return {}
+  const byField: Record<string, string[]> = {}
+  for (const { field, message } of problem.fields) (byField[field] ??= []).push(message)
+  if (version === 'v1') {
+    if (problem.fields.length) return { [resource!]: byField }
+    return problem.status === 400 ? { error: problem.message } : {}
+  }
+  return problem.fields.length ? byField : { detail: problem.message }
+}
+
+export const problemResponse = (problem: ApiProblem, path?: string): Response =>
   Response.json(
-    { error_message: problem.message, ...(problem.fields.length ? { errors: problem.fields } : {}) },
+    {
+      ...pythondotorgShape(problem, path),
+      error_message: problem.message,
+      ...(problem.fields.length ? { errors: problem.fields } : {}),
+    },
     { headers: problem.headers, status: problem.status },
   )
 

@@ -63,18 +63,28 @@ const versionStartsWith: Filter = (value) =>
 
 const DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/
 
-/** A date or an ISO datetime (UTC unless it says otherwise); `dateOnly` when no time was given. */
-const parseDate = (value: string, param: string): { date: Date; dateOnly: boolean } => {
+/**
+ * A date or an ISO datetime (UTC unless it says otherwise, as python.org's
+ * TIME_ZONE is UTC); `dateOnly` when no time was given. Undefined for any
+ * other shape, or a day the calendar does not have.
+ */
+export const parseIsoDate = (value: string): { date: Date; dateOnly: boolean } | undefined => {
   const match = DATE.exec(value.trim())
-  if (!match) throw invalid(param, value, 'a date, YYYY-MM-DD, or an ISO 8601 datetime')
+  if (!match) return undefined
   const [, day, time, zone] = match
   const midnight = new Date(`${day}T00:00:00Z`)
   const date = time ? new Date(`${day}T${time}${zone ?? 'Z'}`) : midnight
   // JavaScript rolls 2025-02-30 over into March: a date must survive the round trip
-  if (Number.isNaN(date.getTime()) || Number.isNaN(midnight.getTime()) || midnight.toISOString().slice(0, 10) !== day) {
-    throw invalid(param, value, 'a real calendar date')
-  }
-  return { date, dateOnly: !time }
+  const real =
+    !Number.isNaN(date.getTime()) && !Number.isNaN(midnight.getTime()) && midnight.toISOString().slice(0, 10) === day
+  return real ? { date, dateOnly: !time } : undefined
+}
+
+const parseDate = (value: string, param: string): { date: Date; dateOnly: boolean } => {
+  if (!DATE.test(value.trim())) throw invalid(param, value, 'a date, YYYY-MM-DD, or an ISO 8601 datetime')
+  const parsed = parseIsoDate(value)
+  if (!parsed) throw invalid(param, value, 'a real calendar date')
+  return parsed
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -101,43 +111,84 @@ const contains =
   (field: string): Filter =>
   (value) => ({ [field]: { contains: value } })
 
+/** A `where` about a related document: every field path under `field.`. */
+const underRelation = (field: string, where: Where): Where =>
+  Object.fromEntries(
+    Object.entries(where).map(([key, clause]) =>
+      key === 'and' || key === 'or'
+        ? [key, (clause as Where[]).map((inner) => underRelation(field, inner))]
+        : [`${field}.${key}`, clause],
+    ),
+  )
+
+/** Tastypie's ALL_WITH_RELATIONS: `release__slug=python-3141` filters by the related resource's own filters. */
+const throughRelation = (field: string, filters: Record<string, Filter>): Record<string, Filter> =>
+  Object.fromEntries(
+    Object.entries(filters).map(([name, filter]) => [
+      `${field}__${name}`,
+      (value: string, param: string) => {
+        const where = filter(value, param)
+        return where === NO_MATCH ? NO_MATCH : underRelation(field, where)
+      },
+    ]),
+  )
+
+const OS_FILTERS: Record<string, Filter> = { name: exact('name'), slug: exact('slug') }
+
+const PAGE_FILTERS: Record<string, Filter> = {
+  is_published: boolean('isPublished'),
+  keywords: exact('keywords'),
+  keywords__icontains: contains('keywords'),
+  path: exact('path'),
+  title: exact('title'),
+}
+
+const RELEASE_FILTERS: Record<string, Filter> = {
+  is_published: boolean('isPublished'),
+  name: exact('name'),
+  pre_release: boolean('preRelease'),
+  release_date: dateExact('releaseDate'),
+  release_date__gt: dateCompare('releaseDate', 'greater_than'),
+  release_date__gte: dateCompare('releaseDate', 'greater_than_equal'),
+  release_date__lt: dateCompare('releaseDate', 'less_than'),
+  release_date__lte: dateCompare('releaseDate', 'less_than_equal'),
+  slug: exact('slug'),
+  version: version,
+  version__startswith: versionStartsWith,
+}
+
+const RELEASE_FILE_FILTERS: Record<string, Filter> = {
+  description__contains: contains('description'),
+  name: exact('name'),
+  os: related('os'),
+  release: related('release'),
+  slug: exact('slug'),
+}
+
 const V1_FILTERS: Record<ResourceName, Record<string, Filter>> = {
-  os: { name: exact('name'), slug: exact('slug') },
-  page: { is_published: boolean('isPublished'), path: exact('path'), title: exact('title') },
-  release: {
-    is_published: boolean('isPublished'),
-    name: exact('name'),
-    pre_release: boolean('preRelease'),
-    release_date: dateExact('releaseDate'),
-    release_date__gt: dateCompare('releaseDate', 'greater_than'),
-    release_date__gte: dateCompare('releaseDate', 'greater_than_equal'),
-    release_date__lt: dateCompare('releaseDate', 'less_than'),
-    release_date__lte: dateCompare('releaseDate', 'less_than_equal'),
-    slug: exact('slug'),
-    version: version,
-    version__startswith: versionStartsWith,
-  },
+  os: OS_FILTERS,
+  page: PAGE_FILTERS,
+  release: RELEASE_FILTERS,
   release_file: {
-    description__contains: contains('description'),
-    name: exact('name'),
-    os: related('os'),
-    release: related('release'),
-    slug: exact('slug'),
+    ...RELEASE_FILE_FILTERS,
+    ...throughRelation('os', OS_FILTERS),
+    ...throughRelation('release', RELEASE_FILTERS),
   },
 }
 
-/** v2: as v1 without `__startswith` and the date comparisons. */
-const V2_FILTERS: Record<Exclude<ResourceName, 'page'>, Record<string, Filter>> = {
-  os: V1_FILTERS.os,
+/** v2 (django-filter): exact lookups only, but for release files' `description__contains` and pages' keywords. */
+const V2_FILTERS: Record<ResourceName, Record<string, Filter>> = {
+  os: OS_FILTERS,
+  page: PAGE_FILTERS,
   release: {
-    is_published: V1_FILTERS.release.is_published!,
-    name: V1_FILTERS.release.name!,
-    pre_release: V1_FILTERS.release.pre_release!,
-    release_date: V1_FILTERS.release.release_date!,
-    slug: V1_FILTERS.release.slug!,
-    version: V1_FILTERS.release.version!,
+    is_published: RELEASE_FILTERS.is_published!,
+    name: RELEASE_FILTERS.name!,
+    pre_release: RELEASE_FILTERS.pre_release!,
+    release_date: RELEASE_FILTERS.release_date!,
+    slug: RELEASE_FILTERS.slug!,
+    version: RELEASE_FILTERS.version!,
   },
-  release_file: V1_FILTERS.release_file,
+  release_file: RELEASE_FILE_FILTERS,
 }
 
 /** Query parameters that are not filters. */
@@ -157,8 +208,7 @@ export const buildWhere = (
   resource: ResourceName,
   params: URLSearchParams,
 ): typeof NO_MATCH | Where => {
-  const filters: Record<string, Filter> =
-    apiVersion === 'v1' ? V1_FILTERS[resource] : V2_FILTERS[resource as Exclude<ResourceName, 'page'>]
+  const filters: Record<string, Filter> = apiVersion === 'v1' ? V1_FILTERS[resource] : V2_FILTERS[resource]
   const known = fieldNames(resource)
   const clauses: Where[] = []
   for (const rawParam of new Set(params.keys())) {
@@ -167,8 +217,9 @@ export const buildWhere = (
     const filter = filters[param]
     if (!filter) {
       if (CONTROL_PARAMS.has(param)) continue
-      // v2 release files refuse what they do not know; v1 refuses filters on its own fields only
-      const strict = apiVersion === 'v2' && resource === 'release_file'
+      // v2 release files and pages (python.org's BaseFilterSet) refuse what they do not know;
+      // v1 refuses filters on its own fields only
+      const strict = apiVersion === 'v2' && (resource === 'release_file' || resource === 'page')
       if (strict || known.has(param.split('__')[0]!)) {
         throw badRequest(
           `Filtering on "${rawParam}" is not allowed. Allowed filters: ${Object.keys(filters).join(', ')}.`,

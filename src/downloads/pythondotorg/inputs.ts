@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { refuseCredentials } from './auth'
 import { badRequest, type FieldProblem } from './errors'
+import { parseIsoDate } from './filters'
 import { type Actor, idForLegacyId } from './operations'
 import { type ApiVersion, legacyIdFromUri, listUri, RESOURCES, type ResourceName, versionFromCode } from './resources'
 
@@ -86,8 +87,49 @@ export const readJsonBody = async (req: PayloadRequest): Promise<Record<string, 
   return body as Record<string, unknown>
 }
 
-const TRUE = new Set(['1', 'true', 'True'])
-const FALSE = new Set(['0', 'false', 'False'])
+/**
+ * What python.org turned into a boolean: Django REST framework's words (v2)
+ * and Django's own (v1 handed the value to the model field).
+ */
+const TRUE = new Set<unknown>([
+  true,
+  1,
+  '1',
+  't',
+  'T',
+  'y',
+  'Y',
+  'yes',
+  'Yes',
+  'YES',
+  'true',
+  'True',
+  'TRUE',
+  'on',
+  'On',
+  'ON',
+])
+const FALSE = new Set<unknown>([
+  false,
+  0,
+  '0',
+  'f',
+  'F',
+  'n',
+  'N',
+  'no',
+  'No',
+  'NO',
+  'false',
+  'False',
+  'FALSE',
+  'off',
+  'Off',
+  'OFF',
+])
+
+/** Python's int() of a string, after DRF drops a trailing ".0": " 12 ", "+12", "1_000", "12.0". */
+const INTEGER_TEXT = /^\s*[+-]?\d+(?:_\d+)*(?:\.0*)?\s*$/
 
 type Converted = { problem: FieldProblem } | { value: unknown }
 
@@ -101,27 +143,28 @@ const convert = async (
   switch (spec.kind) {
     case 'text':
       if (value === null || typeof value === 'string') return { value }
+      // DRF's CharField (and v1's model field) took a number as its text
+      if (typeof value === 'number' && Number.isFinite(value)) return { value: String(value) }
       return { problem: problem(name, 'expected a string') }
     case 'optionalText':
       // python.org stored blank as ''; here an empty value is no value
       if (value === null || value === '') return { value: null }
       if (typeof value === 'string') return { value }
+      if (typeof value === 'number' && Number.isFinite(value)) return { value: String(value) }
       return { problem: problem(name, 'expected a string') }
     case 'boolean':
-      if (typeof value === 'boolean') return { value }
-      if (value === 0 || value === 1) return { value: value === 1 }
-      if (typeof value === 'string' && TRUE.has(value)) return { value: true }
-      if (typeof value === 'string' && FALSE.has(value)) return { value: false }
+      if (TRUE.has(value)) return { value: true }
+      if (FALSE.has(value)) return { value: false }
       return { problem: problem(name, 'expected true or false') }
     case 'integer': {
-      const number = typeof value === 'string' && /^-?\d{1,15}$/.test(value.trim()) ? Number(value) : value
+      const number = typeof value === 'string' && INTEGER_TEXT.test(value) ? Number(value.replace(/[_\s]/g, '')) : value
       if (typeof number === 'number' && Number.isSafeInteger(number)) return { value: number }
       return { problem: problem(name, 'expected a whole number') }
     }
     case 'date': {
       if (value === null || value === '') return { value: null }
-      const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? new Date(value) : undefined
-      if (date && !Number.isNaN(date.getTime())) return { value: date.toISOString() }
+      const date = typeof value === 'string' ? parseIsoDate(value)?.date : undefined
+      if (date) return { value: date.toISOString() }
       return { problem: problem(name, 'expected a date (YYYY-MM-DD or ISO 8601)') }
     }
     case 'version': {

@@ -19,7 +19,6 @@ export const objectHandlers = (
   authenticate: (req: PayloadRequest) => Promise<ApiUser | null>,
 ) => {
   const context = (req: PayloadRequest): SerializeContext => ({ apiVersion, origin: originOf(req) })
-  const absolute = (ctx: SerializeContext, uri: string) => (/^https?:\/\//.test(uri) ? uri : `${ctx.origin}${uri}`)
 
   const detail =
     (resource: ResourceName): Handler =>
@@ -29,7 +28,11 @@ export const objectHandlers = (
       return Response.json(SERIALIZERS[resource](context(req), doc))
     }
 
-  /** 201 with the new object and a `Location` holding its full URI. */
+  /**
+   * 201 with the new object and a `Location` naming it: v1 the path (as
+   * Tastypie's HttpCreated sent its resource URI), v2 the absolute URL (as
+   * Django REST framework did). Tastypie sent no body; the object here is extra.
+   */
   const create =
     (resource: Writable): Handler =>
     async (req) => {
@@ -40,7 +43,7 @@ export const objectHandlers = (
       const doc = await readOne(actor, resource, created.legacyId!)
       const ctx = context(req)
       return Response.json(SERIALIZERS[resource](ctx, doc), {
-        headers: { Location: absolute(ctx, resourceUri(apiVersion, ctx.origin, resource, created.legacyId!)) },
+        headers: { Location: resourceUri(apiVersion, ctx.origin, resource, created.legacyId!) },
         status: 201,
       })
     }

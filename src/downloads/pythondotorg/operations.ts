@@ -1,5 +1,6 @@
 import type { PayloadRequest, Where } from 'payload'
 
+import { PYTHONDOTORG_API_WRITE } from '../../../fields/pythondotorgRules'
 import type { ApiUser } from './auth'
 import { notFound } from './errors'
 import { RESOURCES, type ResourceName } from './resources'
@@ -36,15 +37,24 @@ export const actAs = (req: PayloadRequest, user: ApiUser | null): Actor => {
 
 const as = ({ req, user }: Actor) => ({ overrideAccess: false, req, ...(user ? { user } : {}) })
 
-// a stable order, so offsets page through the same sequence
-const SORT = 'legacyId'
+/**
+ * python.org's models' own ordering (their `Meta.ordering`), which both API
+ * versions listed in; the legacy id last, so offsets page through one
+ * stable sequence.
+ */
+const SORT: Record<ResourceName, string[]> = {
+  os: ['name', 'legacyId'],
+  page: ['title', 'path', 'legacyId'],
+  release: ['name', 'legacyId'],
+  release_file: ['-release.isPublished', 'release.name', 'os.name', 'name', 'legacyId'],
+}
 
 const readOptions = (resource: ResourceName) => ({
   collection: RESOURCES[resource].collection,
   depth: READ_SHAPE[resource].depth,
   populate: POPULATE_LEGACY_ID,
   select: READ_SHAPE[resource].select,
-  sort: SORT,
+  sort: SORT[resource],
 })
 
 /** The UUID behind a legacy id, when the caller may see that document. */
@@ -106,15 +116,36 @@ export const readList = async (
   return { docs: [...first.docs, ...second.docs].slice(skip, skip + limit), totalDocs: first.totalDocs }
 }
 
+/**
+ * Writes through this API are held to python.org's field rules where this
+ * project's are stricter (fields/pythondotorgRules.ts): its clients send what
+ * python.org accepted.
+ */
+const writeContext = { [PYTHONDOTORG_API_WRITE]: true }
+
 export const createDoc = async (actor: Actor, resource: ResourceName, data: Record<string, unknown>): Promise<Doc> =>
-  local(actor).create({ ...as(actor), collection: RESOURCES[resource].collection, data, depth: 0 })
+  local(actor).create({
+    ...as(actor),
+    collection: RESOURCES[resource].collection,
+    context: writeContext,
+    data,
+    depth: 0,
+  })
 
 export const updateDoc = async (
   actor: Actor,
   resource: ResourceName,
   id: string,
   data: Record<string, unknown>,
-): Promise<Doc> => local(actor).update({ ...as(actor), collection: RESOURCES[resource].collection, data, depth: 0, id })
+): Promise<Doc> =>
+  local(actor).update({
+    ...as(actor),
+    collection: RESOURCES[resource].collection,
+    context: writeContext,
+    data,
+    depth: 0,
+    id,
+  })
 
 export const deleteDoc = async (actor: Actor, resource: ResourceName, id: string): Promise<void> => {
   await local(actor).delete({ ...as(actor), collection: RESOURCES[resource].collection, depth: 0, id })

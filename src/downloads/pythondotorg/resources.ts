@@ -50,9 +50,7 @@ export const resourceUri = (
   resource: ResourceName,
   legacyId: number,
 ): string => {
-  // pages have no v2 resource: their v1 URI is the one that exists
-  const version = resource === 'page' ? 'v1' : apiVersion
-  const uri = `/api/${version}/${RESOURCES[resource].path}/${legacyId}/`
+  const uri = `/api/${apiVersion}/${RESOURCES[resource].path}/${legacyId}/`
   return apiVersion === 'v2' ? `${origin}${uri}` : uri
 }
 

@@ -22,7 +22,7 @@ const guarded =
     try {
       return await handler(req)
     } catch (err) {
-      return problemResponse(toProblem(err, req))
+      return problemResponse(toProblem(err, req), req.url)
     }
   }
 

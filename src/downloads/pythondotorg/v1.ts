@@ -17,6 +17,8 @@ import { SERIALIZERS } from './serializers'
 type Writable = Exclude<ResourceName, 'page'>
 
 const DEFAULT_LIMIT = 20
+/** Tastypie's max_limit: `limit=0` (all) and anything larger return this many. */
+const MAX_LIMIT = 1000
 
 const wholeNumber = (params: URLSearchParams, name: string, fallback: number): number => {
   const raw = params.get(name)
@@ -25,10 +27,10 @@ const wholeNumber = (params: URLSearchParams, name: string, fallback: number): n
   return Number(raw.trim())
 }
 
-const windowOf = (params: URLSearchParams): Window => ({
-  limit: wholeNumber(params, 'limit', DEFAULT_LIMIT),
-  offset: wholeNumber(params, 'offset', 0),
-})
+const windowOf = (params: URLSearchParams): Window => {
+  const limit = wholeNumber(params, 'limit', DEFAULT_LIMIT)
+  return { limit: !limit || limit > MAX_LIMIT ? MAX_LIMIT : limit, offset: wholeNumber(params, 'offset', 0) }
+}
 
 /** The list URI for another window, keeping the caller's filters. */
 const windowUri = (req: PayloadRequest, resource: ResourceName, { limit, offset }: Window): string => {
@@ -51,11 +53,12 @@ const list =
     const { limit, offset } = window
     const ctx = context(req)
     return Response.json({
+      // Tastypie's paginator: no previous page unless a whole one fits before the offset
       meta: {
         limit,
-        next: limit && offset + limit < totalDocs ? windowUri(req, resource, { limit, offset: offset + limit }) : null,
+        next: offset + limit < totalDocs ? windowUri(req, resource, { limit, offset: offset + limit }) : null,
         offset,
-        previous: limit && offset > 0 ? windowUri(req, resource, { limit, offset: Math.max(offset - limit, 0) }) : null,
+        previous: offset - limit >= 0 ? windowUri(req, resource, { limit, offset: offset - limit }) : null,
         total_count: totalDocs,
       },
       objects: docs.map((doc) => SERIALIZERS[resource](ctx, doc)),

@@ -13,14 +13,14 @@ import { SERIALIZERS } from './serializers'
 /**
  * python.org's API v2 (Django REST framework): plain JSON arrays, `Token`
  * header authentication, absolute URLs for related objects; reads are open,
- * writes (POST, PUT, PATCH, DELETE) are for staff.
+ * writes (POST, PUT, PATCH, DELETE) are for staff; pages are read-only.
  */
 type V2Resource = Exclude<ResourceName, 'page'>
 
 const { context, create, detail, remove } = objectHandlers('v2', authenticateV2)
 
 const list =
-  (resource: V2Resource): Handler =>
+  (resource: ResourceName): Handler =>
   async (req) => {
     const actor = actAs(req, await authenticateV2(req))
     const where = buildWhere('v2', resource, req.searchParams)
@@ -75,4 +75,7 @@ export const v2Endpoints: Endpoint[] = [
   ...resourceEndpoints('os'),
   ...resourceEndpoints('release'),
   ...resourceEndpoints('release_file'),
+  // pages are read-only here, as on python.org
+  ...endpointsFor(`/v2/${RESOURCES.page.path}`, { get: list('page') }),
+  ...endpointsFor(`/v2/${RESOURCES.page.path}/:id`, { get: detail('page') }),
 ]
