@@ -8,7 +8,7 @@ import { legacyIdField } from '../../fields/legacyId'
 import { markupFields } from '../../fields/markup'
 import { pagePathField } from '../../fields/pagePath'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
-import { pageByPathEndpoint } from '../../src/pages/byPathEndpoint'
+import { pageByPathEndpoint } from '../../src/site-pages/byPathEndpoint'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { previewAt } from '../../src/platform/preview'
 
