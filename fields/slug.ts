@@ -3,7 +3,7 @@ import type { TextField } from 'payload'
 import { deepMerge } from './deepMerge'
 import { exceedsMaxLength } from './maxLength'
 import { SLUG_PATTERN, slugify } from './slugify'
-import { serverFilled } from './serverFilled'
+import { serverDefaulted } from './serverDefaulted'
 
 type SlugOptions = {
   /** the field the slug is generated from when left empty */
@@ -21,7 +21,7 @@ export const slugField = ({ from = 'name', overrides = {} }: SlugOptions = {}): 
     {
       name: 'slug',
       type: 'text',
-      access: serverFilled,
+      access: serverDefaulted,
       admin: {
         description: `Generated from ${from} when left empty.`,
         position: 'sidebar',

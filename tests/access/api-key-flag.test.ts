@@ -51,13 +51,21 @@ describe('reading the API key flag', () => {
 describe('filtering on the API key flag', () => {
   it('the filter would find the key holder if access allowed it (control)', async () => {
     // overrideAccess: the same filter, as the system
-    const { docs } = await t.payload.find({ collection: 'users', overrideAccess: true, where: { enableAPIKey: { equals: true } } })
+    const { docs } = await t.payload.find({
+      collection: 'users',
+      overrideAccess: true,
+      where: { enableAPIKey: { equals: true } },
+    })
     expect(docs.map((doc) => doc.id)).toContain(keyHolder.id)
   })
 
   it.each(['anonymous', 'member'] as const)('%s cannot list who has a key (REST, GraphQL)', async (name) => {
     const auth = actors[name] as Auth
-    for (const query of ['where[enableAPIKey][equals]=true', 'where[enableAPIKey][exists]=true', 'where[apiKeyIndex][exists]=true']) {
+    for (const query of [
+      'where[enableAPIKey][equals]=true',
+      'where[enableAPIKey][exists]=true',
+      'where[apiKeyIndex][exists]=true',
+    ]) {
       const response = await t.api('GET', `/users?${query}`, { auth })
       expect(response.status).toBe(400)
       expect(JSON.stringify(await json(response))).toMatch(/enableAPIKey|apiKeyIndex/)

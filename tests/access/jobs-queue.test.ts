@@ -28,7 +28,8 @@ const JOBS = 'payload-jobs'
 
 const allJobs = async () =>
   // overrideAccess: the test reads the queue as the system
-  (await t.payload.find({ collection: JOBS, depth: 0, limit: 0, overrideAccess: true, pagination: false })).docs as Json[]
+  (await t.payload.find({ collection: JOBS, depth: 0, limit: 0, overrideAccess: true, pagination: false }))
+    .docs as Json[]
 
 /** A harmless queued job: the expiry task, which has nothing to expire here. */
 const queueJob = async () => (await t.payload.jobs.queue({ input: {}, task: 'expireJobs' })) as Json
@@ -73,7 +74,9 @@ describe('GET /api/payload-jobs/run', () => {
 
   it('a scheduler with the run secret works the queue', async () => {
     const job = await queueJob()
-    const response = await t.api('GET', `/${JOBS}/run?limit=100`, { headers: { Authorization: `Bearer ${RUN_SECRET}` } })
+    const response = await t.api('GET', `/${JOBS}/run?limit=100`, {
+      headers: { Authorization: `Bearer ${RUN_SECRET}` },
+    })
     expect(response.status).toBe(200)
     expect(await completed(job.id)).toBe(true)
   })
@@ -129,7 +132,13 @@ describe('queued jobs and the scheduler stats', () => {
     expectRefusedOrUnauthenticated(await t.api('GET', '/globals/payload-jobs-stats', { auth }))
     const write = await t.api('POST', '/globals/payload-jobs-stats', {
       auth,
-      body: { stats: { scheduledRuns: { queues: { default: { tasks: { expireJobs: { lastScheduledRun: '2999-01-01T00:00:00.000Z' } } } } } } },
+      body: {
+        stats: {
+          scheduledRuns: {
+            queues: { default: { tasks: { expireJobs: { lastScheduledRun: '2999-01-01T00:00:00.000Z' } } } },
+          },
+        },
+      },
     })
     expectRefusedOrUnauthenticated(write)
     // overrideAccess: the stored stats as the scheduler reads them

@@ -17,7 +17,8 @@ const LOCKS = 'payload-locked-documents'
 
 const lockRows = async () =>
   // overrideAccess: the test reads every lock, not as a user
-  (await t.payload.find({ collection: LOCKS, depth: 0, limit: 0, overrideAccess: true, pagination: false })).docs as Json[]
+  (await t.payload.find({ collection: LOCKS, depth: 0, limit: 0, overrideAccess: true, pagination: false }))
+    .docs as Json[]
 
 const holderOf = (lock: Json) => (typeof lock.user?.value === 'object' ? lock.user.value.id : lock.user?.value)
 
@@ -71,7 +72,10 @@ describe('the forged lock from the review', () => {
 
   it('anonymous users cannot create locks either', async () => {
     const response = await t.api('POST', `/${LOCKS}`, {
-      body: { document: { relationTo: 'pages', value: page.id }, user: { relationTo: 'users', value: actors.staff.id } },
+      body: {
+        document: { relationTo: 'pages', value: page.id },
+        user: { relationTo: 'users', value: actors.staff.id },
+      },
     })
     expect([401, 403]).toContain(response.status)
     expect(await lockRows()).toEqual([])
@@ -90,18 +94,24 @@ describe('the forged lock from the review', () => {
 })
 
 describe('reading locks', () => {
-  it.each(['anonymous', 'member', 'owner'] as const)('%s cannot list locks or their holders (REST, GraphQL)', async (name) => {
-    await lockAs(actors.staff.id, page.id)
-    const auth = actors[name]
-    for (const query of ['', '?depth=1', `?where[document.value][equals]=${page.id}`]) {
-      expectRefused(await t.api('GET', `/${LOCKS}${query}`, { auth }))
-    }
-    const gql = await t.graphql('{ PayloadLockedDocuments { docs { id user { value { ... on User { id email } } } } } }', {
-      auth,
-    })
-    expect(gql.data?.PayloadLockedDocuments?.docs ?? []).toEqual([])
-    expect(JSON.stringify(gql.errors ?? [])).toMatch(/not allowed/i)
-  })
+  it.each(['anonymous', 'member', 'owner'] as const)(
+    '%s cannot list locks or their holders (REST, GraphQL)',
+    async (name) => {
+      await lockAs(actors.staff.id, page.id)
+      const auth = actors[name]
+      for (const query of ['', '?depth=1', `?where[document.value][equals]=${page.id}`]) {
+        expectRefused(await t.api('GET', `/${LOCKS}${query}`, { auth }))
+      }
+      const gql = await t.graphql(
+        '{ PayloadLockedDocuments { docs { id user { value { ... on User { id email } } } } } }',
+        {
+          auth,
+        },
+      )
+      expect(gql.data?.PayloadLockedDocuments?.docs ?? []).toEqual([])
+      expect(JSON.stringify(gql.errors ?? [])).toMatch(/not allowed/i)
+    },
+  )
 
   it('staff list locks with their holder, as the admin panel asks for them', async () => {
     const lock = await lockAs(actors.superuser.id, page.id)

@@ -86,10 +86,18 @@ describe('a release pointing at an unpublished page', () => {
   })
 
   it('a staff save of the release keeps the link it cannot show others', async () => {
-    const response = await t.api('PATCH', `/releases/${release.id}`, { auth: actors.staff, body: { name: 'Python 3.99.0' } })
+    const response = await t.api('PATCH', `/releases/${release.id}`, {
+      auth: actors.staff,
+      body: { name: 'Python 3.99.0' },
+    })
     expect(response.status).toBe(200)
     // overrideAccess: the stored link, read by the system
-    const row = (await t.payload.findByID({ collection: 'releases', depth: 0, id: release.id, overrideAccess: true })) as Json
+    const row = (await t.payload.findByID({
+      collection: 'releases',
+      depth: 0,
+      id: release.id,
+      overrideAccess: true,
+    })) as Json
     expect(pageIdOf(row.releasePage)).toBe(hiddenPage.id)
   })
 })

@@ -60,14 +60,18 @@ const expectNoAnswer = async (response: Response, unwantedIds: string[]) => {
 
 const jobsOfTarget = async () =>
   // overrideAccess: fixture lookup
-  (await t.payload.find({ collection: 'jobs', overrideAccess: true, where: { creator: { equals: target.id } } })).docs.map(
-    (doc) => String(doc.id),
-  )
+  (
+    await t.payload.find({ collection: 'jobs', overrideAccess: true, where: { creator: { equals: target.id } } })
+  ).docs.map((doc) => String(doc.id))
 
 describe('filtering on sessions', () => {
   it('each probe would find its document if access allowed it (control)', async () => {
     // overrideAccess: the same filters, as the system: they do match
-    const byId = await t.payload.find({ collection: 'users', overrideAccess: true, where: { 'sessions.id': { like: prefix() } } })
+    const byId = await t.payload.find({
+      collection: 'users',
+      overrideAccess: true,
+      where: { 'sessions.id': { like: prefix() } },
+    })
     expect(byId.docs.map((doc) => doc.id)).toContain(target.id)
     const viaJobs = await t.payload.find({
       collection: 'jobs',
