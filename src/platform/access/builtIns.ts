@@ -47,6 +47,8 @@ export type Who =
   | 'superuser'
   /** a superuser, or a scheduler presenting PAYLOAD_JOBS_RUN_SECRET */
   | 'superuser or run secret'
+  /** switched off: the endpoint answers 403 to everyone */
+  | 'nobody'
 
 export type EndpointDecision = { who: Who; why: string }
 
@@ -67,6 +69,10 @@ export const BUILT_IN_COLLECTIONS: Record<string, CollectionDecision> = {
     why:
       "The admin panel's edit locks. Staff take, see and take over locks; a lock is always its taker's; only " +
       'its holder releases it. Members and anonymous users never see who edits what.',
+  },
+  'payload-kv': {
+    access: { create: nobody, delete: nobody, read: nobody, update: nobody },
+    why: "Payload's key-value store: used by Payload itself through the database only.",
   },
   'payload-migrations': {
     access: { create: nobody, delete: nobody, read: isSuperuser, update: nobody },
@@ -92,14 +98,21 @@ export const BUILT_IN_GLOBALS: Record<string, GlobalDecision> = {
   },
 }
 
-/** Where an endpoint is mounted: at /api, on every collection, on auth collections, on every global, or on one collection. */
+/** Where an endpoint is mounted: at /api, on every collection (or every auth or upload one), on every global, or on one of them. */
 export type EndpointScope =
-  'root' | 'every collection' | 'every auth collection' | 'every global' | `collections/${string}` | `globals/${string}`
+  | 'root'
+  | 'every collection'
+  | 'every auth collection'
+  | 'every upload collection'
+  | 'every global'
+  | `collections/${string}`
+  | `globals/${string}`
 
 /** Endpoints by scope and `METHOD /path`, as Payload mounts them. */
 export const BUILT_IN_ENDPOINTS: Partial<Record<EndpointScope, Record<string, EndpointDecision>>> = {
   root: {
     'GET /access': { who: 'the caller', why: "the caller's own permissions (what the admin panel may show them)" },
+    'GET /og': { who: 'anyone', why: "the admin panel's Open Graph image, drawn from the query's title; no data" },
     'POST /plugin-seo/generate-title': {
       who: 'staff',
       why: 'SEO plugin: admin users who may read or create the document',
@@ -147,11 +160,12 @@ export const BUILT_IN_ENDPOINTS: Partial<Record<EndpointScope, Record<string, En
     },
     'POST /forgot-password': { who: 'anyone', why: "mails a reset link to the account's own address" },
     'POST /reset-password': { who: 'token holder', why: 'needs the mailed reset token' },
-    'POST /verify/:id': {
-      who: 'token holder',
-      why: 'needs a mailed verification token (verification is off: none exist)',
-    },
+    'POST /verify/:id': { who: 'nobody', why: 'email verification is off: there is nothing to verify' },
     'POST /unlock': { who: 'superuser', why: 'lifting a login lockout (users.access.unlock)' },
+  },
+  'every upload collection': {
+    'GET /file/:filename': { who: 'collection access', why: 'the stored file, when its document is readable' },
+    'GET /paste-url/:id?': { who: 'nobody', why: 'fetching an upload from a URL server-side is not enabled anywhere' },
   },
   'every global': {
     'GET /': { who: 'global access', why: 'read' },
@@ -176,16 +190,25 @@ export const endpointKey = (endpoint: Pick<Endpoint, 'method' | 'path'>): string
   `${endpoint.method.toUpperCase()} ${endpoint.path}`
 
 /** The decision for an endpoint mounted on a collection (or global, or at the root), if one was made. */
-export const endpointDecision = (
-  mount: { kind: 'collection'; auth: boolean; slug: string } | { kind: 'global'; slug: string } | { kind: 'root' },
-  key: string,
-): EndpointDecision | undefined => {
-  const scopes: EndpointScope[] =
-    mount.kind === 'root'
-      ? ['root']
-      : mount.kind === 'global'
-        ? [`globals/${mount.slug}`, 'every global']
-        : [`collections/${mount.slug}`, ...(mount.auth ? (['every auth collection'] as const) : []), 'every collection']
+export type EndpointMount =
+  | { auth: boolean; kind: 'collection'; slug: string; upload: boolean }
+  | { kind: 'global'; slug: string }
+  | { kind: 'root' }
+
+/** The scopes a mount's endpoints are looked up in, most specific first. */
+export const scopesOf = (mount: EndpointMount): EndpointScope[] => {
+  if (mount.kind === 'root') return ['root']
+  if (mount.kind === 'global') return [`globals/${mount.slug}`, 'every global']
+  return [
+    `collections/${mount.slug}`,
+    ...(mount.auth ? (['every auth collection'] as const) : []),
+    ...(mount.upload ? (['every upload collection'] as const) : []),
+    'every collection',
+  ]
+}
+
+export const endpointDecision = (mount: EndpointMount, key: string): EndpointDecision | undefined => {
+  const scopes = scopesOf(mount)
   for (const scope of scopes) {
     const decision = BUILT_IN_ENDPOINTS[scope]?.[key]
     if (decision) return decision

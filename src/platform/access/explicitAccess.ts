@@ -1,7 +1,14 @@
 import type { Config, Endpoint, Payload, Plugin, SanitizedConfig } from 'payload'
 
 import { nobody } from '../../../access/nobody'
-import { BUILT_IN_COLLECTIONS, BUILT_IN_ENDPOINTS, BUILT_IN_GLOBALS, endpointDecision, endpointKey } from './builtIns'
+import {
+  BUILT_IN_COLLECTIONS,
+  BUILT_IN_ENDPOINTS,
+  BUILT_IN_GLOBALS,
+  endpointDecision,
+  endpointKey,
+  type EndpointMount,
+} from './builtIns'
 
 /** What the project's own config declares, recorded before Payload and the plugins add theirs. */
 export type Declared = {
@@ -21,12 +28,14 @@ export const declaredIn = (config: SanitizedConfig): Declared => {
   return declared
 }
 
+const refused = (endpoint: Endpoint): Endpoint => ({
+  ...endpoint,
+  handler: () => Response.json({ errors: [{ message: 'This endpoint is not enabled.' }] }, { status: 403 }),
+})
+
 const refuseUndecided = (endpoint: Endpoint, where: string, payload: Payload): Endpoint => {
   payload.logger.error(`${where} ${endpointKey(endpoint)}: no access decided for this endpoint; it refuses everyone`)
-  return {
-    ...endpoint,
-    handler: () => Response.json({ errors: [{ message: 'This endpoint is not enabled.' }] }, { status: 403 }),
-  }
+  return refused(endpoint)
 }
 
 /**
@@ -38,19 +47,15 @@ const refuseUndecided = (endpoint: Endpoint, where: string, payload: Payload): E
  */
 export const applyDecidedAccess = (payload: Payload, declared: Declared): void => {
   const { config } = payload
-  const guard = (
-    endpoints: Endpoint[] | false,
-    where: string,
-    declaredKeys: string[],
-    mount: Parameters<typeof endpointDecision>[0],
-  ) =>
+  const guard = (endpoints: Endpoint[] | false, where: string, declaredKeys: string[], mount: EndpointMount) =>
     endpoints === false
       ? false
       : endpoints.map((endpoint) => {
           const key = endpointKey(endpoint)
-          return declaredKeys.includes(key) || endpointDecision(mount, key)
-            ? endpoint
-            : refuseUndecided(endpoint, where, payload)
+          if (declaredKeys.includes(key)) return endpoint
+          const decision = endpointDecision(mount, key)
+          if (!decision) return refuseUndecided(endpoint, where, payload)
+          return decision.who === 'nobody' ? refused(endpoint) : endpoint
         })
 
   for (const collection of config.collections) {
@@ -76,6 +81,7 @@ export const applyDecidedAccess = (payload: Payload, declared: Declared): void =
       auth: Boolean(collection.auth),
       kind: 'collection',
       slug,
+      upload: Boolean(collection.upload),
     })
   }
 
