@@ -1,11 +1,11 @@
-import { Forbidden, UnauthorizedError, type Access, type CollectionBeforeValidateHook, type Endpoint } from 'payload'
+import type { Access, CollectionBeforeValidateHook, Endpoint } from 'payload'
 
 import { ownAdminRecord } from '../../../access/adminPanel'
 import { isStaff } from '../../../access/isStaff'
 import { isSuperuser } from '../../../access/isSuperuser'
 import { nobody } from '../../../access/nobody'
-import { userIsStaff } from '../../../access/roles'
 import { lockBelongsToRequester } from '../../../hooks/platform/lockBelongsToRequester'
+import { ownPreferenceRoute } from './preferences'
 
 /**
  * The access decided for everything Payload (and the plugins) add to the
@@ -52,16 +52,6 @@ export type Who =
 
 export type EndpointDecision = { who: Who; why: string }
 
-/** Only staff (the admin panel's users) reach the endpoint; anonymous callers get a 401, members a 403. */
-const staffOnly = (endpoint: Endpoint): Endpoint => ({
-  ...endpoint,
-  handler: async (req) => {
-    if (!req.user) throw new UnauthorizedError(req.t)
-    if (!userIsStaff(req)) throw new Forbidden(req.t)
-    return endpoint.handler(req)
-  },
-})
-
 export const BUILT_IN_COLLECTIONS: Record<string, CollectionDecision> = {
   'payload-locked-documents': {
     access: { create: isStaff, delete: ownAdminRecord, read: isStaff, update: isStaff },
@@ -86,7 +76,7 @@ export const BUILT_IN_COLLECTIONS: Record<string, CollectionDecision> = {
   },
   'payload-preferences': {
     access: { create: isStaff, delete: ownAdminRecord, read: ownAdminRecord, update: ownAdminRecord },
-    guardEndpoint: staffOnly,
+    guardEndpoint: ownPreferenceRoute,
     why: "The admin panel's per-user preferences (columns, open groups): staff, each their own only.",
   },
 }
