@@ -15,7 +15,7 @@ import { formatNames, type FlattenedField, type SanitizedCollectionConfig } from
 import { anyoneField } from '../../access/anyone'
 import { makeActors, type Actors } from '../helpers/actors'
 import { type Auth, startTestPayload, type TestContext } from '../helpers/harness'
-import { json, type Json } from '../helpers/assertions'
+import { asRequestUser, json, type Json } from '../helpers/assertions'
 
 let t: TestContext
 let actors: Actors
@@ -129,6 +129,29 @@ const gqlCondition = async (operatorType: string) => {
   if (!value) throw new Error(`${operatorType}: no sample value for ${name}`)
   return `{ equals: ${value} }`
 }
+
+describe('every read rule, called as Payload calls it for a `where` (no document)', () => {
+  it.each(READERS)('refuses %s unless it is anyoneField', async (name) => {
+    const user = name === 'member' ? await asRequestUser(t, actors.member) : null
+    const req = { payload: t.payload, user } as never
+    const checks: Promise<string | null>[] = []
+    const walk = (collection: string, fields: FlattenedField[], prefix: string) => {
+      for (const field of fields as WithRules[]) {
+        const path = prefix ? `${prefix}.${field.name}` : field.name
+        const read = field.access?.read as ((args: Json) => unknown) | undefined
+        if (read && read !== anyoneField) {
+          const args = { data: undefined, doc: undefined, req, siblingData: {} }
+          checks.push(Promise.resolve(read(args)).then((allowed) => (allowed ? `${collection}.${path}` : null)))
+        }
+        if (field.flattenedFields) walk(collection, field.flattenedFields, path)
+      }
+    }
+    for (const collection of t.config.collections) walk(collection.slug, collection.flattenedFields, '')
+    expect(checks.length).toBeGreaterThan(10)
+    const opened = (await Promise.all(checks)).filter(Boolean)
+    expect(opened).toEqual([])
+  })
+})
 
 describe('filtering on a field with a read rule', () => {
   it.each(READERS)('REST: %s is refused on every such field', async (name) => {
