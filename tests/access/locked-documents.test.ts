@@ -65,6 +65,12 @@ describe('the forged lock from the review', () => {
       },
     })
     expectRefused(response)
+    const gql = await t.graphql(
+      `mutation { createPayloadLockedDocument(data: { document: { relationTo: pages, value: "${page.id}" }, user: { relationTo: users, value: "${superuser.id}" } }) { id } }`,
+      { auth: member },
+    )
+    expect(gql.data?.createPayloadLockedDocument ?? null).toBeNull()
+    expect(JSON.stringify(gql.errors ?? [])).toMatch(/not allowed/i)
     expect(await lockRows()).toEqual([])
     const save = await t.api('PATCH', `/pages/${page.id}`, { auth: staff, body: { title: 'Saved by staff' } })
     expect(save.status).toBe(200)
