@@ -38,6 +38,8 @@ const refuseUndecided = (endpoint: Endpoint, where: string, payload: Payload): E
   return refused(endpoint)
 }
 
+const applied = new WeakSet<SanitizedConfig>()
+
 /**
  * Applies the decisions of ./builtIns.ts to the built config: Payload's
  * own collections and globals get their decided access (and hooks), and
@@ -47,6 +49,9 @@ const refuseUndecided = (endpoint: Endpoint, where: string, payload: Payload): E
  */
 export const applyDecidedAccess = (payload: Payload, declared: Declared): void => {
   const { config } = payload
+  // once per built config: a second Payload started on the same config (a dev reload) finds it done
+  if (applied.has(config)) return
+  applied.add(config)
   const guard = (endpoints: Endpoint[] | false, where: string, declaredKeys: string[], mount: EndpointMount) =>
     endpoints === false
       ? false
