@@ -255,6 +255,9 @@ export interface User {
   resetPasswordRequestedAt?: string | null;
   loginAttempts?: number | null;
   lockUntil?: string | null;
+  /**
+   * The user's login sessions, kept by login, token refresh and logout. Only the server sets this field.
+   */
   sessions?:
     | {
         id: string;
@@ -283,9 +286,12 @@ export interface Membership {
   psfCodeOfConduct?: boolean | null;
   psfAnnouncements?: boolean | null;
   votes?: boolean | null;
+  /**
+   * Set to today by the affirm action (POST /api/memberships/affirm-vote), or when the member first becomes a voter. Only the server sets this field.
+   */
   lastVoteAffirmation?: string | null;
   /**
-   * Votes, and last affirmed more than 366 days ago.
+   * Computed on read: votes, and last affirmed more than 366 days ago. Only the server sets this field.
    */
   needsVoteAffirmation?: boolean | null;
   updatedAt: string;
@@ -308,9 +314,21 @@ export interface UserGroup {
   startDate?: string | null;
   approved?: boolean | null;
   trusted?: boolean | null;
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
   creator?: (string | null) | User;
+  /**
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
+   */
   lastModifiedBy?: (string | null) | User;
+  /**
+   * When the document was created, stamped on create. Only the server sets this field.
+   */
   created?: string | null;
+  /**
+   * When the document was last saved, stamped on every save. Only the server sets this field.
+   */
   updated?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -337,7 +355,7 @@ export interface Page {
   content?: string | null;
   contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
   /**
-   * Rendered and sanitized from the markup on save.
+   * Rendered and sanitized from the markup on save. Only the server sets this field.
    */
   contentHtml?: string | null;
   isPublished?: boolean | null;
@@ -355,10 +373,25 @@ export interface Page {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
   legacyId?: number | null;
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
   creator?: (string | null) | User;
+  /**
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
+   */
   lastModifiedBy?: (string | null) | User;
+  /**
+   * When the document was created, stamped on create. Only the server sets this field.
+   */
   created?: string | null;
+  /**
+   * When the document was last saved, stamped on every save. Only the server sets this field.
+   */
   updated?: string | null;
   meta?: {
     title?: string | null;
@@ -449,10 +482,25 @@ export interface DownloadO {
    * Generated from name when left empty.
    */
   slug: string;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
   legacyId?: number | null;
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
   creator?: (string | null) | User;
+  /**
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
+   */
   lastModifiedBy?: (string | null) | User;
+  /**
+   * When the document was created, stamped on create. Only the server sets this field.
+   */
   created?: string | null;
+  /**
+   * When the document was last saved, stamped on every save. Only the server sets this field.
+   */
   updated?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -487,25 +535,49 @@ export interface Release {
   content?: string | null;
   contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
   /**
-   * Rendered and sanitized from the markup on save.
+   * Rendered and sanitized from the markup on save. Only the server sets this field.
    */
   contentHtml?: string | null;
   /**
-   * Parsed from the name.
+   * Parsed from the name on save. Only the server sets this field.
    */
   versionNumber?: string | null;
+  /**
+   * Derived from the name on save. Only the server sets this field.
+   */
   versionSeries?: string | null;
+  /**
+   * Derived from the name on save. Only the server sets this field.
+   */
   versionSortKey?: string | null;
+  /**
+   * The release's page on the site, computed from the slug on read. Only the server sets this field.
+   */
   url?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
   legacyId?: number | null;
   files?: {
     docs?: (string | ReleaseFile)[];
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
   creator?: (string | null) | User;
+  /**
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
+   */
   lastModifiedBy?: (string | null) | User;
+  /**
+   * When the document was created, stamped on create. Only the server sets this field.
+   */
   created?: string | null;
+  /**
+   * When the document was last saved, stamped on every save. Only the server sets this field.
+   */
   updated?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -538,10 +610,25 @@ export interface ReleaseFile {
    * The featured download for its release and OS (one at most).
    */
   downloadButton?: boolean | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
   legacyId?: number | null;
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
   creator?: (string | null) | User;
+  /**
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
+   */
   lastModifiedBy?: (string | null) | User;
+  /**
+   * When the document was created, stamped on create. Only the server sets this field.
+   */
   created?: string | null;
+  /**
+   * When the document was last saved, stamped on every save. Only the server sets this field.
+   */
   updated?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -578,8 +665,14 @@ export interface Job {
   region?: string | null;
   country: string;
   description: string;
+  /**
+   * Rendered and sanitized from description on save. Only the server sets this field.
+   */
   descriptionHtml?: string | null;
   requirements?: string | null;
+  /**
+   * Rendered and sanitized from requirements on save. Only the server sets this field.
+   */
   requirementsHtml?: string | null;
   /**
    * Contact person.
@@ -607,6 +700,9 @@ export interface Job {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
   creator?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -647,6 +743,9 @@ export interface JobReviewComment {
   id: string;
   job: string | Job;
   comment: string;
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
   creator?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -665,11 +764,17 @@ export interface Feed {
    * Higher is fetched and listed first.
    */
   priority?: number | null;
+  /**
+   * When the feed fetcher last read the feed successfully. Only the server sets this field.
+   */
   lastFetched?: string | null;
   /**
-   * Why the last fetch failed (empty when it worked).
+   * Why the last fetch failed (empty when it worked), recorded by the feed fetcher. Only the server sets this field.
    */
   lastError?: string | null;
+  /**
+   * When the last fetch failed, recorded by the feed fetcher. Only the server sets this field.
+   */
   lastErrorAt?: string | null;
   entries?: {
     docs?: (string | BlogEntry)[];
@@ -727,7 +832,13 @@ export interface RelatedBlog {
    */
   blogName?: string | null;
   blogWebsite?: string | null;
+  /**
+   * The feed's newest entry date, refreshed by the feed fetcher. Only the server sets this field.
+   */
   lastEntryPublished?: string | null;
+  /**
+   * The feed's newest entry title, refreshed by the feed fetcher. Only the server sets this field.
+   */
   lastEntryTitle?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -746,7 +857,7 @@ export interface CommunityPost {
   content?: string | null;
   contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
   /**
-   * Rendered and sanitized from the markup on save.
+   * Rendered and sanitized from the markup on save. Only the server sets this field.
    */
   contentHtml?: string | null;
   isPublished?: boolean | null;
@@ -765,9 +876,21 @@ export interface CommunityPost {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
   creator?: (string | null) | User;
+  /**
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
+   */
   lastModifiedBy?: (string | null) | User;
+  /**
+   * When the document was created, stamped on create. Only the server sets this field.
+   */
   created?: string | null;
+  /**
+   * When the document was last saved, stamped on every save. Only the server sets this field.
+   */
   updated?: string | null;
   meta?: {
     title?: string | null;
@@ -864,7 +987,7 @@ export interface SuccessStory {
   content?: string | null;
   contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
   /**
-   * Rendered and sanitized from the markup on save.
+   * Rendered and sanitized from the markup on save. Only the server sets this field.
    */
   contentHtml?: string | null;
   isPublished?: boolean | null;
@@ -873,9 +996,21 @@ export interface SuccessStory {
    * Image URL.
    */
   image?: string | null;
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
   creator?: (string | null) | User;
+  /**
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
+   */
   lastModifiedBy?: (string | null) | User;
+  /**
+   * When the document was created, stamped on create. Only the server sets this field.
+   */
   created?: string | null;
+  /**
+   * When the document was last saved, stamped on every save. Only the server sets this field.
+   */
   updated?: string | null;
   meta?: {
     title?: string | null;
@@ -925,10 +1060,13 @@ export interface CodeSample {
   description?: string | null;
   contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
   /**
-   * Rendered and sanitized from the markup on save.
+   * Rendered and sanitized from the markup on save. Only the server sets this field.
    */
   descriptionHtml?: string | null;
   isPublished?: boolean | null;
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
   creator?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -947,10 +1085,13 @@ export interface Minute {
   content?: string | null;
   contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
   /**
-   * Rendered and sanitized from the markup on save.
+   * Rendered and sanitized from the markup on save. Only the server sets this field.
    */
   contentHtml?: string | null;
   isPublished?: boolean | null;
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
   creator?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -997,6 +1138,9 @@ export interface WorkGroup {
   purpose: string;
   active?: boolean | null;
   url?: string | null;
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
   creator?: (string | null) | User;
   updatedAt: string;
   createdAt: string;

@@ -36,9 +36,11 @@ import { Memberships } from './collections/users/Memberships'
 import { UserGroups } from './collections/users/UserGroups'
 import { Users } from './collections/users/Users'
 import { WorkGroups } from './collections/work-groups/WorkGroups'
+import { jobsQueueAccess } from './access/jobsQueue'
 import { rejectInactiveUsers } from './src/users/rejectInactiveUsers'
 import { fetchFeedsTask, fetchFeedTask } from './src/blogs/tasks'
 import { resolveDatabaseUrl } from './src/platform/db/databaseUrl'
+import { explicitAccess } from './src/platform/access/explicitAccess'
 import { healthEndpoint } from './src/platform/health'
 import { pythondotorgEndpoints } from './src/downloads/pythondotorg'
 import { downloadReads } from './src/downloads/reads'
@@ -116,6 +118,8 @@ export default buildConfig({
     schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
   },
   jobs: {
+    // run and schedule on request: superusers or the run secret; queue and cancel: superusers
+    access: jobsQueueAccess,
     // `npm start` / `npm run dev` work the queue in-process; tests run it by hand
     autoRun:
       process.env.PAYLOAD_JOBS_AUTORUN === 'false' || process.env.NODE_ENV === 'test'
@@ -125,7 +129,9 @@ export default buildConfig({
   },
   maxDepth: 4,
   onInit: rejectInactiveUsers,
-  plugins: [seoPlugin(seoConfig)],
+  // explicitAccess first: it records what this config declares, so everything Payload and the other
+  // plugins add gets the access decided in src/platform/access/builtIns.ts (or refuses everyone)
+  plugins: [explicitAccess(), seoPlugin(seoConfig)],
   secret: resolvePayloadSecret(),
   sharp,
   telemetry: false,

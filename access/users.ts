@@ -27,7 +27,10 @@ const isSelf = (req: Parameters<FieldAccess>[0]['req'], doc: unknown) => {
   return Boolean(id && doc && (doc as { id?: unknown }).id === id)
 }
 
-/** A user's private fields (flags, OAuth ids): the user and staff only. */
+/** The user's own document only (their login sessions); nobody else, and no `where` (no document). */
+export const selfField: FieldAccess = ({ doc, req }) => isSelf(req, doc)
+
+/** A user's private fields (flags, OAuth ids, whether they hold an API key): the user and staff only. */
 export const selfOrStaffField: FieldAccess = ({ doc, req }) => userIsStaff(req) || isSelf(req, doc)
 
 /** emailPrivacy: PUBLIC to anyone, PRIVATE to logged-in users, NEVER to nobody but the user and staff. */

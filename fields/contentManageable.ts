@@ -1,14 +1,13 @@
 import type { DateField, Field, FieldHook, RelationshipField } from 'payload'
 
 import { userId } from '../access/roles'
+import { serverFilled } from './serverFilled'
 
 /**
  * The system may carry historical values (an import from python.org) by
  * setting this context flag; nobody else can write these fields.
  */
 export const PRESERVE_CONTENT_MANAGED = 'preserveContentManaged'
-
-const serverOnly = { create: () => false, update: () => false }
 
 const keepImported = (value: unknown, context: Record<string, unknown>) =>
   context[PRESERVE_CONTENT_MANAGED] && value !== undefined && value !== null
@@ -29,24 +28,32 @@ const stampCreated: FieldHook = ({ context, operation, originalDoc, value }) => 
 const stampUpdated: FieldHook = ({ context, value }) =>
   keepImported(value, context) ? value : new Date().toISOString()
 
-const userStamp = (name: string, label: string, hook: FieldHook): RelationshipField => ({
-  name,
-  type: 'relationship',
-  access: serverOnly,
-  admin: { position: 'sidebar', readOnly: true },
-  hooks: { beforeChange: [hook] },
-  index: true,
-  label,
-  relationTo: 'users',
-})
+const userStamp = (name: string, label: string, hook: FieldHook, filledBy: string): RelationshipField =>
+  serverFilled<RelationshipField>(
+    {
+      name,
+      type: 'relationship',
+      admin: { position: 'sidebar' },
+      hooks: { beforeChange: [hook] },
+      index: true,
+      label,
+      relationTo: 'users',
+    },
+    filledBy,
+  )
 
-const dateStamp = (name: string, hook: FieldHook): DateField => ({
-  name,
-  type: 'date',
-  access: serverOnly,
-  admin: { date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar', readOnly: true },
-  hooks: { beforeChange: [hook] },
-})
+const dateStamp = (name: string, hook: FieldHook, filledBy: string): DateField =>
+  serverFilled<DateField>(
+    {
+      name,
+      type: 'date',
+      admin: { date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar' },
+      hooks: { beforeChange: [hook] },
+    },
+    filledBy,
+  )
+
+const CREATOR = 'The logged-in user who created the document, stamped on create.'
 
 /**
  * ContentManageableMixin: who created and last changed a document, and when,
@@ -55,11 +62,16 @@ const dateStamp = (name: string, hook: FieldHook): DateField => ({
  * import can carry python.org's own dates.
  */
 export const contentManageableFields = ({ creator = true }: { creator?: boolean } = {}): Field[] => [
-  ...(creator ? [userStamp('creator', 'Creator', stampCreator)] : []),
-  userStamp('lastModifiedBy', 'Last modified by', stampModifier),
-  dateStamp('created', stampCreated),
-  dateStamp('updated', stampUpdated),
+  ...(creator ? [userStamp('creator', 'Creator', stampCreator, CREATOR)] : []),
+  userStamp(
+    'lastModifiedBy',
+    'Last modified by',
+    stampModifier,
+    'The logged-in user who saved last, stamped on every save.',
+  ),
+  dateStamp('created', stampCreated, 'When the document was created, stamped on create.'),
+  dateStamp('updated', stampUpdated, 'When the document was last saved, stamped on every save.'),
 ]
 
 /** Only the `creator` stamp, for models that have a creator but no mixin. */
-export const creatorField = (): Field => userStamp('creator', 'Creator', stampCreator)
+export const creatorField = (): Field => userStamp('creator', 'Creator', stampCreator, CREATOR)

@@ -3,6 +3,7 @@ import { textarea } from 'payload/shared'
 
 import { CONTENT_TYPES, type ContentType, renderMarkup } from '../src/platform/markup/render'
 import { sanitize } from '../src/platform/markup/sanitize'
+import { serverDefaulted } from './serverDefaulted'
 import { serverFilled } from './serverFilled'
 
 type MarkupOptions = {
@@ -50,17 +51,14 @@ export const markupFields = ({
     {
       name: 'contentType',
       type: 'select',
-      access: serverFilled,
+      access: serverDefaulted,
       defaultValue: defaultContentType,
       options: CONTENT_TYPES.map((value) => ({ label: value.toLowerCase(), value })),
       required: true,
     },
-    {
-      name: `${name}Html`,
-      type: 'textarea',
-      access: { create: () => false, update: () => false },
-      admin: { description: 'Rendered and sanitized from the markup on save.', readOnly: true },
-      hooks: { beforeChange: [render] },
-    },
+    serverFilled<TextareaField>(
+      { name: `${name}Html`, type: 'textarea', hooks: { beforeChange: [render] } },
+      'Rendered and sanitized from the markup on save.',
+    ),
   ]
 }

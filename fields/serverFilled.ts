@@ -1,10 +1,28 @@
-import type { FieldAccess } from 'payload'
+import type { Field, FieldAccess } from 'payload'
+
+import { nobodyField } from '../access/nobody'
+
+/** The sentence every server-filled field's admin description ends with. */
+export const SERVER_ONLY = 'Only the server sets this field.'
+
+type Configurable = {
+  access?: Record<string, FieldAccess | undefined>
+  admin?: Record<string, unknown>
+}
 
 /**
- * Field access for required fields the server fills in (a generated slug,
- * the DRAFT status, a select's default): public read, stated explicitly. Payload's GraphQL makes
- * a required field non-null in mutation inputs unless it has field read
- * access, so without this a GraphQL client could not leave them out as a
- * REST client can.
+ * A field only the server writes: a stamp, a date an action sets, a value
+ * derived on save, a flag computed on read. No user (not even a superuser)
+ * can create or update it through any API; the code that fills it runs in
+ * hooks (after field access is applied) or as the system (Local API with
+ * overrideAccess). The admin panel shows it read-only, and its description
+ * says what fills it (`filledBy`, a sentence).
  */
-export const serverFilled: { read: FieldAccess } = { read: () => true }
+export const serverFilled = <F extends Field>(field: F, filledBy: string): F => {
+  const { access, admin } = field as F & Configurable
+  return {
+    ...field,
+    access: { ...access, create: nobodyField, update: nobodyField },
+    admin: { ...admin, description: `${filledBy} ${SERVER_ONLY}`, readOnly: true },
+  }
+}

@@ -3,8 +3,8 @@ import type { TextField } from 'payload'
 import { deepMerge } from './deepMerge'
 import { exceedsMaxLength } from './maxLength'
 import { strictOrPythondotorg } from './pythondotorgRules'
+import { serverDefaulted } from './serverDefaulted'
 import { DJANGO_SLUG_PATTERN, SLUG_PATTERN, slugify } from './slugify'
-import { serverFilled } from './serverFilled'
 
 const slugRule =
   (pattern: RegExp, rule: string) =>
@@ -32,7 +32,7 @@ export const slugField = ({ from = 'name', overrides = {} }: SlugOptions = {}): 
     {
       name: 'slug',
       type: 'text',
-      access: serverFilled,
+      access: serverDefaulted,
       admin: {
         description: `Generated from ${from} when left empty.`,
         position: 'sidebar',

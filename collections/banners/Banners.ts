@@ -5,7 +5,7 @@ import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { httpUrlValidator } from '../../fields/url'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { activeBannersEndpoint } from '../../src/banners/activeEndpoint'
-import { serverFilled } from '../../fields/serverFilled'
+import { serverDefaulted } from '../../fields/serverDefaulted'
 
 export const BANNER_TYPES = ['INFO', 'SUCCESS', 'WARNING', 'ERROR'] as const
 export const BANNER_TARGETS = ['FRONTEND', 'API'] as const
@@ -47,7 +47,7 @@ export const Banners: CollectionConfig = {
     {
       name: 'bannerType',
       type: 'select',
-      access: serverFilled,
+      access: serverDefaulted,
       defaultValue: 'INFO',
       index: true,
       options: options(BANNER_TYPES),
@@ -56,7 +56,7 @@ export const Banners: CollectionConfig = {
     {
       name: 'target',
       type: 'select',
-      access: serverFilled,
+      access: serverDefaulted,
       defaultValue: 'FRONTEND',
       index: true,
       options: options(BANNER_TARGETS),

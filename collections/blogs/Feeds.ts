@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../access/anyone'
 import { isStaff, isStaffField } from '../../access/isStaff'
+import { serverFilled } from '../../fields/serverFilled'
 import { httpUrlValidator } from '../../fields/url'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { fetchFeedEndpoint } from '../../src/blogs/fetchFeedEndpoint'
@@ -51,27 +52,23 @@ export const Feeds: CollectionConfig = {
       index: true,
       integer: true,
     } as CollectionConfig['fields'][number],
-    {
-      name: 'lastFetched',
-      type: 'date',
-      access: { create: () => false, update: () => false },
-      admin: { date: { pickerAppearance: 'dayAndTime' }, readOnly: true },
-    },
-    {
-      name: 'lastError',
-      type: 'textarea',
-      access: { create: () => false, read: isStaffField, update: () => false },
-      admin: {
-        description: 'Why the last fetch failed (empty when it worked).',
-        readOnly: true,
+    serverFilled(
+      { name: 'lastFetched', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      'When the feed fetcher last read the feed successfully.',
+    ),
+    serverFilled(
+      { name: 'lastError', type: 'textarea', access: { read: isStaffField } },
+      'Why the last fetch failed (empty when it worked), recorded by the feed fetcher.',
+    ),
+    serverFilled(
+      {
+        name: 'lastErrorAt',
+        type: 'date',
+        access: { read: isStaffField },
+        admin: { date: { pickerAppearance: 'dayAndTime' } },
       },
-    },
-    {
-      name: 'lastErrorAt',
-      type: 'date',
-      access: { create: () => false, read: isStaffField, update: () => false },
-      admin: { date: { pickerAppearance: 'dayAndTime' }, readOnly: true },
-    },
+      'When the last fetch failed, recorded by the feed fetcher.',
+    ),
     { name: 'entries', type: 'join', collection: 'blog-entries', on: 'feed' },
   ],
   hooks: {

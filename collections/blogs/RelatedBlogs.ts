@@ -2,10 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../access/anyone'
 import { isStaff } from '../../access/isStaff'
+import { serverFilled } from '../../fields/serverFilled'
 import { httpUrlValidator } from '../../fields/url'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
-
-const refreshedFromFeed = { create: () => false, update: () => false }
 
 export const RelatedBlogs: CollectionConfig = {
   slug: 'related-blogs',
@@ -42,19 +41,14 @@ export const RelatedBlogs: CollectionConfig = {
       maxLength: 1000,
       validate: httpUrlValidator('blogWebsite'),
     },
-    {
-      name: 'lastEntryPublished',
-      type: 'date',
-      access: refreshedFromFeed,
-      admin: { date: { pickerAppearance: 'dayAndTime' }, readOnly: true },
-    },
-    {
-      name: 'lastEntryTitle',
-      type: 'text',
-      access: refreshedFromFeed,
-      admin: { readOnly: true },
-      maxLength: 500,
-    },
+    serverFilled(
+      { name: 'lastEntryPublished', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      "The feed's newest entry date, refreshed by the feed fetcher.",
+    ),
+    serverFilled(
+      { name: 'lastEntryTitle', type: 'text', maxLength: 500 },
+      "The feed's newest entry title, refreshed by the feed fetcher.",
+    ),
   ],
   hooks: { beforeOperation: [rejectMalformedInput] },
 }

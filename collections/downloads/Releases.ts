@@ -15,12 +15,14 @@ import { downloadReads } from '../../src/downloads/reads'
 import { releaseEndpoints } from '../../src/downloads/releaseEndpoints'
 import { readEndpoints } from '../../src/platform/reads'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { hideUnreadableRelation } from '../../hooks/shared/hideUnreadableRelation'
+import { serverDefaulted } from '../../fields/serverDefaulted'
 import { serverFilled } from '../../fields/serverFilled'
 
 export const PYTHON_VERSIONS = ['PYTHON1', 'PYTHON2', 'PYTHON3', 'PYMANAGER'] as const
 export const RELEASE_STATUSES = ['PRERELEASE', 'BUGFIX', 'SECURITY', 'EOL'] as const
 
-const derived = { create: () => false, update: () => false }
+const DERIVED = 'Derived from the name on save.'
 const dayOnly = { date: { pickerAppearance: 'dayOnly' as const } }
 
 export const Releases: CollectionConfig = {
@@ -56,7 +58,7 @@ export const Releases: CollectionConfig = {
         {
           name: 'version',
           type: 'select',
-          access: serverFilled,
+          access: serverDefaulted,
           defaultValue: 'PYTHON3',
           index: true,
           options: PYTHON_VERSIONS.map((value) => ({
@@ -68,7 +70,7 @@ export const Releases: CollectionConfig = {
         {
           name: 'status',
           type: 'select',
-          access: serverFilled,
+          access: serverDefaulted,
           defaultValue: 'BUGFIX',
           index: true,
           options: RELEASE_STATUSES.map((value) => ({
@@ -111,7 +113,13 @@ export const Releases: CollectionConfig = {
         { name: 'eolDate', type: 'date', admin: dayOnly },
       ],
     },
-    { name: 'releasePage', type: 'relationship', relationTo: 'pages' },
+    {
+      name: 'releasePage',
+      type: 'relationship',
+      // an unpublished page's id is not shown to readers who cannot read the page
+      hooks: { afterRead: [hideUnreadableRelation('pages')] },
+      relationTo: 'pages',
+    },
     {
       name: 'releaseNotesUrl',
       type: 'text',
@@ -119,40 +127,24 @@ export const Releases: CollectionConfig = {
       validate: strictOrPythondotorg(httpUrlValidator('releaseNotesUrl'), djangoUrlValidator('releaseNotesUrl')),
     },
     ...markupFields({ defaultContentType: 'RESTRUCTUREDTEXT' }),
-    {
-      name: 'versionNumber',
-      type: 'text',
-      access: derived,
-      admin: {
-        description: 'Parsed from the name.',
-        position: 'sidebar',
-        readOnly: true,
+    serverFilled(
+      { name: 'versionNumber', type: 'text', admin: { position: 'sidebar' }, index: true },
+      'Parsed from the name on save.',
+    ),
+    serverFilled({ name: 'versionSeries', type: 'text', admin: { hidden: true }, index: true }, DERIVED),
+    serverFilled({ name: 'versionSortKey', type: 'text', admin: { hidden: true }, index: true }, DERIVED),
+    serverFilled(
+      {
+        name: 'url',
+        type: 'text',
+        admin: { hidden: true },
+        hooks: {
+          afterRead: [({ siblingData }) => (siblingData?.slug ? `/downloads/release/${siblingData.slug}/` : null)],
+        },
+        virtual: true,
       },
-      index: true,
-    },
-    {
-      name: 'versionSeries',
-      type: 'text',
-      access: derived,
-      admin: { hidden: true },
-      index: true,
-    },
-    {
-      name: 'versionSortKey',
-      type: 'text',
-      access: derived,
-      admin: { hidden: true },
-      index: true,
-    },
-    {
-      name: 'url',
-      type: 'text',
-      admin: { hidden: true },
-      hooks: {
-        afterRead: [({ siblingData }) => (siblingData?.slug ? `/downloads/release/${siblingData.slug}/` : null)],
-      },
-      virtual: true,
-    },
+      "The release's page on the site, computed from the slug on read.",
+    ),
     legacyIdField('releases_legacy_id_seq'),
     { name: 'files', type: 'join', collection: 'release-files', on: 'release' },
     {

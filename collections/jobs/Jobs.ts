@@ -17,7 +17,7 @@ import { enforceJobWorkflow } from '../../hooks/jobs/enforceJobWorkflow'
 import { notifyJobStatusChange } from '../../hooks/jobs/notifyJobStatusChange'
 import { jobEndpoints } from '../../src/jobs/endpoints'
 import { JOB_STATUSES } from '../../src/jobs/status'
-import { serverFilled } from '../../fields/serverFilled'
+import { serverDefaulted } from '../../fields/serverDefaulted'
 import { existingIn } from '../../fields/existingIn'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
@@ -66,7 +66,7 @@ export const Jobs: CollectionConfig = {
     {
       name: 'status',
       type: 'select',
-      access: serverFilled,
+      access: serverDefaulted,
       admin: {
         description: 'Moves only along the review workflow.',
         position: 'sidebar',

@@ -3,7 +3,7 @@ import type { CollectionConfig, TextareaField, TextField } from 'payload'
 import { isStaff } from '../../access/isStaff'
 import { sendTestEmailEndpoint } from '../../src/mailing/sendTestEndpoint'
 import { checkTemplateSyntax, type TemplateKind } from '../../src/mailing/templates'
-import { serverFilled } from '../../fields/serverFilled'
+import { serverDefaulted } from '../../fields/serverDefaulted'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const EMAIL_TEMPLATE_TYPES = ['TRANSACTIONAL', 'NOTIFICATION', 'NEWSLETTER', 'MARKETING', 'SYSTEM'] as const
@@ -69,7 +69,7 @@ export const EmailTemplates: CollectionConfig = {
     {
       name: 'templateType',
       type: 'select',
-      access: serverFilled,
+      access: serverDefaulted,
       defaultValue: 'TRANSACTIONAL',
       index: true,
       options: EMAIL_TEMPLATE_TYPES.map((value) => ({

@@ -9,6 +9,7 @@ import { membershipOwnerIsRequester } from '../../hooks/users/membershipOwnerIsR
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { needsVoteAffirmation, stampVoteAffirmation } from '../../hooks/users/voteAffirmation'
 import { validateExistingUser } from './validators'
+import { serverDefaulted } from '../../fields/serverDefaulted'
 import { serverFilled } from '../../fields/serverFilled'
 
 export const MEMBERSHIP_TYPES = ['BASIC', 'SUPPORTING', 'SPONSOR', 'MANAGING', 'CONTRIBUTING', 'FELLOW'] as const
@@ -44,7 +45,7 @@ export const Memberships: CollectionConfig = {
       name: 'membershipType',
       type: 'select',
       // membership levels beyond BASIC are granted by the PSF, not chosen
-      access: { ...serverFilled, create: isStaffField, update: isStaffField },
+      access: { ...serverDefaulted, create: isStaffField, update: isStaffField },
       defaultValue: 'BASIC',
       options: MEMBERSHIP_TYPES.map((value) => ({
         label: value.toLowerCase(),
@@ -75,21 +76,14 @@ export const Memberships: CollectionConfig = {
     },
     { name: 'psfAnnouncements', type: 'checkbox', defaultValue: false },
     { name: 'votes', type: 'checkbox', defaultValue: false },
-    {
-      name: 'lastVoteAffirmation',
-      type: 'date',
-      admin: { date: { pickerAppearance: 'dayOnly' } },
-    },
-    {
-      name: 'needsVoteAffirmation',
-      type: 'checkbox',
-      admin: {
-        description: 'Votes, and last affirmed more than 366 days ago.',
-        readOnly: true,
-      },
-      hooks: { afterRead: [needsVoteAffirmation] },
-      virtual: true,
-    },
+    serverFilled(
+      { name: 'lastVoteAffirmation', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
+      'Set to today by the affirm action (POST /api/memberships/affirm-vote), or when the member first becomes a voter.',
+    ),
+    serverFilled(
+      { name: 'needsVoteAffirmation', type: 'checkbox', hooks: { afterRead: [needsVoteAffirmation] }, virtual: true },
+      'Computed on read: votes, and last affirmed more than 366 days ago.',
+    ),
   ],
   hooks: {
     beforeOperation: [rejectMalformedInput],

@@ -7,7 +7,7 @@ import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { contentManageableFields } from '../../fields/contentManageable'
 import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
-import { serverFilled } from '../../fields/serverFilled'
+import { serverDefaulted } from '../../fields/serverDefaulted'
 
 export const USER_GROUP_TYPES = ['MEETUP', 'DISTRIBUTION_LIST', 'OTHER'] as const
 
@@ -37,7 +37,7 @@ export const UserGroups: CollectionConfig = {
     {
       name: 'userGroupType',
       type: 'select',
-      access: serverFilled,
+      access: serverDefaulted,
       defaultValue: 'MEETUP',
       options: USER_GROUP_TYPES.map((value) => ({
         label: value.toLowerCase().replace('_', ' '),

@@ -7,8 +7,9 @@ import { apiKeyEndpoints } from '../../src/users/apiKeyEndpoints'
 import { firstUserIsSuperuser } from '../../hooks/users/firstUserIsSuperuser'
 import { refuseInactiveLogin } from '../../hooks/users/refuseInactiveLogin'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { authFieldOverrides } from './authFieldOverrides'
 import { validateUserEmail, validateUsername } from './validators'
-import { serverFilled } from '../../fields/serverFilled'
+import { serverDefaulted } from '../../fields/serverDefaulted'
 
 export const SEARCH_VISIBILITY = ['PUBLIC', 'PRIVATE'] as const
 export const EMAIL_PRIVACY = ['PUBLIC', 'PRIVATE', 'NEVER'] as const
@@ -64,7 +65,7 @@ export const Users: CollectionConfig = {
     {
       name: 'searchVisibility',
       type: 'select',
-      access: serverFilled,
+      access: serverDefaulted,
       defaultValue: 'PUBLIC',
       options: enumOptions(SEARCH_VISIBILITY),
       required: true,
@@ -72,7 +73,7 @@ export const Users: CollectionConfig = {
     {
       name: 'emailPrivacy',
       type: 'select',
-      access: serverFilled,
+      access: serverDefaulted,
       defaultValue: 'PRIVATE',
       options: enumOptions(EMAIL_PRIVACY),
       required: true,
@@ -150,6 +151,7 @@ export const Users: CollectionConfig = {
       ],
       label: 'Account status and sign-in',
     },
+    ...authFieldOverrides,
   ],
   hooks: {
     beforeOperation: [rejectMalformedInput],

@@ -9,8 +9,19 @@ export const VOTE_AFFIRMATION_MAX_AGE_DAYS = 366
 export const todayIso = (now = clockNow()): string =>
   new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString()
 
-/** Becoming a voter without an affirmation on record counts as affirming today. */
-export const stampVoteAffirmation: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+/**
+ * Set by the affirm action (src/users/affirmVoteEndpoint.ts) in the write's
+ * context: only server code can set a request context, so no client can.
+ */
+export const AFFIRM_VOTE = 'affirmVote'
+
+/**
+ * `lastVoteAffirmation` is server-filled (no user may write it): the affirm
+ * action sets it to today, and becoming a voter without an affirmation on
+ * record counts as affirming today.
+ */
+export const stampVoteAffirmation: CollectionBeforeChangeHook = ({ context, data, originalDoc }) => {
+  if (context[AFFIRM_VOTE]) return { ...data, lastVoteAffirmation: todayIso(), votes: true }
   const votes = data.votes ?? originalDoc?.votes
   const affirmed = data.lastVoteAffirmation !== undefined ? data.lastVoteAffirmation : originalDoc?.lastVoteAffirmation
   if (votes === true && !affirmed) return { ...data, lastVoteAffirmation: todayIso() }

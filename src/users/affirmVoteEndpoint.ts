@@ -1,6 +1,6 @@
 import { APIError, type Endpoint } from 'payload'
 
-import { todayIso } from '../../hooks/users/voteAffirmation'
+import { AFFIRM_VOTE } from '../../hooks/users/voteAffirmation'
 
 /**
  * POST /api/memberships/affirm-vote: the logged-in member affirms they wish
@@ -21,10 +21,12 @@ export const affirmVoteEndpoint: Endpoint = {
     })
     const membership = docs[0]
     if (!membership) throw new APIError('You have no membership to affirm.', 404, undefined, true)
+    // the date is server-filled: the hook stamps today when the write carries this action's context
     const doc = await req.payload.update({
       id: membership.id,
       collection: 'memberships',
-      data: { lastVoteAffirmation: todayIso(), votes: true },
+      context: { [AFFIRM_VOTE]: true },
+      data: { votes: true },
       overrideAccess: false,
       req,
       user: req.user,
