@@ -47,6 +47,8 @@ import { pageReads } from './src/site-pages/reads'
 import { sendEmailTask } from './src/mailing/sendEmailTask'
 import { expireJobsTask } from './src/jobs/expireJobsTask'
 import { emailAdapter } from './src/mailing/transport'
+import { corsOrigins, csrfOrigins } from './src/platform/cors'
+import { withQueryValidation } from './src/platform/queryValidation'
 import { resolvePayloadSecret } from './src/platform/secret'
 import { seoConfig } from './src/platform/seo'
 
@@ -99,6 +101,9 @@ export default buildConfig({
     EmailTemplates,
     EmailLogs,
   ],
+  // browsers on these origins may call the API (CORS_ORIGINS, default SITE_URL); see src/platform/cors.ts
+  cors: corsOrigins(),
+  csrf: csrfOrigins(),
   db: postgresAdapter({
     idType: 'uuid',
     migrationDir: process.env.PAYLOAD_MIGRATION_DIR ?? path.resolve(dirname, 'migrations'),
@@ -110,6 +115,8 @@ export default buildConfig({
   email: emailAdapter(),
   endpoints: [healthEndpoint, ...pythondotorgEndpoints],
   graphQL: {
+    // frontends generate their types from the schema (also committed as schema.graphql)
+    disableIntrospectionInProduction: false,
     disablePlaygroundInProduction: true,
     // every custom read (src/<domain>/reads.ts) is a GraphQL query too, with the REST endpoint's arguments and rules
     queries: graphQLQueries([...downloadReads, ...pageReads]),
@@ -130,4 +137,5 @@ export default buildConfig({
   sharp,
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-})
+  // where/sort/limit/page/depth checked on every collection, Payload's own included (src/platform/queryValidation.ts)
+}).then(withQueryValidation)
