@@ -41,7 +41,13 @@ import { fetchFeedsTask, fetchFeedTask } from './src/blogs/tasks'
 import { resolveDatabaseUrl } from './src/platform/db/databaseUrl'
 import { healthEndpoint } from './src/platform/health'
 import { pythondotorgEndpoints } from './src/downloads/pythondotorg'
+import { bannerReads } from './src/banners/reads'
+import { blogReads } from './src/blogs/reads'
 import { downloadReads } from './src/downloads/reads'
+import { statisticsReads } from './src/downloads/statisticsReads'
+import { jobReads } from './src/jobs/reads'
+import { minutesReads } from './src/minutes/reads'
+import { addRelationFilters } from './src/platform/graphqlRelationFilters'
 import { graphQLQueries } from './src/platform/reads'
 import { pageReads } from './src/site-pages/reads'
 import { sendEmailTask } from './src/mailing/sendEmailTask'
@@ -118,8 +124,20 @@ export default buildConfig({
     // frontends generate their types from the schema (also committed as schema.graphql)
     disableIntrospectionInProduction: false,
     disablePlaygroundInProduction: true,
-    // every custom read (src/<domain>/reads.ts) is a GraphQL query too, with the REST endpoint's arguments and rules
-    queries: graphQLQueries([...downloadReads, ...pageReads]),
+    queries: (graphQL, info) => {
+      // relationship fields filter by the related slug, as REST's where[category.slug] (category__slug)
+      addRelationFilters(graphQL, info)
+      // every custom read (src/<domain>/reads.ts) is a GraphQL query too, with the REST endpoint's arguments and rules
+      return graphQLQueries([
+        ...bannerReads,
+        ...blogReads,
+        ...downloadReads,
+        ...statisticsReads,
+        ...jobReads,
+        ...minutesReads,
+        ...pageReads,
+      ])(graphQL, info)
+    },
     schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
   },
   jobs: {

@@ -56,5 +56,6 @@ export const RelatedBlogs: CollectionConfig = {
       maxLength: 500,
     },
   ],
+  graphQL: { pluralName: 'RelatedBlogs', singularName: 'RelatedBlog' },
   hooks: { beforeOperation: [rejectMalformedInput] },
 }

@@ -91,6 +91,7 @@ export const Memberships: CollectionConfig = {
       virtual: true,
     },
   ],
+  graphQL: { pluralName: 'Memberships', singularName: 'Membership' },
   hooks: {
     beforeOperation: [rejectMalformedInput],
     beforeChange: [membershipOwnerIsRequester, stampVoteAffirmation],

@@ -151,6 +151,7 @@ export const Users: CollectionConfig = {
       label: 'Account status and sign-in',
     },
   ],
+  graphQL: { pluralName: 'Users', singularName: 'User' },
   hooks: {
     beforeOperation: [rejectMalformedInput],
     beforeChange: [firstUserIsSuperuser],
