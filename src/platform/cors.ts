@@ -13,6 +13,13 @@
  *   origin (Payload's `csrf` list). Without it the app cannot tell its own
  *   origin from another, and cookies are accepted from any origin (browsers
  *   still send them only same-site: Payload's cookie is SameSite=Lax).
+ *
+ * Payload (3.90) does the rest from its `cors` list: every REST, GraphQL and
+ * error answer gets Allow-Methods/Allow-Headers, and Allow-Origin plus
+ * Allow-Credentials when the request's Origin is listed; an OPTIONS request
+ * to any /api path without an OPTIONS endpoint of its own (the preflight,
+ * /api/graphql included) is answered 200 with those headers. It does not
+ * add `Vary: Origin`; the production server does (src/platform/server.ts).
  */
 import { siteUrl } from './rss'
 

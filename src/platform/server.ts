@@ -73,11 +73,15 @@ const argValue = (args: string[], ...names: string[]) => {
   return index >= 0 ? args[index + 1] : undefined
 }
 
-/** `-p PORT` / `-H HOSTNAME` as `next start` takes them; PORT and HOSTNAME from the environment otherwise. */
+/**
+ * `-p PORT` / `-H HOSTNAME` as `next start` takes them (PORT from the
+ * environment otherwise, default 3000); without -H it listens on every
+ * interface. (Not $HOSTNAME: containers set it to their own name.)
+ */
 export const startServer = async (args: string[]) => {
   const port = Number(argValue(args, '-p', '--port') ?? process.env.PORT ?? 3000)
-  const hostname = argValue(args, '-H', '--hostname') ?? process.env.HOSTNAME ?? '0.0.0.0'
-  const app = next({ dev: false, dir: projectRoot, hostname, port })
+  const hostname = argValue(args, '-H', '--hostname')
+  const app = next({ dev: false, dir: projectRoot, hostname: hostname ?? 'localhost', port })
   const handle = app.getRequestHandler()
   await app.prepare()
   const varyByOrigin = corsVariesByOrigin()
@@ -86,7 +90,7 @@ export const startServer = async (args: string[]) => {
     void handle(req, res)
   })
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve))
-  process.stdout.write(`Listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}\n`)
+  process.stdout.write(`Listening on http://${hostname ?? 'localhost'}:${port}\n`)
   const stop = () => {
     server.close(() => process.exit(0))
     // keep-alive connections would hold close() open
