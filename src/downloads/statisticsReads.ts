@@ -20,7 +20,11 @@ const GROUPS = {
 export const downloadTotals = defineRead({
   args: {
     from: { description: 'first day counted, YYYY-MM-DD (UTC)', type: 'date' },
-    groupBy: { description: 'release (the default), os or day', type: 'enum', values: ['release', 'os', 'day'] as const },
+    groupBy: {
+      description: 'release (the default), os or day',
+      type: 'enum',
+      values: ['release', 'os', 'day'] as const,
+    },
     release: { collection: 'releases', description: 'count this release only', type: 'id' },
     to: { description: 'last day counted, YYYY-MM-DD (UTC)', type: 'date' },
   },

@@ -57,11 +57,6 @@ const NUMBER = /^-?(\d+(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/
 
 const EQUALITY = ['equals', 'not_equals']
 const LISTS = ['in', 'not_in', 'all']
-// `all` (every value present) means something for a hasMany field only; SQL fails on it otherwise
-const hasMany = (target: Target) =>
-  (target.kind === 'field' || target.kind === 'relationship') &&
-  'hasMany' in target.field &&
-  Boolean(target.field.hasMany)
 const COMPARISON = ['greater_than', 'greater_than_equal', 'less_than', 'less_than_equal']
 const PARTIAL = ['like', 'not_like', 'contains']
 const EXACT = new Set(['equals', 'not_equals', 'in', 'not_in', 'all'])
@@ -111,6 +106,12 @@ type Target =
   | { kind: 'relationship'; collections: string[]; field: FlattenedField }
   | { kind: 'skip' }
 
+// `all` (every value present) means something for a hasMany field only; SQL fails on it otherwise
+const hasMany = (target: Target) =>
+  (target.kind === 'field' || target.kind === 'relationship') &&
+  'hasMany' in target.field &&
+  Boolean(target.field.hasMany)
+
 const idCheck = (req: PayloadRequest, collections: string[]) => {
   const types = collections.map((slug) => {
     const collection = req.payload.collections[slug as CollectionSlug]
@@ -145,8 +146,11 @@ const resolveTarget = (req: PayloadRequest, collection: SanitizedCollectionConfi
   const field = leaf?.field as FlattenedField | undefined
   if (!leaf || !field) return { kind: 'skip' }
   const owner = leaf.collectionSlug ?? collection.slug
-  const declaresId = req.payload.collections[owner as CollectionSlug]?.config.flattenedFields.some((each) => each.name === 'id')
-  if (field.name === 'id' && !declaresId && leaf.path.split('.').at(-1) === 'id') return { collections: [owner], kind: 'id' }
+  const declaresId = req.payload.collections[owner as CollectionSlug]?.config.flattenedFields.some(
+    (each) => each.name === 'id',
+  )
+  if (field.name === 'id' && !declaresId && leaf.path.split('.').at(-1) === 'id')
+    return { collections: [owner], kind: 'id' }
   if (field.type === 'join') {
     // a join answers by the joined documents' ids (Payload reads `files` as `files.id`)
     const joined = Array.isArray(field.collection) ? field.collection : [field.collection]
@@ -280,7 +284,11 @@ const checkConstraint = (
       continue
     }
     // an unknown operator is Payload's to refuse
-    if (!['all', 'in', 'not_in', ...EQUALITY, ...COMPARISON, ...PARTIAL, 'near', 'within', 'intersects'].includes(operator))
+    if (
+      !['all', 'in', 'not_in', ...EQUALITY, ...COMPARISON, ...PARTIAL, 'near', 'within', 'intersects'].includes(
+        operator,
+      )
+    )
       continue
     if (!operators.includes(operator) || (operator === 'all' && !hasMany(target))) {
       const usable = [...operators.filter((each) => each !== 'all' || hasMany(target)), 'exists']
@@ -288,7 +296,8 @@ const checkConstraint = (
     }
     if (PARTIAL.includes(operator)) {
       if (target.kind === 'relationship') {
-        if (!isPlainObject(value)) bad(name, 'expected a query on the related documents, e.g. [contains][slug][equals]=...')
+        if (!isPlainObject(value))
+          bad(name, 'expected a query on the related documents, e.g. [contains][slug][equals]=...')
       } else if (typeof value !== 'string' && typeof value !== 'number') {
         bad(name, 'expected a text')
       }
@@ -354,18 +363,26 @@ export const checkSort = (req: PayloadRequest, collection: SanitizedCollectionCo
     const target = resolveTarget(req, collection, path)
     const sortable =
       target.kind === 'id' ||
-      (target.kind === 'relationship' && !('hasMany' in target.field && target.field.hasMany) && target.collections.length === 1) ||
-      (target.kind === 'field' && SORTABLE.has(target.field.type) && !('hasMany' in target.field && target.field.hasMany))
+      (target.kind === 'relationship' &&
+        !('hasMany' in target.field && target.field.hasMany) &&
+        target.collections.length === 1) ||
+      (target.kind === 'field' &&
+        SORTABLE.has(target.field.type) &&
+        !('hasMany' in target.field && target.field.hasMany))
     if (!sortable) {
       const known = target.kind !== 'skip'
-      bad('sort', known ? `cannot sort by "${path}"` : `unknown field "${path}" (prefix a field name with - to sort descending)`)
+      bad(
+        'sort',
+        known ? `cannot sort by "${path}"` : `unknown field "${path}" (prefix a field name with - to sort descending)`,
+      )
     }
   }
 }
 
 const checkWholeNumber = (name: string, value: unknown, min: number, max?: number) => {
   if (value === undefined || value === null) return
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : NaN
+  const number =
+    typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : NaN
   const range = max === undefined ? `at least ${min}` : `from ${min} to ${max}`
   if (!Number.isSafeInteger(number) || number < min || (max !== undefined && number > max)) {
     bad(name, `expected a whole number ${range}, got ${show(value)}`)

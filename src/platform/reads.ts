@@ -202,7 +202,11 @@ const graphQLReturnType = (graphQL: GraphQL, info: GraphQLInfo, read: CustomRead
   if (returns.shape === 'doc') return collection.type
   if (returns.shape === 'list') {
     return new graphQL.GraphQLObjectType({
-      fields: { docs: { type: new graphQL.GraphQLNonNull(new graphQL.GraphQLList(new graphQL.GraphQLNonNull(collection.type))) } },
+      fields: {
+        docs: {
+          type: new graphQL.GraphQLNonNull(new graphQL.GraphQLList(new graphQL.GraphQLNonNull(collection.type))),
+        },
+      },
       name: pascal(read.name),
     })
   }

@@ -154,9 +154,10 @@ describe('configuration', () => {
 describe('Vary on API answers (production server)', () => {
   it('drops the tokens only Next pages and client hints use, keeps the rest, adds Origin once', () => {
     expect(
-      apiVary('Sec-CH-Prefers-Color-Scheme, rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding', [
-        'Origin',
-      ]),
+      apiVary(
+        'Sec-CH-Prefers-Color-Scheme, rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding',
+        ['Origin'],
+      ),
     ).toBe('Accept-Encoding, Origin')
     expect(apiVary(['Origin', 'Cookie'], ['origin'])).toBe('Origin, Cookie')
     expect(apiVary(undefined)).toBe('')

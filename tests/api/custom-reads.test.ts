@@ -125,12 +125,16 @@ describe('searchJobs', () => {
     })
     const asOwner = await t.graphql('{ searchJobs(q: "django") { docs { id } } }', { auth: actors.owner })
     expect(ids_(asOwner.data.searchJobs.docs)).toEqual([ids.djangoJob, ids.draftJob].sort())
-    expect(ids_((await rest('jobs/search?q=django', actors.owner)).body.docs)).toEqual(ids_(asOwner.data.searchJobs.docs))
+    expect(ids_((await rest('jobs/search?q=django', actors.owner)).body.docs)).toEqual(
+      ids_(asOwner.data.searchJobs.docs),
+    )
   })
 
   it('nothing found is a full empty page in both', async () => {
     const viaRest = await rest('jobs/search?q=cobol')
-    const viaGraphQL = await t.graphql('{ searchJobs(q: "cobol") { totalDocs totalPages page hasNextPage docs { id } } }')
+    const viaGraphQL = await t.graphql(
+      '{ searchJobs(q: "cobol") { totalDocs totalPages page hasNextPage docs { id } } }',
+    )
     expect(viaRest.body).toMatchObject({ docs: [], hasNextPage: false, page: 1, totalDocs: 0, totalPages: 0 })
     expect(viaGraphQL.data.searchJobs).toEqual({ docs: [], hasNextPage: false, page: 1, totalDocs: 0, totalPages: 0 })
   })
@@ -192,7 +196,9 @@ describe('feedAggregateEntries', () => {
     const viaRest = await rest('feed-aggregates/nope/entries')
     expect(viaRest.status).toBe(404)
     expect(messages(viaRest.body)).toBe('No feed aggregate "nope".')
-    expect((await t.graphql('{ feedAggregateEntries(slug: "nope") { totalDocs } }')).data.feedAggregateEntries).toBeNull()
+    expect(
+      (await t.graphql('{ feedAggregateEntries(slug: "nope") { totalDocs } }')).data.feedAggregateEntries,
+    ).toBeNull()
   })
 })
 

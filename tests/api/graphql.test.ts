@@ -26,9 +26,11 @@ const slugs: Record<string, string> = {}
 const create = async (collection: string, data: Record<string, unknown>) =>
   // fixtures written as the system
   String(
-    ((await t.payload.create({ collection: collection as never, data: data as never, overrideAccess: true })) as {
-      id: string
-    }).id,
+    (
+      (await t.payload.create({ collection: collection as never, data: data as never, overrideAccess: true })) as {
+        id: string
+      }
+    ).id,
   )
 
 beforeAll(async () => {
@@ -84,7 +86,9 @@ describe('the schema', () => {
 
 describe('relation filters: <field>__slug', () => {
   it('jobs by category slug, as REST where[category.slug]', async () => {
-    const viaGraphQL = await t.graphql(`{ Jobs(where: { category__slug: { equals: "${slugs.web}" } }) { docs { id } } }`)
+    const viaGraphQL = await t.graphql(
+      `{ Jobs(where: { category__slug: { equals: "${slugs.web}" } }) { docs { id } } }`,
+    )
     expect(viaGraphQL.errors).toBeUndefined()
     expect(docIds(viaGraphQL.data.Jobs.docs)).toEqual([ids.webJob])
     const viaRest = await json(await t.api('GET', `jobs?where[category.slug][equals]=${slugs.web}`))
@@ -92,7 +96,9 @@ describe('relation filters: <field>__slug', () => {
   })
 
   it('hasMany relationships, lists and nesting in OR', async () => {
-    const byType = await t.graphql(`{ Jobs(where: { jobTypes__slug: { equals: "${slugs.contract}" } }) { docs { id } } }`)
+    const byType = await t.graphql(
+      `{ Jobs(where: { jobTypes__slug: { equals: "${slugs.contract}" } }) { docs { id } } }`,
+    )
     expect(docIds(byType.data.Jobs.docs)).toEqual([ids.webJob])
     const inList = await t.graphql(
       `{ Jobs(where: { category__slug: { in: ["${slugs.web}", "${slugs.science}"] } }) { docs { id } } }`,
@@ -125,9 +131,12 @@ describe('relation filters: <field>__slug', () => {
 
 describe("a page's path, however it is written", () => {
   it.each(['/about/psf/', 'about/psf', '/About/PSF'])('%s finds about/psf in GraphQL and REST', async (written) => {
-    const viaGraphQL = await t.graphql('query ($p: String) { Pages(where: { path: { equals: $p } }) { docs { id } } }', {
-      variables: { p: written },
-    })
+    const viaGraphQL = await t.graphql(
+      'query ($p: String) { Pages(where: { path: { equals: $p } }) { docs { id } } }',
+      {
+        variables: { p: written },
+      },
+    )
     expect(viaGraphQL.data.Pages.docs).toEqual([{ id: ids.page }])
     const viaRest = await json(await t.api('GET', `pages?where[path][equals]=${encodeURIComponent(written)}`))
     expect(docIds(viaRest.docs)).toEqual([ids.page])

@@ -144,7 +144,18 @@ describe('GraphQL and the Local API go through the same checks', () => {
  */
 describe('every collection, every field, every operator', () => {
   const TEXT_LIKE = new Set(['code', 'email', 'json', 'richText', 'text', 'textarea'])
-  const OPERATORS = ['equals', 'not_equals', 'in', 'all', 'greater_than', 'less_than_equal', 'like', 'not_like', 'contains', 'exists']
+  const OPERATORS = [
+    'equals',
+    'not_equals',
+    'in',
+    'all',
+    'greater_than',
+    'less_than_equal',
+    'like',
+    'not_like',
+    'contains',
+    'exists',
+  ]
 
   /** [path, type] of the fields a where can reach: top level, and inside named groups and arrays. */
   const paths = (fields: FlattenedField[], prefix = ''): [string, string][] =>

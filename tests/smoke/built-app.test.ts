@@ -209,6 +209,12 @@ describe('the built app: error bodies', () => {
     expect({ message: firstError(body), status: actual }).toEqual({ message: expect.stringMatching(message), status })
   })
 
+  it("python.org's downloads API keeps its own error format", async () => {
+    const { body, status } = await call('v1/downloads/release/?is_published=maybe')
+    expect(status).toBe(400)
+    expect(body.error_message).toMatch(/is_published/)
+  })
+
   it("Payload's own errors keep their class names", async () => {
     const invalid = await call('users', {
       body: JSON.stringify({ email: 'not-an-email' }),
