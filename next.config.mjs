@@ -12,6 +12,14 @@ const nextConfig = {
   skipTrailingSlashRedirect: true,
   // the smoke test builds into its own folder so it never clobbers a developer's .next
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  experimental: {
+    // Payload tells its errors apart by class name (`formatErrors` answers
+    // "An unknown error occurred." for an error whose name is empty, and
+    // reports a ValidationError's name): minifying the server bundle leaves
+    // APIError an anonymous class and ValidationError "o". Server code size
+    // does not matter; correct error bodies do. (Also honoured by Turbopack.)
+    serverMinification: false,
+  },
   turbopack: { root: dirname },
   // the app's own sources; tests are type-checked by `npm run typecheck`
   typescript: { tsconfigPath: 'tsconfig.build.json' },

@@ -43,12 +43,20 @@ import { resolveDatabaseUrl } from './src/platform/db/databaseUrl'
 import { explicitAccess } from './src/platform/access/explicitAccess'
 import { healthEndpoint } from './src/platform/health'
 import { pythondotorgEndpoints } from './src/downloads/pythondotorg'
+import { bannerReads } from './src/banners/reads'
+import { blogReads } from './src/blogs/reads'
 import { downloadReads } from './src/downloads/reads'
+import { statisticsReads } from './src/downloads/statisticsReads'
+import { jobReads } from './src/jobs/reads'
+import { minutesReads } from './src/minutes/reads'
+import { addRelationFilters } from './src/platform/graphqlRelationFilters'
 import { graphQLQueries } from './src/platform/reads'
 import { pageReads } from './src/site-pages/reads'
 import { sendEmailTask } from './src/mailing/sendEmailTask'
 import { expireJobsTask } from './src/jobs/expireJobsTask'
 import { emailAdapter } from './src/mailing/transport'
+import { corsOrigins, csrfOrigins } from './src/platform/cors'
+import { withQueryValidation } from './src/platform/queryValidation'
 import { resolvePayloadSecret } from './src/platform/secret'
 import { seoConfig } from './src/platform/seo'
 
@@ -101,6 +109,9 @@ export default buildConfig({
     EmailTemplates,
     EmailLogs,
   ],
+  // browsers on these origins may call the API (CORS_ORIGINS, default SITE_URL); see src/platform/cors.ts
+  cors: corsOrigins(),
+  csrf: csrfOrigins(),
   db: postgresAdapter({
     idType: 'uuid',
     migrationDir: process.env.PAYLOAD_MIGRATION_DIR ?? path.resolve(dirname, 'migrations'),
@@ -112,9 +123,23 @@ export default buildConfig({
   email: emailAdapter(),
   endpoints: [healthEndpoint, ...pythondotorgEndpoints],
   graphQL: {
+    // frontends generate their types from the schema (also committed as schema.graphql)
+    disableIntrospectionInProduction: false,
     disablePlaygroundInProduction: true,
-    // every custom read (src/<domain>/reads.ts) is a GraphQL query too, with the REST endpoint's arguments and rules
-    queries: graphQLQueries([...downloadReads, ...pageReads]),
+    queries: (graphQL, info) => {
+      // relationship fields filter by the related slug, as REST's where[category.slug] (category__slug)
+      addRelationFilters(graphQL, info)
+      // every custom read (src/<domain>/reads.ts) is a GraphQL query too, with the REST endpoint's arguments and rules
+      return graphQLQueries([
+        ...bannerReads,
+        ...blogReads,
+        ...downloadReads,
+        ...statisticsReads,
+        ...jobReads,
+        ...minutesReads,
+        ...pageReads,
+      ])(graphQL, info)
+    },
     schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
   },
   jobs: {
@@ -136,4 +161,5 @@ export default buildConfig({
   sharp,
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-})
+  // where/sort/limit/page/depth checked on every collection, Payload's own included (src/platform/queryValidation.ts)
+}).then(withQueryValidation)

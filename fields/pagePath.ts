@@ -17,6 +17,8 @@ export const pagePathField = (): TextField => ({
   name: 'path',
   type: 'text',
   admin: { description: 'URL path without leading or trailing slash, e.g. "about/psf".' },
+  // `where[path][equals]=/About/PSF/` finds "about/psf" in REST, GraphQL and the Local API alike
+  custom: { normalizeQueryValue: normalizePagePath },
   hooks: {
     beforeValidate: [({ value }) => (typeof value === 'string' ? normalizePagePath(value) : value)],
   },

@@ -4,11 +4,10 @@ import { isStaff } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { httpUrlValidator } from '../../fields/url'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
-import { activeBannersEndpoint } from '../../src/banners/activeEndpoint'
+import { BANNER_TARGETS, BANNER_TYPES } from '../../src/banners/options'
+import { bannerReads } from '../../src/banners/reads'
+import { readEndpoints } from '../../src/platform/reads'
 import { serverDefaulted } from '../../fields/serverDefaulted'
-
-export const BANNER_TYPES = ['INFO', 'SUCCESS', 'WARNING', 'ERROR'] as const
-export const BANNER_TARGETS = ['FRONTEND', 'API'] as const
 
 const options = (values: readonly string[]) => values.map((value) => ({ label: value.toLowerCase(), value }))
 
@@ -26,7 +25,7 @@ export const Banners: CollectionConfig = {
     useAsTitle: 'name',
   },
   dbName: 'banners',
-  endpoints: [activeBannersEndpoint],
+  endpoints: readEndpoints(bannerReads),
   fields: [
     {
       name: 'name',
@@ -97,6 +96,7 @@ export const Banners: CollectionConfig = {
       },
     },
   ],
+  graphQL: { pluralName: 'Banners', singularName: 'Banner' },
   hooks: {
     // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
     beforeOperation: [rejectMalformedInput],

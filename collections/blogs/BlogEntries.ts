@@ -67,5 +67,6 @@ export const BlogEntries: CollectionConfig = {
       index: true,
     },
   ],
+  graphQL: { pluralName: 'BlogEntries', singularName: 'BlogEntry' },
   hooks: { beforeOperation: [rejectMalformedInput] },
 }

@@ -3,7 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { isStaff } from '../../access/isStaff'
 import { slugField } from '../../fields/slug'
-import { aggregateEntriesEndpoint } from '../../src/blogs/aggregateEntriesEndpoint'
+import { blogReads } from '../../src/blogs/reads'
+import { readEndpoints } from '../../src/platform/reads'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const FeedAggregates: CollectionConfig = {
@@ -21,12 +22,13 @@ export const FeedAggregates: CollectionConfig = {
   },
   dbName: 'feed_aggregates',
   // GET /api/feed-aggregates/:slug/entries (public)
-  endpoints: [aggregateEntriesEndpoint],
+  endpoints: readEndpoints(blogReads),
   fields: [
     { name: 'name', type: 'text', maxLength: 200, required: true },
     slugField({ from: 'name' }),
     { name: 'description', type: 'textarea', maxLength: 2000 },
     { name: 'feeds', type: 'relationship', hasMany: true, relationTo: 'feeds' },
   ],
+  graphQL: { pluralName: 'FeedAggregates', singularName: 'FeedAggregate' },
   hooks: { beforeOperation: [rejectMalformedInput] },
 }

@@ -71,6 +71,7 @@ export const Feeds: CollectionConfig = {
     ),
     { name: 'entries', type: 'join', collection: 'blog-entries', on: 'feed' },
   ],
+  graphQL: { pluralName: 'Feeds', singularName: 'Feed' },
   hooks: {
     beforeOperation: [rejectMalformedInput],
     beforeDelete: [

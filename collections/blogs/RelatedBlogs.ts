@@ -50,5 +50,6 @@ export const RelatedBlogs: CollectionConfig = {
       "The feed's newest entry title, refreshed by the feed fetcher.",
     ),
   ],
+  graphQL: { pluralName: 'RelatedBlogs', singularName: 'RelatedBlog' },
   hooks: { beforeOperation: [rejectMalformedInput] },
 }

@@ -41,6 +41,7 @@ export const CodeSamples: CollectionConfig = {
     isPublishedField(),
     creatorField(),
   ],
+  graphQL: { pluralName: 'CodeSamples', singularName: 'CodeSample' },
   hooks: {
     // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
     beforeOperation: [rejectMalformedInput],

@@ -25,6 +25,7 @@ export const CommunityLinks: CollectionConfig = {
     },
     { name: 'caption', type: 'text', maxLength: 1000 },
   ],
+  graphQL: { pluralName: 'CommunityLinks', singularName: 'CommunityLink' },
   hooks: {
     beforeOperation: [rejectMalformedInput],
   },

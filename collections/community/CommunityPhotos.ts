@@ -25,6 +25,7 @@ export const CommunityPhotos: CollectionConfig = {
       validate: httpUrlValidator('clickThroughUrl'),
     },
   ],
+  graphQL: { pluralName: 'CommunityPhotos', singularName: 'CommunityPhoto' },
   hooks: {
     beforeOperation: [rejectMalformedInput],
   },

@@ -48,6 +48,7 @@ export const CommunityPosts: CollectionConfig = {
     { name: 'links', type: 'join', collection: 'community-links', on: 'post' },
     ...contentManageableFields(),
   ],
+  graphQL: { pluralName: 'CommunityPosts', singularName: 'CommunityPost' },
   hooks: {
     beforeDelete: [
       deleteDependents([

@@ -34,6 +34,7 @@ export const CommunityVideos: CollectionConfig = {
       validate: httpUrlValidator('clickThroughUrl'),
     },
   ],
+  graphQL: { pluralName: 'CommunityVideos', singularName: 'CommunityVideo' },
   hooks: {
     beforeOperation: [rejectMalformedInput],
   },

@@ -23,6 +23,8 @@ export const DownloadOS: CollectionConfig = {
     legacyIdField('download_os_legacy_id_seq'),
     ...contentManageableFields(),
   ],
+  // the slug is python.org's; the type is what it holds
+  graphQL: { pluralName: 'OperatingSystems', singularName: 'OperatingSystem' },
   hooks: { beforeDelete: [refuseDeletingUsedOS], beforeOperation: [rejectMalformedInput] },
   labels: { plural: 'Operating systems', singular: 'Operating system' },
 }

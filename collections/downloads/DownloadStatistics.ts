@@ -2,7 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../../access/isStaff'
 import { integerValidator } from '../../fields/integer'
-import { downloadTotalsEndpoint } from '../../src/downloads/statisticsEndpoints'
+import { statisticsReads } from '../../src/downloads/statisticsReads'
+import { readEndpoints } from '../../src/platform/reads'
 
 /**
  * One row per (release file, day), incremented atomically by the download
@@ -22,7 +23,7 @@ export const DownloadStatistics: CollectionConfig = {
   },
   dbName: 'download_statistics',
   defaultSort: '-date',
-  endpoints: [downloadTotalsEndpoint],
+  endpoints: readEndpoints(statisticsReads),
   fields: [
     {
       name: 'releaseFile',
@@ -46,5 +47,6 @@ export const DownloadStatistics: CollectionConfig = {
       validate: integerValidator('downloadCount', { min: 0 }),
     },
   ],
+  graphQL: { pluralName: 'DownloadStatistics', singularName: 'DownloadStatistic' },
   indexes: [{ fields: ['releaseFile', 'date'], unique: true }],
 }

@@ -127,5 +127,6 @@ export const ReleaseFiles: CollectionConfig = {
     legacyIdField('release_files_legacy_id_seq'),
     ...contentManageableFields(),
   ],
+  graphQL: { pluralName: 'ReleaseFiles', singularName: 'ReleaseFile' },
   hooks: { beforeOperation: [rejectMalformedInput], beforeValidate: [validateReleaseFile] },
 }

@@ -158,6 +158,7 @@ export const Releases: CollectionConfig = {
     },
     ...contentManageableFields(),
   ],
+  graphQL: { pluralName: 'Releases', singularName: 'Release' },
   hooks: {
     beforeOperation: [rejectMalformedInput],
     beforeChange: [deriveVersion, ensureSingleLatest],

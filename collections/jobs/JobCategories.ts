@@ -12,5 +12,6 @@ export const JobCategories: CollectionConfig = {
   admin: { group: 'Jobs', useAsTitle: 'name' },
   dbName: 'job_categories',
   fields: [{ name: 'name', type: 'text', maxLength: 200, required: true }, slugField({ from: 'name' })],
+  graphQL: { pluralName: 'JobCategories', singularName: 'JobCategory' },
   hooks: { beforeOperation: [rejectMalformedInput] },
 }

@@ -48,6 +48,7 @@ export const JobReviewComments: CollectionConfig = {
     },
     creatorField(),
   ],
+  graphQL: { pluralName: 'JobReviewComments', singularName: 'JobReviewComment' },
   hooks: {
     beforeOperation: [rejectMalformedInput],
     afterChange: [notifyReviewComment],

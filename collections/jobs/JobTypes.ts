@@ -12,5 +12,6 @@ export const JobTypes: CollectionConfig = {
   admin: { group: 'Jobs', useAsTitle: 'name' },
   dbName: 'job_types',
   fields: [{ name: 'name', type: 'text', maxLength: 200, required: true }, slugField({ from: 'name' })],
+  graphQL: { pluralName: 'JobTypes', singularName: 'JobType' },
   hooks: { beforeOperation: [rejectMalformedInput] },
 }

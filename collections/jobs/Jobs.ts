@@ -16,6 +16,8 @@ import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { enforceJobWorkflow } from '../../hooks/jobs/enforceJobWorkflow'
 import { notifyJobStatusChange } from '../../hooks/jobs/notifyJobStatusChange'
 import { jobEndpoints } from '../../src/jobs/endpoints'
+import { jobReads } from '../../src/jobs/reads'
+import { readEndpoints } from '../../src/platform/reads'
 import { JOB_STATUSES } from '../../src/jobs/status'
 import { serverDefaulted } from '../../fields/serverDefaulted'
 import { existingIn } from '../../fields/existingIn'
@@ -40,7 +42,7 @@ export const Jobs: CollectionConfig = {
   },
   dbName: 'jobs',
   defaultSort: '-createdAt',
-  endpoints: jobEndpoints,
+  endpoints: [...readEndpoints(jobReads), ...jobEndpoints],
   fields: [
     { name: 'jobTitle', type: 'text', maxLength: 200, required: true },
     { name: 'companyName', type: 'text', maxLength: 200, required: true },
@@ -176,6 +178,7 @@ export const Jobs: CollectionConfig = {
     },
     creatorField(),
   ],
+  graphQL: { pluralName: 'Jobs', singularName: 'Job' },
   hooks: {
     beforeOperation: [rejectMalformedInput],
     afterChange: [notifyJobStatusChange],

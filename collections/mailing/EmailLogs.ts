@@ -58,5 +58,6 @@ export const EmailLogs: CollectionConfig = {
       admin: { description: 'The values the template was rendered with.' },
     },
   ],
+  graphQL: { pluralName: 'EmailLogs', singularName: 'EmailLog' },
   timestamps: true,
 }

@@ -83,5 +83,6 @@ export const EmailTemplates: CollectionConfig = {
     templateField('contentHtml', 'html'),
     { name: 'isActive', type: 'checkbox', defaultValue: true, index: true },
   ],
+  graphQL: { pluralName: 'EmailTemplates', singularName: 'EmailTemplate' },
   hooks: { beforeOperation: [rejectMalformedInput] },
 }

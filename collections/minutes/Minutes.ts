@@ -7,8 +7,10 @@ import { isPublishedField } from '../../fields/isPublished'
 import { markupFields } from '../../fields/markup'
 import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
-import { minutesByDateEndpoint, minutesFeedEndpoint } from '../../src/minutes/endpoints'
+import { minutesFeedEndpoint } from '../../src/minutes/endpoints'
+import { minutesReads } from '../../src/minutes/reads'
 import { previewAt } from '../../src/platform/preview'
+import { readEndpoints } from '../../src/platform/reads'
 
 export const Minutes: CollectionConfig = {
   slug: 'minutes',
@@ -25,7 +27,7 @@ export const Minutes: CollectionConfig = {
   },
   dbName: 'minutes',
   defaultSort: '-date',
-  endpoints: [minutesByDateEndpoint, minutesFeedEndpoint],
+  endpoints: [...readEndpoints(minutesReads), minutesFeedEndpoint],
   fields: [
     {
       name: 'date',
@@ -57,6 +59,8 @@ export const Minutes: CollectionConfig = {
     isPublishedField(),
     creatorField(),
   ],
+  // one meeting's minutes are "minutes" too; for such nouns Payload names the list "All..."
+  graphQL: { pluralName: 'AllMinutes', singularName: 'Minutes' },
   hooks: {
     // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
     beforeOperation: [rejectMalformedInput],

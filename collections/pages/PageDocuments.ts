@@ -30,6 +30,7 @@ export const PageDocuments: CollectionConfig = {
     },
     { name: 'title', type: 'text', maxLength: 500 },
   ],
+  graphQL: { pluralName: 'PageDocuments', singularName: 'PageDocument' },
   hooks: { beforeOperation: [rejectMalformedInput] },
   upload: {
     mimeTypes: [

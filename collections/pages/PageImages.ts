@@ -31,6 +31,7 @@ export const PageImages: CollectionConfig = {
     { name: 'alt', type: 'text', maxLength: 500 },
     { name: 'caption', type: 'text', maxLength: 1000 },
   ],
+  graphQL: { pluralName: 'PageImages', singularName: 'PageImage' },
   hooks: { beforeOperation: [rejectMalformedInput] },
   upload: {
     adminThumbnail: 'thumbnail',

@@ -67,6 +67,7 @@ export const Pages: CollectionConfig = {
     legacyIdField('pages_legacy_id_seq'),
     ...contentManageableFields(),
   ],
+  graphQL: { pluralName: 'Pages', singularName: 'Page' },
   hooks: {
     // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
     beforeDelete: [

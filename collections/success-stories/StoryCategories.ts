@@ -20,5 +20,6 @@ export const StoryCategories: CollectionConfig = {
       on: 'category',
     },
   ],
+  graphQL: { pluralName: 'StoryCategories', singularName: 'StoryCategory' },
   hooks: { beforeOperation: [rejectMalformedInput] },
 }

@@ -69,6 +69,7 @@ export const SuccessStories: CollectionConfig = {
     },
     ...contentManageableFields(),
   ],
+  graphQL: { pluralName: 'SuccessStories', singularName: 'SuccessStory' },
   hooks: {
     afterChange: [notifyStaffOfSubmission],
     beforeOperation: [rejectMalformedInput],

@@ -85,6 +85,7 @@ export const Memberships: CollectionConfig = {
       'Computed on read: votes, and last affirmed more than 366 days ago.',
     ),
   ],
+  graphQL: { pluralName: 'Memberships', singularName: 'Membership' },
   hooks: {
     beforeOperation: [rejectMalformedInput],
     beforeChange: [membershipOwnerIsRequester, stampVoteAffirmation],

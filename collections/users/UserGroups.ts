@@ -66,6 +66,7 @@ export const UserGroups: CollectionConfig = {
     },
     ...contentManageableFields(),
   ],
+  graphQL: { pluralName: 'UserGroups', singularName: 'UserGroup' },
   hooks: {
     beforeOperation: [rejectMalformedInput],
   },

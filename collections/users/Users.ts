@@ -153,6 +153,7 @@ export const Users: CollectionConfig = {
     },
     ...authFieldOverrides,
   ],
+  graphQL: { pluralName: 'Users', singularName: 'User' },
   hooks: {
     beforeOperation: [rejectMalformedInput],
     beforeChange: [firstUserIsSuperuser],

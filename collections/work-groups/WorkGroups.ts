@@ -31,6 +31,7 @@ export const WorkGroups: CollectionConfig = {
     },
     creatorField(),
   ],
+  graphQL: { pluralName: 'WorkGroups', singularName: 'WorkGroup' },
   hooks: {
     // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
     beforeOperation: [rejectMalformedInput],

@@ -74,43 +74,6 @@ const reviewEndpoint: Endpoint = {
   },
 }
 
-/**
- * GET /api/jobs/search?q=...&page=&limit=: PostgreSQL full-text search over
- * title, company and description (the expression index jobs_search_idx),
- * then the ordinary access-checked query: nobody finds what they can't read.
- */
-const searchEndpoint: Endpoint = {
-  path: '/search',
-  method: 'get',
-  handler: async (req) => {
-    const q = (req.searchParams.get('q') ?? '').trim()
-    if (!q) throw new APIError('q: a search text is required', 400, undefined, true)
-    if (q.length > 200) throw new APIError('q: at most 200 characters', 400, undefined, true)
-    const limit = Math.min(Math.max(Number(req.searchParams.get('limit') ?? 20) || 20, 1), 100)
-    const page = Math.max(Number(req.searchParams.get('page') ?? 1) || 1, 1)
-    const rows = await execute(
-      req,
-      sql`SELECT id FROM jobs
-          WHERE to_tsvector('english', coalesce(job_title, '') || ' ' || coalesce(company_name, '') || ' ' || coalesce(description, ''))
-                @@ websearch_to_tsquery('english', ${q})
-          ORDER BY created_at DESC
-          LIMIT 1000`,
-    )
-    const ids = rows.map((row) => String(row.id))
-    if (!ids.length) return Response.json({ docs: [], page, totalDocs: 0, totalPages: 0 })
-    const result = await req.payload.find({
-      collection: 'jobs',
-      limit,
-      overrideAccess: false,
-      page,
-      req,
-      sort: '-createdAt',
-      where: { id: { in: ids } },
-    })
-    return Response.json(result)
-  },
-}
-
 /** GET /api/jobs/rss: the newest publicly visible jobs (never expired or unapproved ones). */
 const rssEndpoint: Endpoint = {
   path: '/rss',
@@ -144,4 +107,4 @@ const rssEndpoint: Endpoint = {
   },
 }
 
-export const jobEndpoints: Endpoint[] = [reviewEndpoint, searchEndpoint, rssEndpoint]
+export const jobEndpoints: Endpoint[] = [reviewEndpoint, rssEndpoint]

@@ -21,6 +21,10 @@ export type ArgSpec = { description: string; required?: boolean } & (
   | { maxLength?: number; pattern?: { hint: string; test: RegExp }; type: 'string' }
   | { type: 'enum'; values: readonly string[] }
   | { type: 'datetime' }
+  /** a calendar day, YYYY-MM-DD, that exists (2024-02-30 does not); passed on as that text */
+  | { type: 'date' }
+  /** a document id of this collection (a UUID) */
+  | { collection: CollectionSlug; type: 'id' }
 )
 
 type ArgValue<S extends ArgSpec> = S extends { type: 'boolean' }
@@ -42,8 +46,9 @@ export type ArgsOf<A extends ArgSpecs> = {
 
 /**
  * What the read answers, for GraphQL's schema (REST answers the same JSON):
- * one document of a collection (or null), a plain list of them, a Payload
- * paginated list, or a type of the read's own.
+ * one document of a collection (or null), `{ docs }` with a list of them
+ * (the GraphQL type is named after the read: activeBanners -> ActiveBanners),
+ * a Payload paginated list, or a type of the read's own.
  */
 export type Returns =
   | { collection: CollectionSlug; shape: 'doc' | 'list' | 'paginated' }
@@ -61,10 +66,15 @@ export type ReadContext = {
 
 export type CustomRead<A extends ArgSpecs = ArgSpecs> = {
   args: A
+  /**
+   * For a read only some may make (beyond what the collections' access rules
+   * already hide): throws a 401/403 APIError, before the arguments are looked at.
+   */
+  authorize?: (req: PayloadRequest) => void
   description: string
   /** the GraphQL query's name, e.g. `latestRelease` */
   name: string
-  /** REST: the 404 message when a `doc` read finds nothing (GraphQL answers null) */
+  /** REST: the 404 message when the read finds nothing, i.e. resolves to null (GraphQL answers null) */
   notFound?: (args: ArgsOf<A>) => string
   /** REST path where the endpoint is mounted (a collection's or the root), e.g. `/latest` or `/by-date/:date` */
   path: string
@@ -74,6 +84,8 @@ export type CustomRead<A extends ArgSpecs = ArgSpecs> = {
 
 /** Identity, for type inference of a read's arguments. */
 export const defineRead = <A extends ArgSpecs>(read: CustomRead<A>): CustomRead<A> => read
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 const badArgument = (name: string, rule: string): never => {
   throw new APIError(`${name}: ${rule}`, 400, undefined, true)
@@ -112,8 +124,24 @@ export const parseArg = (name: string, spec: ArgSpec, raw: unknown): unknown => 
       if (Number.isNaN(date.getTime())) badArgument(name, 'expected an ISO 8601 date or date-time')
       return date
     }
+    case 'date': {
+      const text = String(raw)
+      const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00.000Z`) : new Date(Number.NaN)
+      // Date rolls 2024-02-30 over into March: the day must come back unchanged
+      if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text) {
+        badArgument(name, 'expected a date as YYYY-MM-DD')
+      }
+      return text
+    }
+    case 'id': {
+      const text = String(raw)
+      if (!UUID.test(text)) badArgument(name, `expected a ${spec.collection} id (a UUID)`)
+      return text
+    }
     case 'string': {
-      const value = String(raw)
+      // surrounding blanks never mean anything in an argument; "  " is no text at all
+      const value = String(raw).trim()
+      if (!value && spec.required) badArgument(name, `required (${spec.description})`)
       if (spec.maxLength !== undefined && value.length > spec.maxLength) {
         badArgument(name, `at most ${spec.maxLength} characters`)
       }
@@ -138,9 +166,11 @@ const restDepth = (req: PayloadRequest): number => {
 /** The REST endpoint of a read: arguments from the route (`:name`) or the query string. */
 export const readEndpoint = (read: CustomRead<any>): Endpoint => ({
   handler: async (req) => {
+    read.authorize?.(req)
     const args = parseArgs(read.args, (name) => req.routeParams?.[name] ?? req.searchParams.get(name))
     const result = await read.resolve(req, args, { depth: restDepth(req), via: 'rest' })
-    if (result === null && read.returns.shape === 'doc') {
+    // GraphQL answers null; REST says what was not found
+    if (result === null) {
       throw new APIError(read.notFound?.(args) ?? 'Not found', 404, undefined, true)
     }
     return Response.json(result)
@@ -157,18 +187,51 @@ const graphQLArgType = (graphQL: GraphQL, spec: ArgSpec) => {
       ? graphQL.GraphQLBoolean
       : spec.type === 'int'
         ? graphQL.GraphQLInt
-        : // enums and dates travel as strings and are checked by parseArg, as in REST
+        : // enums, dates and ids travel as strings and are checked by parseArg, as in REST
           graphQL.GraphQLString
   return spec.required ? new graphQL.GraphQLNonNull(base) : base
 }
 
-const graphQLReturnType = (graphQL: GraphQL, info: GraphQLInfo, returns: Returns) => {
+const pascal = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`
+
+const graphQLReturnType = (graphQL: GraphQL, info: GraphQLInfo, read: CustomRead<any>) => {
+  const { returns } = read
   if (returns.shape === 'custom') return returns.type(graphQL, info)
   const collection = info.collections[returns.collection]?.graphQL
   if (!collection) throw new Error(`custom read: ${returns.collection} has no GraphQL types`)
   if (returns.shape === 'doc') return collection.type
-  if (returns.shape === 'list') return new graphQL.GraphQLList(new graphQL.GraphQLNonNull(collection.type))
-  return collection.paginatedType
+  if (returns.shape === 'list') {
+    return new graphQL.GraphQLObjectType({
+      fields: {
+        docs: {
+          type: new graphQL.GraphQLNonNull(new graphQL.GraphQLList(new graphQL.GraphQLNonNull(collection.type))),
+        },
+      },
+      name: pascal(read.name),
+    })
+  }
+  // Payload builds the list query's paginated type a second time under the same name; only
+  // the query's own instance is in the schema (two instances of one name would be refused)
+  const listQuery = (info.Query.fields as Record<string, { type?: GraphQLModule.GraphQLOutputType }>)[
+    collection.paginatedType.name
+  ]
+  return listQuery?.type ?? collection.paginatedType
+}
+
+/**
+ * A Payload paginated list of `collection` with fields of the read's own
+ * beside it (e.g. the feed aggregate whose entries these are).
+ */
+export const paginatedWith = (
+  graphQL: GraphQL,
+  info: GraphQLInfo,
+  collection: CollectionSlug,
+  name: string,
+  fields: GraphQLModule.GraphQLFieldConfigMap<unknown, unknown>,
+) => {
+  const paginated = info.collections[collection]?.graphQL?.paginatedType
+  if (!paginated) throw new Error(`custom read: ${collection} has no GraphQL types`)
+  return new graphQL.GraphQLObjectType({ fields: { ...paginated.toConfig().fields, ...fields }, name })
 }
 
 /** `graphQL.queries` for payload.config.ts: one query per read. */
@@ -186,13 +249,15 @@ export const graphQLQueries =
             ]),
           ),
           description: read.description,
-          resolve: async (_source: unknown, raw: Record<string, unknown>, context: { req: PayloadRequest }) =>
-            read.resolve(
+          resolve: async (_source: unknown, raw: Record<string, unknown>, context: { req: PayloadRequest }) => {
+            read.authorize?.(context.req)
+            return read.resolve(
               context.req,
               parseArgs(read.args, (name) => raw[name]),
               { depth: 0, via: 'graphql' },
-            ),
-          type: graphQLReturnType(graphQL, info, read.returns),
+            )
+          },
+          type: graphQLReturnType(graphQL, info, read),
         },
       ]),
     )

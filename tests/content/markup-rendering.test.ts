@@ -22,7 +22,7 @@ afterAll(async () => {
 
 const COLLECTIONS = [
   { defaultType: 'RESTRUCTUREDTEXT', field: 'content', gqlOne: 'Page', slug: 'pages' },
-  { defaultType: 'RESTRUCTUREDTEXT', field: 'content', gqlOne: 'Minute', slug: 'minutes' },
+  { defaultType: 'RESTRUCTUREDTEXT', field: 'content', gqlOne: 'Minutes', slug: 'minutes' },
   { defaultType: 'MARKDOWN', field: 'description', gqlOne: 'CodeSample', slug: 'code-samples' },
 ] as const
 

@@ -22,7 +22,7 @@ afterAll(async () => {
 
 const COLLECTIONS = [
   { field: 'content', gqlList: 'Pages', gqlOne: 'Page', slug: 'pages' },
-  { field: 'content', gqlList: 'Minutes', gqlOne: 'Minute', slug: 'minutes' },
+  { field: 'content', gqlList: 'AllMinutes', gqlOne: 'Minutes', slug: 'minutes' },
   { field: 'description', gqlList: 'CodeSamples', gqlOne: 'CodeSample', slug: 'code-samples' },
 ] as const
 

@@ -26,7 +26,7 @@ afterAll(async () => {
 
 const COLLECTIONS = [
   { create: 'createPage', slug: 'pages', update: 'updatePage' },
-  { create: 'createMinute', slug: 'minutes', update: 'updateMinute' },
+  { create: 'createMinutes', slug: 'minutes', update: 'updateMinutes' },
   { create: 'createCodeSample', slug: 'code-samples', update: 'updateCodeSample' },
 ] as const
 

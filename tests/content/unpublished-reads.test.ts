@@ -15,7 +15,7 @@ let member: TestUser
 
 const COLLECTIONS = [
   { gqlCount: 'countPages', gqlList: 'Pages', gqlOne: 'Page', slug: 'pages' },
-  { gqlCount: 'countMinutes', gqlList: 'Minutes', gqlOne: 'Minute', slug: 'minutes' },
+  { gqlCount: 'countAllMinutes', gqlList: 'AllMinutes', gqlOne: 'Minutes', slug: 'minutes' },
   { gqlCount: 'countCodeSamples', gqlList: 'CodeSamples', gqlOne: 'CodeSample', slug: 'code-samples' },
 ] as const
 

@@ -1,6 +1,14 @@
 import crypto from 'node:crypto'
 
-import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
+import {
+  GRAPHQL_POST,
+  REST_DELETE,
+  REST_GET,
+  REST_OPTIONS,
+  REST_PATCH,
+  REST_POST,
+  REST_PUT,
+} from '@payloadcms/next/routes'
 import pg from 'pg'
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
@@ -24,6 +32,11 @@ export type TestContext = {
     query: string,
     options?: { auth?: Auth; variables?: Record<string, unknown> },
   ) => Promise<{ data?: any; errors?: any[]; status: number }>
+  /** the GraphQL route's raw Response (headers included) */
+  graphqlResponse: (
+    query: string,
+    options?: { auth?: Auth; headers?: Record<string, string>; variables?: Record<string, unknown> },
+  ) => Promise<Response>
   makeUser: (role: Exclude<Role, 'anonymous'>, overrides?: Record<string, unknown>) => Promise<TestUser>
   payload: Payload
   databaseUrl: string
@@ -79,6 +92,8 @@ export const startTestPayload = async (env: Record<string, string> = {}): Promis
   const routes = {
     DELETE: REST_DELETE(config),
     GET: REST_GET(config),
+    // preflights, also for /api/graphql (its route answers OPTIONS with the same handler)
+    OPTIONS: REST_OPTIONS(config),
     PATCH: REST_PATCH(config),
     POST: REST_POST(config),
     PUT: REST_PUT(config),
@@ -98,14 +113,17 @@ export const startTestPayload = async (env: Record<string, string> = {}): Promis
     return handler(request, { params: Promise.resolve({ slug }) })
   }
 
-  const graphql: TestContext['graphql'] = async (query, { auth, variables } = {}) => {
-    const response = await graphqlRoute(
+  const graphqlResponse: TestContext['graphqlResponse'] = (query, { auth, headers = {}, variables } = {}) =>
+    graphqlRoute(
       new Request('http://localhost:3000/api/graphql', {
         body: JSON.stringify({ query, variables }),
-        headers: { 'Content-Type': 'application/json', ...authHeader(auth) },
+        headers: { 'Content-Type': 'application/json', ...authHeader(auth), ...headers },
         method: 'POST',
       }),
     )
+
+  const graphql: TestContext['graphql'] = async (query, options = {}) => {
+    const response = await graphqlResponse(query, options)
     const json = (await response.json()) as { data?: unknown; errors?: unknown[] }
     return { ...json, status: response.status } as Awaited<ReturnType<TestContext['graphql']>>
   }
@@ -149,5 +167,5 @@ export const startTestPayload = async (env: Record<string, string> = {}): Promis
     await drop()
   }
 
-  return { api, close, config, databaseUrl, graphql, makeUser, payload }
+  return { api, close, config, databaseUrl, graphql, graphqlResponse, makeUser, payload }
 }

@@ -119,7 +119,11 @@ describe('the built app (npm start)', () => {
     const { token, user } = (await login.json()) as { token: string; user: { isSuperuser: boolean } }
     expect(user.isSuperuser).toBe(true)
 
-    const admin = await fetch(`${base}/admin`, { headers: { Cookie: `payload-token=${token}` }, redirect: 'manual' })
+    // as a browser opens it: with SERVER_URL set, Payload takes the cookie only from this origin
+    const admin = await fetch(`${base}/admin`, {
+      headers: { Cookie: `payload-token=${token}`, 'Sec-Fetch-Site': 'same-origin' },
+      redirect: 'manual',
+    })
     expect(admin.status).toBe(200)
     expect(await admin.text()).toContain('python.org')
 
@@ -159,5 +163,152 @@ describe('the built app (npm start)', () => {
     expect(message!.rcptTo).toEqual(['inbox@example.org'])
     expect(message!.subject).toBe('Smoke test for first')
     expect(message!.text).toContain('Hello first from python.org')
+  })
+})
+
+/*
+ * What API clients see of the production build (issue: error bodies, query
+ * parameter checks, CORS, Vary, GraphQL introspection). These run on the
+ * server the test above started (`base`), after its first user exists.
+ */
+type ErrorBody = { errors?: { extensions?: { name?: string; statusCode?: number }; message?: string; name?: string }[] }
+
+const call = async (path: string, init: RequestInit = {}) => {
+  if (!base) throw new Error('the server did not start (see the test above)')
+  const response = await fetch(`${base}/api/${path}`, init)
+  const text = await response.text()
+  let body: ErrorBody & Record<string, any> = {}
+  try {
+    body = JSON.parse(text)
+  } catch {
+    /* not JSON: the assertions say so */
+  }
+  return { body, headers: response.headers, status: response.status, text }
+}
+
+const firstError = (body: ErrorBody) => body.errors?.[0]?.message
+
+describe('the built app: error bodies', () => {
+  it.each([
+    ['GET', 'releases/latest?version=PYTHON9', 400, /^version: expected one of PYTHON1, PYTHON2, PYTHON3, PYMANAGER$/],
+    ['GET', 'pages/by-path?path=/nope/', 404, /^No page at "nope"$/],
+    ['GET', 'minutes/by-date/2024-02-30', 400, /^date: expected a date as YYYY-MM-DD$/],
+    ['GET', 'jobs/search', 400, /^q: required/],
+    ['GET', 'feed-aggregates/nope/entries', 404, /^No feed aggregate "nope"\.$/],
+    ['GET', 'banners/active?target=PRINT', 400, /^target: expected one of FRONTEND, API$/],
+    ['GET', 'download-statistics/totals', 401, /^Download statistics are for staff only\.$/],
+    ['GET', 'releases/download-page?limit=0', 400, /^limit: must be at least 1$/],
+    ['POST', 'release-files/not-a-uuid/download', 400, /^id: not a release file id$/],
+    ['POST', 'jobs/00000000-0000-4000-8000-000000000000/review', 401, /^Log in to review jobs\.$/],
+    ['POST', 'users/api-key', 401, /^Log in to manage your API key\.$/],
+    ['POST', 'memberships/affirm-vote', 401, /^Log in to affirm your vote\.$/],
+    ['POST', 'email-templates/send-test', 403, /^Only staff may send test emails\.$/],
+    ['POST', 'feeds/00000000-0000-4000-8000-000000000000/fetch', 401, /^Log in to fetch feeds\.$/],
+  ])('%s /api/%s: %i with its message', async (method, path, status, message) => {
+    const { body, status: actual } = await call(path, { headers: { 'Content-Type': 'application/json' }, method })
+    expect({ message: firstError(body), status: actual }).toEqual({ message: expect.stringMatching(message), status })
+  })
+
+  it("python.org's downloads API keeps its own error format", async () => {
+    const { body, status } = await call('v1/downloads/release/?is_published=maybe')
+    expect(status).toBe(400)
+    expect(body.error_message).toMatch(/is_published/)
+  })
+
+  it("Payload's own errors keep their class names", async () => {
+    const invalid = await call('users', {
+      body: JSON.stringify({ email: 'not-an-email' }),
+      headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+    })
+    expect(invalid.status).toBe(400)
+    expect(invalid.body.errors?.[0]?.name).toBe('ValidationError')
+    const query = await call('jobs?where[nope][equals]=1')
+    expect(query.status).toBe(400)
+    expect(query.body.errors?.[0]).toMatchObject({ message: 'The following path cannot be queried: nope', name: 'QueryError' })
+    const graphql = await call('graphql', {
+      body: JSON.stringify({ query: '{ latestRelease(version: "PYTHON9") { id } }' }),
+      headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+    })
+    expect(graphql.body.errors?.[0]).toMatchObject({
+      extensions: { name: 'APIError', statusCode: 400 },
+      message: 'version: expected one of PYTHON1, PYTHON2, PYTHON3, PYMANAGER',
+    })
+  })
+})
+
+describe('the built app: bad query parameters are 400s naming them', () => {
+  it.each([
+    ['jobs?where[telecommuting][equals]=maybe', /^where\[telecommuting\]\[equals\]: expected true or false/],
+    ['jobs?where[category][equals]=not-a-uuid', /^where\[category\]\[equals\]: expected a job-categories id/],
+    ['jobs?where[expires][greater_than]=notadate', /^where\[expires\]\[greater_than\]: expected an ISO 8601 date/],
+    ['jobs?sort=nope', /^sort: unknown field "nope"/],
+    ['jobs?limit=abc', /^limit: expected a whole number/],
+    ['releases/count?where[isPublished][equals]=maybe', /^where\[isPublished\]\[equals\]: expected true or false/],
+  ])('/api/%s', async (path, message) => {
+    const { body, status } = await call(path)
+    expect({ message: firstError(body), status }).toEqual({ message: expect.stringMatching(message), status: 400 })
+  })
+
+  it('a good relationship path still answers', async () => {
+    expect((await call('jobs?where[category.slug][equals]=web&limit=1')).status).toBe(200)
+  })
+})
+
+describe('the built app: CORS and Vary', () => {
+  const SITE = 'https://www.python.org' // SITE_URL's origin: the default allowed origin
+
+  it('GETs answer the site origin with credentials, and nothing to another origin', async () => {
+    for (const path of ['jobs?limit=1', 'banners/active', 'jobs?sort=nope']) {
+      const allowed = await call(path, { headers: { Origin: SITE } })
+      expect(allowed.headers.get('access-control-allow-origin')).toBe(SITE)
+      expect(allowed.headers.get('access-control-allow-credentials')).toBe('true')
+      const other = await call(path, { headers: { Origin: 'https://evil.example' } })
+      expect(other.headers.get('access-control-allow-origin')).toBeNull()
+      expect(other.headers.get('access-control-allow-credentials')).toBeNull()
+    }
+  })
+
+  it('the GraphQL preflight answers the site origin only', async () => {
+    const preflight = (origin: string) =>
+      call('graphql', {
+        headers: { 'Access-Control-Request-Headers': 'content-type', 'Access-Control-Request-Method': 'POST', Origin: origin },
+        method: 'OPTIONS',
+      })
+    const allowed = await preflight(SITE)
+    expect(allowed.status).toBe(200)
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(SITE)
+    expect(allowed.headers.get('access-control-allow-credentials')).toBe('true')
+    expect(allowed.headers.get('access-control-allow-methods')).toMatch(/POST/)
+    expect(allowed.headers.get('access-control-allow-headers')).toMatch(/Content-Type/)
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  it('JSON answers vary on Origin (and compression) only', async () => {
+    for (const [path, init] of [
+      ['jobs?limit=1', {}],
+      ['jobs?sort=nope', {}],
+      ['releases/latest', { headers: { 'Accept-Encoding': 'gzip' } }],
+      ['graphql', { body: JSON.stringify({ query: '{ Jobs { totalDocs } }' }), headers: { 'Content-Type': 'application/json' }, method: 'POST' }],
+    ] as const) {
+      const { headers } = await call(path, init as RequestInit)
+      const vary = (headers.get('vary') ?? '').split(',').map((token) => token.trim().toLowerCase())
+      expect(vary).toContain('origin')
+      expect(vary.filter((token) => token !== 'origin' && token !== 'accept-encoding')).toEqual([])
+      expect(headers.get('accept-ch')).toBeNull()
+    }
+  })
+})
+
+describe('the built app: GraphQL for frontends', () => {
+  it('answers introspection and the custom reads', async () => {
+    const { body, status } = await call('graphql', {
+      body: JSON.stringify({ query: '{ __schema { queryType { name } } activeBanners { docs { id } } }' }),
+      headers: { 'Content-Type': 'application/json', Origin: 'https://www.python.org' },
+      method: 'POST',
+    })
+    expect(status).toBe(200)
+    expect(body).toEqual({ data: { __schema: { queryType: { name: 'Query' } }, activeBanners: { docs: [] } } })
   })
 })

@@ -2,7 +2,8 @@
  * Entry point of the npm scripts that need a database.
  *
  *   run.ts dev            embedded PostgreSQL (unless DATABASE_URL), migrations, `next dev`
- *   run.ts start          migrations, then `next start` (production)
+ *   run.ts start          migrations, then the production server (src/platform/server.ts,
+ *                         Next.js's handler; takes `next start`'s -p and -H)
  *   run.ts exec [--migrate] -- CMD
  *                         CMD with DATABASE_URL pointing at the project's database
  *                         (after applying migrations with --migrate)
@@ -108,7 +109,7 @@ const main = async () => {
         }
         server = await prepareDatabase(false)
         await migrate()
-        exitCode = await runChild(bin('next'), ['start', ...rest])
+        exitCode = await runChild(bin('tsx'), [path.join(projectRoot, 'src/platform/scripts/serve.ts'), ...rest])
         break
       }
       case 'exec': {
