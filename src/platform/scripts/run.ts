@@ -17,6 +17,7 @@ import path from 'node:path'
 import { DEFAULT_DATABASE } from '../db/databaseUrl'
 import { ensureDatabase, ensureEmbeddedPostgres, type EmbeddedServer } from '../db/embeddedPostgres'
 import { dataRoot, projectRoot } from '../paths'
+import { checkApiKeysReadable, checkDatabase, refuseEmbeddedInProduction } from '../startup'
 
 const log = (message: string) => process.stdout.write(`[pythondotorg] ${message}\n`)
 const bin = (name: string) => path.join(projectRoot, 'node_modules', '.bin', name)
@@ -57,8 +58,13 @@ const acquireDevLock = () => {
   }
 }
 
-const prepareDatabase = async (adopt: boolean): Promise<EmbeddedServer | null> => {
-  if (process.env.DATABASE_URL) return null
+/** With DATABASE_URL: that database must exist (only `dev` creates it). Without: the embedded server. */
+const prepareDatabase = async (adopt: boolean, { create = false } = {}): Promise<EmbeddedServer | null> => {
+  if (process.env.DATABASE_URL) {
+    await checkDatabase(process.env.DATABASE_URL, { create, log })
+    return null
+  }
+  refuseEmbeddedInProduction()
   const server = await ensureEmbeddedPostgres({ adopt, log })
   if (await ensureDatabase(server.urlFor('postgres'), DEFAULT_DATABASE)) {
     log(`Created database "${DEFAULT_DATABASE}"`)
@@ -96,7 +102,7 @@ const main = async () => {
     switch (mode) {
       case 'dev': {
         releaseLock = acquireDevLock()
-        server = await prepareDatabase(true)
+        server = await prepareDatabase(true, { create: true })
         await migrate()
         exitCode = await runChild(bin('next'), ['dev', ...rest])
         break
@@ -108,6 +114,7 @@ const main = async () => {
         }
         server = await prepareDatabase(false)
         await migrate()
+        await checkApiKeysReadable(process.env.DATABASE_URL!, process.env.PAYLOAD_SECRET, log)
         exitCode = await runChild(bin('next'), ['start', ...rest])
         break
       }
