@@ -133,3 +133,31 @@ export const checkApiKeysReadable = async (url: string, secret: string, log: (li
       'or, if the secret was changed on purpose, set ALLOW_UNREADABLE_API_KEYS=true once.',
   )
 }
+
+// any constant of our own: pg_advisory_lock keys are per database
+export const MIGRATION_LOCK = 2_024_112_501
+
+/**
+ * Runs `fn` (the `payload migrate` of `npm start`) while holding a database
+ * advisory lock: instances started together migrate one after the other, the
+ * later ones finding nothing left to do. Payload itself takes no lock, and
+ * two concurrent runs would both try the same CREATE TABLE.
+ */
+export const withMigrationLock = async <T>(url: string, log: (line: string) => void, fn: () => Promise<T>) => {
+  // waiting for the lock is not a statement to time out: the other migration may take minutes
+  const client = new pg.Client({ ...clientOptions(url), query_timeout: undefined, statement_timeout: undefined })
+  await client.connect().catch((err: unknown) => {
+    throw connectError(err, url)
+  })
+  try {
+    const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [MIGRATION_LOCK])
+    if (!rows[0]?.locked) {
+      log('Another instance is applying migrations: waiting for it to finish...')
+      await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK])
+    }
+    return await fn()
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined)
+    await client.end().catch(() => undefined)
+  }
+}

@@ -3,9 +3,9 @@
  *
  *   run.ts dev            embedded PostgreSQL (unless DATABASE_URL), migrations, `next dev`
  *   run.ts start          migrations, then `next start` (production)
- *   run.ts exec [--migrate] -- CMD
+ *   run.ts exec [--migrate] [-- CMD]
  *                         CMD with DATABASE_URL pointing at the project's database
- *                         (after applying migrations with --migrate)
+ *                         (after applying migrations with --migrate; alone, just those)
  *
  * With DATABASE_URL set nothing is started. Without it, a server already
  * running on the data directory (a `npm run dev` in another terminal) is used.
@@ -17,7 +17,7 @@ import path from 'node:path'
 import { DEFAULT_DATABASE } from '../db/databaseUrl'
 import { ensureDatabase, ensureEmbeddedPostgres, type EmbeddedServer } from '../db/embeddedPostgres'
 import { dataRoot, projectRoot } from '../paths'
-import { checkApiKeysReadable, checkDatabase, refuseEmbeddedInProduction } from '../startup'
+import { checkApiKeysReadable, checkDatabase, refuseEmbeddedInProduction, withMigrationLock } from '../startup'
 
 const log = (message: string) => process.stdout.write(`[pythondotorg] ${message}\n`)
 const bin = (name: string) => path.join(projectRoot, 'node_modules', '.bin', name)
@@ -88,7 +88,7 @@ const runChild = (command: string, args: string[]) =>
   })
 
 const migrate = async () => {
-  const code = await runChild(bin('payload'), ['migrate'])
+  const code = await withMigrationLock(process.env.DATABASE_URL!, log, () => runChild(bin('payload'), ['migrate']))
   if (code !== 0) throw new Error(`payload migrate failed with exit code ${code}`)
 }
 
@@ -122,9 +122,11 @@ const main = async () => {
         const withMigrations = rest[0] === '--migrate'
         const afterFlags = withMigrations ? rest.slice(1) : rest
         const command = afterFlags[0] === '--' ? afterFlags.slice(1) : afterFlags
-        if (!command.length) throw new Error('usage: run.ts exec [--migrate] -- COMMAND [ARGS...]')
+        if (!command.length && !withMigrations) throw new Error('usage: run.ts exec [--migrate] [-- COMMAND [ARGS...]]')
         server = await prepareDatabase(false)
         if (withMigrations) await migrate()
+        // `npm run migrate`: the migrations (under the lock) and nothing else
+        if (!command.length) break
         const [cmd, ...args] = command
         const local = bin(cmd!)
         exitCode = await runChild(fs.existsSync(local) ? local : cmd!, args)
