@@ -40,10 +40,11 @@ export const logFormat = (): 'json' | 'pretty' => {
   return process.env.NODE_ENV === 'production' ? 'json' : 'pretty'
 }
 
-type ErrorLike = { message?: unknown; name?: unknown; status?: unknown }
+type ErrorLike = { message?: unknown; name?: unknown; originalError?: ErrorLike; status?: unknown }
 
+/** The HTTP status of a 4xx error (a GraphQL error carries it on its originalError). */
 const clientErrorStatus = (err: unknown): number | null => {
-  const status = (err as ErrorLike | null)?.status
+  const status = (err as ErrorLike | null)?.status ?? (err as ErrorLike | null)?.originalError?.status
   return typeof status === 'number' && status >= 400 && status < 500 ? status : null
 }
 

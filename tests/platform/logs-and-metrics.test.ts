@@ -86,6 +86,17 @@ describe('request logging', () => {
     expect(logged().filter((line) => line.level === 'error')).toEqual([])
   })
 
+  it('logs a GraphQL error with a 4xx status at info level too', async () => {
+    const result = await t.graphql('mutation { createPage(data: { title: "x", path: "x" }) { id } }', {
+      auth: actors.member,
+    })
+    expect(result.errors?.[0]?.extensions?.statusCode).toBe(403)
+    const lines = logged()
+    expect(lines.find((line) => line.path === '/api/graphql')).toMatchObject({ level: 'info', status: 200 })
+    expect(lines.find((line) => line.error === 'GraphQLError' || line.status === 403)).toBeDefined()
+    for (const line of lines) expect(line.level).toBe('info')
+  })
+
   it('logs a request that failed inside the app at error level with status 500', async () => {
     const { observed } = await import('../../src/platform/requests')
     const failing = observed(t.config, async () => {
