@@ -14,7 +14,7 @@ export type Auth = { apiKey: string } | { token: string } | TestUser | undefined
 type RequestOptions = { auth?: Auth; body?: unknown; headers?: Record<string, string>; rawBody?: string }
 
 export type TestContext = {
-  /** a REST call answered by Payload's own Next.js route handlers */
+  /** a REST call answered by the app's route module (Payload's Next.js handlers, as the app wraps them) */
   api: (method: string, path: string, options?: RequestOptions) => Promise<Response>
   close: () => Promise<void>
   config: SanitizedConfig
@@ -67,6 +67,8 @@ export const createTestDatabase = async ({ empty = false } = {}) => {
 /**
  * Boots Payload on a fresh database copied from the migrated template.
  * Call once per test file (beforeAll) and `close()` in afterAll.
+ * `databaseUrlFor` lets the app reach that database another way (e.g.
+ * through a proxy that can stop answering); `t.databaseUrl` stays direct.
  */
 export const startTestPayload = async (
   env: Record<string, string> = {},
