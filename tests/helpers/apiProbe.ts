@@ -44,5 +44,4 @@ for (const probe of probes) {
   }
   results.push({ json, sha256: crypto.createHash('sha256').update(raw).digest('hex'), status: response.status })
 }
-process.stdout.write(`PROBE ${JSON.stringify(results)}\n`)
-process.exit(0)
+process.stdout.write(`PROBE ${JSON.stringify(results)}\n`, () => process.exit(0))

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { dataRoot, projectRoot } from '../../src/platform/paths'
+import { projectRoot } from '../../src/platform/paths'
 import { createTestDatabase } from '../helpers/harness'
 import { appliedMigrations, type SchemaSnapshot, schemaSnapshot } from '../helpers/schema'
 
@@ -23,6 +23,8 @@ const run = (command: string, args: string[], env: Record<string, string>) => {
     cwd: projectRoot,
     encoding: 'utf8',
     env: { ...process.env, PAYLOAD_SECRET: 'test-secret', ...env },
+    // the stepwise schemas come back on stdout
+    maxBuffer: 64 * 1024 * 1024,
     timeout: 120_000,
   })
   if (result.status !== 0) {
@@ -31,11 +33,8 @@ const run = (command: string, args: string[], env: Record<string, string>) => {
   return result.stdout + result.stderr
 }
 
-const payloadMigrate = (databaseUrl: string, migrationDir = migrationsDir) =>
-  run(path.join(projectRoot, 'node_modules/.bin/payload'), ['migrate'], {
-    DATABASE_URL: databaseUrl,
-    PAYLOAD_MIGRATION_DIR: migrationDir,
-  })
+const payloadMigrate = (databaseUrl: string) =>
+  run(path.join(projectRoot, 'node_modules/.bin/payload'), ['migrate'], { DATABASE_URL: databaseUrl })
 
 /** what operators run: `npm run migrate:down-one` */
 const migrateDownOne = (databaseUrl: string) =>
@@ -47,21 +46,19 @@ afterAll(async () => {
 })
 
 describe('migration rollback', () => {
-  // the schema after the first k migrations, k = 0..N, each applied by its own `payload migrate`
+  // the schema after the first k migrations, k = 0..N, applied one batch each
   const after: SchemaSnapshot[] = []
 
   beforeAll(async () => {
     const stepwise = await createTestDatabase({ empty: true })
     cleanups.push(stepwise.drop)
-    // inside the project: the migration files import the project's packages
-    const partialDir = fs.mkdtempSync(path.join(dataRoot(), 'tmp-migrations-'))
-    cleanups.push(() => fs.rmSync(partialDir, { force: true, recursive: true }))
-    after.push(await schemaSnapshot(stepwise.databaseUrl))
-    for (const name of names) {
-      fs.copyFileSync(path.join(migrationsDir, `${name}.ts`), path.join(partialDir, `${name}.ts`))
-      payloadMigrate(stepwise.databaseUrl, partialDir)
-      after.push(await schemaSnapshot(stepwise.databaseUrl))
-    }
+    const output = run(path.join(projectRoot, 'node_modules/.bin/tsx'), ['tests/helpers/migrateStepwise.ts'], {
+      DATABASE_URL: stepwise.databaseUrl,
+    })
+    const line = output.split('\n').find((candidate) => candidate.startsWith('STEPS '))!
+    const result = JSON.parse(line.slice('STEPS '.length)) as { names: string[]; steps: SchemaSnapshot[] }
+    expect(result.names).toEqual(names)
+    after.push(...result.steps)
   }, 600_000)
 
   it('reverts one migration at a time, each back to the schema before it, and migrates up again', async () => {

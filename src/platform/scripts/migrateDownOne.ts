@@ -10,14 +10,18 @@ process.env.PAYLOAD_MIGRATING = 'true'
 const { default: config } = await import('../../../payload.config')
 const { migrateDownOne } = await import('../db/migrateDownOne')
 
+// the command's answer, whatever LOG_LEVEL says
+const say = (line: string) => process.stdout.write(`[migrate:down-one] ${line}\n`)
+
 const payload = await getPayload({ config, disableOnInit: true })
 let exitCode = 0
 try {
   const result = await migrateDownOne(payload)
-  if (!result) payload.logger.info('No migrations to roll back.')
-  else payload.logger.info(`Rolled back ${result.name}; ${result.remaining} migration(s) remain applied.`)
+  if (!result) say('No migrations to roll back.')
+  else say(`Rolled back ${result.name}; ${result.remaining} migration(s) remain applied.`)
 } catch (err) {
-  payload.logger.error({ err, msg: 'Rolling back the newest migration failed; the database is unchanged.' })
+  payload.logger.error({ err }, 'migrate:down-one failed')
+  say('Rolling back the newest migration failed; the database is unchanged.')
   exitCode = 1
 } finally {
   await payload.destroy()
