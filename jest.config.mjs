@@ -17,6 +17,8 @@ export default {
   globalTeardown: '<rootDir>/tests/setup/globalTeardown.ts',
   moduleNameMapper: {
     '^@payload-config$': '<rootDir>/payload.config.ts',
+    // the route modules import Payload's admin CSS by package path
+    '^@payloadcms/next/css$': '<rootDir>/tests/setup/styleStub.cjs',
     '\\.(css|scss)$': '<rootDir>/tests/setup/styleStub.cjs',
   },
   maxWorkers: process.env.JEST_MAX_WORKERS ?? 2,

@@ -10,6 +10,8 @@ const nextConfig = {
   // python.org's API clients call /api/v1/.../ with and without the trailing
   // slash; a redirect could drop their method or body
   skipTrailingSlashRedirect: true,
+  // one metrics registry per process, loaded by Node (src/platform/metrics.ts)
+  serverExternalPackages: ['prom-client'],
   // the smoke test builds into its own folder so it never clobbers a developer's .next
   distDir: process.env.NEXT_DIST_DIR || '.next',
   experimental: {

@@ -41,7 +41,10 @@ import { rejectInactiveUsers } from './src/users/rejectInactiveUsers'
 import { fetchFeedsTask, fetchFeedTask } from './src/blogs/tasks'
 import { resolveDatabaseUrl } from './src/platform/db/databaseUrl'
 import { explicitAccess } from './src/platform/access/explicitAccess'
+import { poolOptions } from './src/platform/db/settings'
 import { healthEndpoint } from './src/platform/health'
+import { logger } from './src/platform/logging'
+import { metricsEndpoint } from './src/platform/metrics'
 import { pythondotorgEndpoints } from './src/downloads/pythondotorg'
 import { bannerReads } from './src/banners/reads'
 import { blogReads } from './src/blogs/reads'
@@ -113,15 +116,18 @@ export default buildConfig({
   cors: corsOrigins(),
   csrf: csrfOrigins(),
   db: postgresAdapter({
+    // a mistyped DATABASE_URL must fail, not start an empty site: only `npm run dev` creates databases
+    disableCreateDatabase: true,
     idType: 'uuid',
     migrationDir: process.env.PAYLOAD_MIGRATION_DIR ?? path.resolve(dirname, 'migrations'),
-    pool: { connectionString: resolveDatabaseUrl(), max: Number(process.env.DATABASE_POOL_MAX ?? 20) },
+    // connection, statement and idle-transaction timeouts from the environment
+    pool: poolOptions(resolveDatabaseUrl()),
     // the schema comes from committed migrations only, in development too
     push: false,
   }),
   defaultDepth: 1,
   email: emailAdapter(),
-  endpoints: [healthEndpoint, ...pythondotorgEndpoints],
+  endpoints: [healthEndpoint, metricsEndpoint, ...pythondotorgEndpoints],
   graphQL: {
     // frontends generate their types from the schema (also committed as schema.graphql)
     disableIntrospectionInProduction: false,
@@ -152,6 +158,8 @@ export default buildConfig({
         : [{ cron: '*/10 * * * * *', limit: 50, queue: 'default' }],
     tasks: [sendEmailTask, expireJobsTask, fetchFeedsTask, fetchFeedTask],
   },
+  // JSON lines in production, pretty in development; 4xx errors at info level
+  logger: logger(),
   maxDepth: 4,
   onInit: rejectInactiveUsers,
   // explicitAccess first: it records what this config declares, so everything Payload and the other

@@ -37,5 +37,15 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
     DROP SEQUENCE IF EXISTS "release_files_legacy_id_seq";
     DROP SEQUENCE IF EXISTS "releases_legacy_id_seq";
     DROP SEQUENCE IF EXISTS "download_os_legacy_id_seq";
+    -- back to the foreign keys the collection config generates
+    ALTER TABLE "release_files" DROP CONSTRAINT IF EXISTS "release_files_release_id_releases_id_fk";
+    ALTER TABLE "release_files" ADD CONSTRAINT "release_files_release_id_releases_id_fk"
+      FOREIGN KEY ("release_id") REFERENCES "releases"("id") ON DELETE SET NULL;
+    ALTER TABLE "download_statistics" DROP CONSTRAINT IF EXISTS "download_statistics_release_file_id_release_files_id_fk";
+    ALTER TABLE "download_statistics" ADD CONSTRAINT "download_statistics_release_file_id_release_files_id_fk"
+      FOREIGN KEY ("release_file_id") REFERENCES "release_files"("id") ON DELETE SET NULL;
+    ALTER TABLE "release_files" DROP CONSTRAINT IF EXISTS "release_files_os_id_download_os_id_fk";
+    ALTER TABLE "release_files" ADD CONSTRAINT "release_files_os_id_download_os_id_fk"
+      FOREIGN KEY ("os_id") REFERENCES "download_os"("id") ON DELETE SET NULL;
   `)
 }

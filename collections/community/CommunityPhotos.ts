@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { httpUrlValidator } from '../../fields/url'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
-import { uploadDir } from '../../src/platform/uploads'
+import { missingFileIsNotFound, uploadDir } from '../../src/platform/uploads'
 import { postAttachmentAccess } from './attachmentAccess'
 import { postField } from './postField'
 
@@ -36,6 +36,8 @@ export const CommunityPhotos: CollectionConfig = {
       { name: 'large', width: 1600, withoutEnlargement: true },
     ],
     mimeTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'],
+    // a row without its file answers 404, not 500
+    handlers: [missingFileIsNotFound],
     staticDir: uploadDir('community-photos'),
   },
 }

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../../access/isStaff'
 import { parentReadable } from '../../access/parentReadable'
-import { uploadDir } from '../../src/platform/uploads'
+import { missingFileIsNotFound, uploadDir } from '../../src/platform/uploads'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const PageDocuments: CollectionConfig = {
@@ -42,6 +42,8 @@ export const PageDocuments: CollectionConfig = {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       'application/vnd.oasis.opendocument.text',
     ],
+    // a row without its file answers 404, not 500
+    handlers: [missingFileIsNotFound],
     staticDir: uploadDir('page-documents'),
   },
 }

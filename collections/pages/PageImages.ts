@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../../access/isStaff'
 import { parentReadable } from '../../access/parentReadable'
-import { uploadDir } from '../../src/platform/uploads'
+import { missingFileIsNotFound, uploadDir } from '../../src/platform/uploads'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 
 export const PageImages: CollectionConfig = {
@@ -42,6 +42,8 @@ export const PageImages: CollectionConfig = {
     ],
     // raster images only: an SVG can carry script
     mimeTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif'],
+    // a row without its file answers 404, not 500
+    handlers: [missingFileIsNotFound],
     staticDir: uploadDir('page-images'),
   },
 }

@@ -1,14 +1,5 @@
 import crypto from 'node:crypto'
 
-import {
-  GRAPHQL_POST,
-  REST_DELETE,
-  REST_GET,
-  REST_OPTIONS,
-  REST_PATCH,
-  REST_POST,
-  REST_PUT,
-} from '@payloadcms/next/routes'
 import pg from 'pg'
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
@@ -23,7 +14,7 @@ export type Auth = { apiKey: string } | { token: string } | TestUser | undefined
 type RequestOptions = { auth?: Auth; body?: unknown; headers?: Record<string, string>; rawBody?: string }
 
 export type TestContext = {
-  /** a REST call answered by Payload's own Next.js route handlers */
+  /** a REST call answered by the app's route module (Payload's Next.js handlers, as the app wraps them) */
   api: (method: string, path: string, options?: RequestOptions) => Promise<Response>
   close: () => Promise<void>
   config: SanitizedConfig
@@ -81,24 +72,25 @@ export const createTestDatabase = async ({ empty = false } = {}) => {
 /**
  * Boots Payload on a fresh database copied from the migrated template.
  * Call once per test file (beforeAll) and `close()` in afterAll.
+ * `databaseUrlFor` lets the app reach that database another way (e.g.
+ * through a proxy that can stop answering); `t.databaseUrl` stays direct.
  */
-export const startTestPayload = async (env: Record<string, string> = {}): Promise<TestContext> => {
+export const startTestPayload = async (
+  env: Record<string, string> = {},
+  { databaseUrlFor = (url: string) => url }: { databaseUrlFor?: (url: string) => string } = {},
+): Promise<TestContext> => {
   const { databaseUrl, drop } = await createTestDatabase()
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, PAYLOAD_SECRET: 'test-secret' }, env)
+  Object.assign(process.env, { DATABASE_URL: databaseUrlFor(databaseUrl), PAYLOAD_SECRET: 'test-secret' }, env)
   const { default: configPromise } = await import('../../payload.config')
   const config = await configPromise
   const payload = await getPayload({ config })
 
-  const routes = {
-    DELETE: REST_DELETE(config),
-    GET: REST_GET(config),
-    // preflights, also for /api/graphql (its route answers OPTIONS with the same handler)
-    OPTIONS: REST_OPTIONS(config),
-    PATCH: REST_PATCH(config),
-    POST: REST_POST(config),
-    PUT: REST_PUT(config),
-  } as Record<string, (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>>
-  const graphqlRoute = GRAPHQL_POST(config)
+  // the app's own route modules: Payload's handlers as the app wraps them (src/platform/requests.ts)
+  const routes = (await import('../../src/app/(payload)/api/[...slug]/route')) as unknown as Record<
+    string,
+    (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+  >
+  const graphqlRoute = (await import('../../src/app/(payload)/api/graphql/route')).POST
 
   const api: TestContext['api'] = async (method, path, { auth, body, headers = {}, rawBody } = {}) => {
     const [pathname] = path.split('?')

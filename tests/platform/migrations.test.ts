@@ -1,10 +1,14 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import pg from 'pg'
+
 import { projectRoot } from '../../src/platform/paths'
+import { MIGRATION_LOCK } from '../../src/platform/startup'
 import { createTestDatabase } from '../helpers/harness'
+import { appliedMigrations } from '../helpers/schema'
 
 /**
  * The committed migrations are the schema. If a collection changed without
@@ -61,4 +65,40 @@ describe('committed migrations', () => {
       await drop()
     }
   })
+
+  it('wait for another instance applying them (`npm start` and `npm run migrate` take a lock)', async () => {
+    const { databaseUrl, drop } = await createTestDatabase({ empty: true })
+    // this test plays the other instance, in the middle of its migrations
+    const other = new pg.Client({ connectionString: databaseUrl })
+    await other.connect()
+    await other.query('select pg_advisory_lock($1)', [MIGRATION_LOCK])
+    let locked = true
+    try {
+      const env: Record<string, string | undefined> = {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PAYLOAD_SECRET: 'test-secret',
+      }
+      delete env.NODE_OPTIONS
+      const child = spawn('npm', ['run', '--silent', 'migrate'], { cwd: projectRoot, env: env as NodeJS.ProcessEnv })
+      let output = ''
+      child.stdout.on('data', (chunk) => (output += chunk))
+      child.stderr.on('data', (chunk) => (output += chunk))
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+      for (let waited = 0; !output.includes('Another instance is applying migrations'); waited += 100) {
+        if (waited > 60_000 || child.exitCode !== null) throw new Error(`npm run migrate did not wait:\n${output}`)
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      expect(await appliedMigrations(databaseUrl)).toEqual([])
+      await other.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK])
+      locked = false
+      expect(await exited).toBe(0)
+      const migrations = fs.readdirSync(path.join(projectRoot, 'migrations')).filter((f) => /^\d.*\.ts$/.test(f))
+      expect(await appliedMigrations(databaseUrl)).toEqual(migrations.map((file) => file.replace(/\.ts$/, '')).sort())
+    } finally {
+      if (locked) await other.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined)
+      await other.end()
+      await drop()
+    }
+  }, 240_000)
 })

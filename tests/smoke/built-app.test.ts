@@ -91,6 +91,7 @@ describe('the built app (npm start)', () => {
       cwd: projectRoot,
       env: productionEnv({
         DATABASE_URL: database.databaseUrl,
+        METRICS_TOKEN: 'smoke-scraper-token',
         PAYLOAD_SECRET: 'smoke-secret',
         SERVER_URL: base,
         ...sink.env,
@@ -163,6 +164,44 @@ describe('the built app (npm start)', () => {
     expect(message!.rcptTo).toEqual(['inbox@example.org'])
     expect(message!.subject).toBe('Smoke test for first')
     expect(message!.text).toContain('Hello first from python.org')
+  })
+
+  it('logs one JSON line per API request with its X-Request-Id, client errors at info, and serves metrics to the scraper token', async () => {
+    const health = await fetch(`${base}/api/health`, { headers: { 'X-Request-Id': 'smoke-req-1' } })
+    expect(health.status).toBe(200)
+    expect(health.headers.get('x-request-id')).toBe('smoke-req-1')
+    const generated = (await fetch(`${base}/api/health`)).headers.get('x-request-id')
+    expect(generated).toMatch(/^[0-9a-f-]{36}$/)
+
+    const failedLogin = await fetch(`${base}/api/users/login`, {
+      body: JSON.stringify({ password: 'not-the-password', username: 'first' }),
+      headers: { 'Content-Type': 'application/json', 'X-Request-Id': 'smoke-req-2' },
+      method: 'POST',
+    })
+    expect(failedLogin.status).toBe(401)
+
+    const anonymous = await fetch(`${base}/api/metrics`)
+    expect(anonymous.status).toBe(403)
+    const scrape = await fetch(`${base}/api/metrics`, { headers: { Authorization: 'Bearer smoke-scraper-token' } })
+    expect(scrape.status).toBe(200)
+    const text = await scrape.text()
+    expect(text).toMatch(/^http_requests_total\{method="GET",route="\/api\/health",status="200"\} [1-9]\d*$/m)
+    expect(text).toMatch(/^db_pool_connections\{state="total"\} [1-9]\d*$/m)
+    expect(text).toMatch(/^jobs_queue_depth|^# TYPE jobs_queue_depth gauge$/m)
+
+    // the server's log: JSON lines only, once Next.js is up
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const json = output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, any>)
+    expect(json.filter((line) => line.reqId === 'smoke-req-1')).toEqual([
+      expect.objectContaining({ level: 'info', method: 'GET', path: '/api/health', status: 200 }),
+    ])
+    const login = json.filter((line) => line.reqId === 'smoke-req-2')
+    expect(login).toContainEqual(expect.objectContaining({ level: 'info', path: '/api/users/login', status: 401 }))
+    for (const line of login) expect(line.level).toBe('info')
+    expect(output).not.toMatch(/\u001b\[/) // no colour codes in a log file
   })
 })
 

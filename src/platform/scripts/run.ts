@@ -4,9 +4,9 @@
  *   run.ts dev            embedded PostgreSQL (unless DATABASE_URL), migrations, `next dev`
  *   run.ts start          migrations, then the production server (src/platform/server.ts,
  *                         Next.js's handler; takes `next start`'s -p and -H)
- *   run.ts exec [--migrate] -- CMD
+ *   run.ts exec [--migrate] [-- CMD]
  *                         CMD with DATABASE_URL pointing at the project's database
- *                         (after applying migrations with --migrate)
+ *                         (after applying migrations with --migrate; alone, just those)
  *
  * With DATABASE_URL set nothing is started. Without it, a server already
  * running on the data directory (a `npm run dev` in another terminal) is used.
@@ -18,6 +18,7 @@ import path from 'node:path'
 import { DEFAULT_DATABASE } from '../db/databaseUrl'
 import { ensureDatabase, ensureEmbeddedPostgres, type EmbeddedServer } from '../db/embeddedPostgres'
 import { dataRoot, projectRoot } from '../paths'
+import { checkApiKeysReadable, checkDatabase, refuseEmbeddedInProduction, withMigrationLock } from '../startup'
 
 const log = (message: string) => process.stdout.write(`[pythondotorg] ${message}\n`)
 const bin = (name: string) => path.join(projectRoot, 'node_modules', '.bin', name)
@@ -58,8 +59,13 @@ const acquireDevLock = () => {
   }
 }
 
-const prepareDatabase = async (adopt: boolean): Promise<EmbeddedServer | null> => {
-  if (process.env.DATABASE_URL) return null
+/** With DATABASE_URL: that database must exist (only `dev` creates it). Without: the embedded server. */
+const prepareDatabase = async (adopt: boolean, { create = false } = {}): Promise<EmbeddedServer | null> => {
+  if (process.env.DATABASE_URL) {
+    await checkDatabase(process.env.DATABASE_URL, { create, log })
+    return null
+  }
+  refuseEmbeddedInProduction()
   const server = await ensureEmbeddedPostgres({ adopt, log })
   if (await ensureDatabase(server.urlFor('postgres'), DEFAULT_DATABASE)) {
     log(`Created database "${DEFAULT_DATABASE}"`)
@@ -83,7 +89,7 @@ const runChild = (command: string, args: string[]) =>
   })
 
 const migrate = async () => {
-  const code = await runChild(bin('payload'), ['migrate'])
+  const code = await withMigrationLock(process.env.DATABASE_URL!, log, () => runChild(bin('payload'), ['migrate']))
   if (code !== 0) throw new Error(`payload migrate failed with exit code ${code}`)
 }
 
@@ -97,7 +103,7 @@ const main = async () => {
     switch (mode) {
       case 'dev': {
         releaseLock = acquireDevLock()
-        server = await prepareDatabase(true)
+        server = await prepareDatabase(true, { create: true })
         await migrate()
         exitCode = await runChild(bin('next'), ['dev', ...rest])
         break
@@ -109,6 +115,7 @@ const main = async () => {
         }
         server = await prepareDatabase(false)
         await migrate()
+        await checkApiKeysReadable(process.env.DATABASE_URL!, process.env.PAYLOAD_SECRET, log)
         exitCode = await runChild(bin('tsx'), [path.join(projectRoot, 'src/platform/scripts/serve.ts'), ...rest])
         break
       }
@@ -116,9 +123,11 @@ const main = async () => {
         const withMigrations = rest[0] === '--migrate'
         const afterFlags = withMigrations ? rest.slice(1) : rest
         const command = afterFlags[0] === '--' ? afterFlags.slice(1) : afterFlags
-        if (!command.length) throw new Error('usage: run.ts exec [--migrate] -- COMMAND [ARGS...]')
+        if (!command.length && !withMigrations) throw new Error('usage: run.ts exec [--migrate] [-- COMMAND [ARGS...]]')
         server = await prepareDatabase(false)
         if (withMigrations) await migrate()
+        // `npm run migrate`: the migrations (under the lock) and nothing else
+        if (!command.length) break
         const [cmd, ...args] = command
         const local = bin(cmd!)
         exitCode = await runChild(fs.existsSync(local) ? local : cmd!, args)
