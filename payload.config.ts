@@ -44,6 +44,7 @@ import { pythondotorgEndpoints } from './src/downloads/pythondotorg'
 import { sendEmailTask } from './src/mailing/sendEmailTask'
 import { expireJobsTask } from './src/jobs/expireJobsTask'
 import { emailAdapter } from './src/mailing/transport'
+import { withAtomicJobClaim } from './src/platform/queue/atomicClaim'
 import { resolvePayloadSecret } from './src/platform/secret'
 import { seoConfig } from './src/platform/seo'
 
@@ -96,13 +97,16 @@ export default buildConfig({
     EmailTemplates,
     EmailLogs,
   ],
-  db: postgresAdapter({
-    idType: 'uuid',
-    migrationDir: process.env.PAYLOAD_MIGRATION_DIR ?? path.resolve(dirname, 'migrations'),
-    pool: { connectionString: resolveDatabaseUrl(), max: Number(process.env.DATABASE_POOL_MAX ?? 20) },
-    // the schema comes from committed migrations only, in development too
-    push: false,
-  }),
+  // several instances work one jobs queue: each job is claimed by exactly one
+  db: withAtomicJobClaim(
+    postgresAdapter({
+      idType: 'uuid',
+      migrationDir: process.env.PAYLOAD_MIGRATION_DIR ?? path.resolve(dirname, 'migrations'),
+      pool: { connectionString: resolveDatabaseUrl(), max: Number(process.env.DATABASE_POOL_MAX ?? 20) },
+      // the schema comes from committed migrations only, in development too
+      push: false,
+    }),
+  ),
   defaultDepth: 1,
   email: emailAdapter(),
   endpoints: [healthEndpoint, ...pythondotorgEndpoints],
