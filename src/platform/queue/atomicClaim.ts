@@ -1,5 +1,5 @@
 import { sql } from '@payloadcms/db-postgres'
-import type { BaseDatabaseAdapter, DatabaseAdapterResult, Job, Payload, UpdateJobsArgs } from 'payload'
+import type { BaseDatabaseAdapter, DatabaseAdapterObj, Job, Payload, UpdateJobsArgs } from 'payload'
 
 type SQL = ReturnType<typeof sql>
 type Drizzle = { execute: (query: SQL) => Promise<{ rows: Record<string, unknown>[] }> }
@@ -83,7 +83,7 @@ const claimJobs = async (adapter: DrizzleAdapter, args: UpdateJobsArgs): Promise
 }
 
 /** Wraps the PostgreSQL adapter so that every instance it creates claims jobs atomically. */
-export const withAtomicJobClaim = <T extends DatabaseAdapterResult>(result: T): T => ({
+export const withAtomicJobClaim = <T extends DatabaseAdapterObj>(result: T): T => ({
   ...result,
   init: (args: { payload: Payload }) => {
     const adapter = result.init(args) as DrizzleAdapter
