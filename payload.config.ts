@@ -45,6 +45,7 @@ import { sendEmailTask } from './src/mailing/sendEmailTask'
 import { expireJobsTask } from './src/jobs/expireJobsTask'
 import { emailAdapter } from './src/mailing/transport'
 import { withAtomicJobClaim } from './src/platform/queue/atomicClaim'
+import { oneLogLinePerAttempt, QUEUE_POLL } from './src/platform/queue/logging'
 import { resolvePayloadSecret } from './src/platform/secret'
 import { seoConfig } from './src/platform/seo'
 
@@ -113,11 +114,8 @@ export default buildConfig({
   graphQL: { disablePlaygroundInProduction: true, schemaOutputFile: path.resolve(dirname, 'schema.graphql') },
   jobs: {
     // `npm start` / `npm run dev` work the queue in-process; tests run it by hand
-    autoRun:
-      process.env.PAYLOAD_JOBS_AUTORUN === 'false' || process.env.NODE_ENV === 'test'
-        ? undefined
-        : [{ cron: '*/10 * * * * *', limit: 50, queue: 'default' }],
-    tasks: [sendEmailTask, expireJobsTask, fetchFeedsTask, fetchFeedTask],
+    autoRun: process.env.PAYLOAD_JOBS_AUTORUN === 'false' || process.env.NODE_ENV === 'test' ? undefined : [QUEUE_POLL],
+    tasks: [sendEmailTask, expireJobsTask, fetchFeedsTask, fetchFeedTask].map(oneLogLinePerAttempt),
   },
   maxDepth: 4,
   onInit: rejectInactiveUsers,

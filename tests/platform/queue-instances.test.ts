@@ -4,12 +4,11 @@
  * at the same moment: the claim is one conditional UPDATE in the database
  * (src/platform/queue/atomicClaim.ts), not a read followed by a write.
  */
-import { jest } from '@jest/globals'
 import type { Payload } from 'payload'
 
 import { queueEmail } from '../../src/mailing/queueEmail'
 import { startTestPayload, type TestContext } from '../helpers/harness'
-import { query } from '../helpers/assertions'
+import { captureLogs, query } from '../helpers/assertions'
 import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'
 import { createTemplate, requestAs, unique } from '../mailing/fixtures'
 
@@ -34,15 +33,13 @@ afterEach(async () => {
   await query(t, `DELETE FROM payload_jobs`)
 })
 
-/** Every error either instance logs (a foreign-key error on payload_jobs_log, for one). */
+/** Every warning or error either instance logs (a foreign-key error on payload_jobs_log, for one). */
 const captureErrors = (instances: Payload[]) => {
-  const errors: unknown[] = []
-  const spies = instances.map((payload) =>
-    jest.spyOn(payload.logger, 'error').mockImplementation(((...args: unknown[]) => {
-      errors.push(args)
-    }) as never),
-  )
-  return { errors, restore: () => spies.forEach((spy) => spy.mockRestore()) }
+  const captured = instances.map(captureLogs)
+  return {
+    errors: () => captured.flatMap((capture) => capture.atLeast('warn')),
+    restore: () => captured.forEach((capture) => capture.restore()),
+  }
 }
 
 const queueMany = async (count: number) => {
@@ -89,7 +86,7 @@ describe('two instances working one queue', () => {
       restore()
     }
 
-    expect(errors).toEqual([])
+    expect(errors()).toEqual([])
     expect(sink.messages).toHaveLength(count)
     for (const to of recipients) expect(sink.messagesTo(to)).toHaveLength(1)
     const logs = await logsFor(recipients)
@@ -111,7 +108,7 @@ describe('two instances working one queue', () => {
     } finally {
       restore()
     }
-    expect(errors).toEqual([])
+    expect(errors()).toEqual([])
     expect(sink.messagesTo(to!)).toHaveLength(1)
     const [log] = await logsFor([to!])
     expect(log).toMatchObject({ attempts: 1, status: 'SENT' })
@@ -128,5 +125,27 @@ describe('two instances working one queue', () => {
     await query(t, `UPDATE payload_jobs SET processing = false WHERE task_slug = 'sendEmail' AND completed_at IS NULL`)
     await t.payload.jobs.run()
     expect(sink.messagesTo(to!)).toHaveLength(1)
+  })
+
+  it('a claim abandoned by an instance that died is released after JOBS_STALE_AFTER_MINUTES and the job runs', async () => {
+    const [to] = await queueMany(1)
+    // claimed 31 minutes ago (the default is 30) and never finished
+    await query(
+      t,
+      `UPDATE payload_jobs SET processing = true, updated_at = now() - interval '31 minutes'
+       WHERE task_slug = 'sendEmail' AND completed_at IS NULL`,
+    )
+    const logs = captureLogs(t.payload)
+    try {
+      await t.payload.jobs.run()
+    } finally {
+      logs.restore()
+    }
+    expect(sink.messagesTo(to!)).toHaveLength(1)
+    expect(logs.atLeast('warn').map((line) => JSON.stringify(line.args))).toEqual([
+      expect.stringMatching(/Released 1 job\(s\) claimed over 30 minutes ago/),
+    ])
+    const [log] = await logsFor([to!])
+    expect(log).toMatchObject({ attempts: 1, status: 'SENT' })
   })
 })

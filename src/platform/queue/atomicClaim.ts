@@ -24,6 +24,11 @@ type DrizzleAdapter = BaseDatabaseAdapter & {
  * skipped (`FOR UPDATE SKIP LOCKED`), so each job is handed to exactly one
  * runner. Every other job update goes to Payload's own code. (Payload's
  * later releases claim the same way; drop this when upgrading to one.)
+ *
+ * A claim outlives its runner only when an instance dies mid-job (killed, or
+ * stopped past its shutdown deadline): such a job would stay `processing`
+ * forever. A poll first releases claims untouched for JOBS_STALE_AFTER_MINUTES
+ * (default 30, far longer than any of our tasks may take), so the job runs again.
  */
 const isClaim = (data: Record<string, unknown>) =>
   data.processing === true && Object.keys(data).every((key) => key === 'processing' || key === 'updatedAt')
@@ -33,9 +38,29 @@ const drizzleFor = async (adapter: DrizzleAdapter, req: UpdateJobsArgs['req']): 
   return adapter.sessions?.[String(await req.transactionID)]?.db ?? adapter.drizzle
 }
 
+const staleAfterMinutes = () => {
+  const minutes = Number(process.env.JOBS_STALE_AFTER_MINUTES ?? 30)
+  return Number.isFinite(minutes) && minutes > 0 ? minutes : 30
+}
+
+const releaseAbandonedClaims = async (adapter: DrizzleAdapter, db: Drizzle, table: ReturnType<typeof sql.identifier>) => {
+  const { rows } = await db.execute(sql`
+    UPDATE ${table} SET processing = false
+    WHERE processing AND completed_at IS NULL AND updated_at < now() - make_interval(mins => ${staleAfterMinutes()})
+    RETURNING id`)
+  if (rows.length) {
+    adapter.payload.logger.warn({
+      jobs: rows.map((row) => String(row.id)),
+      msg: `Released ${rows.length} job(s) claimed over ${staleAfterMinutes()} minutes ago by an instance that stopped`,
+    })
+  }
+}
+
 const claimJobs = async (adapter: DrizzleAdapter, args: UpdateJobsArgs): Promise<Job[]> => {
   const { req } = args
   const table = sql.identifier(adapter.tableNameMap.get('payload_jobs') ?? 'payload_jobs')
+  const db = await drizzleFor(adapter, req)
+  if (args.id === undefined) await releaseAbandonedClaims(adapter, db, table)
   // the candidates, found with Payload's own query (its where, sort and limit)
   const candidates =
     args.id !== undefined
@@ -56,9 +81,7 @@ const claimJobs = async (adapter: DrizzleAdapter, args: UpdateJobsArgs): Promise
   // runByID may run a finished or failed job on purpose; a poll never does,
   // and a job cancelled since the candidates were read is no longer runnable
   const stillRunnable = args.id !== undefined ? sql`` : sql` AND completed_at IS NULL AND has_error IS NOT TRUE`
-  const { rows } = await (
-    await drizzleFor(adapter, req)
-  ).execute(sql`
+  const { rows } = await db.execute(sql`
     UPDATE ${table} SET processing = true, updated_at = ${updatedAt}
     WHERE id IN (
       SELECT id FROM ${table}

@@ -1,0 +1,55 @@
+import type { JobsConfig, TaskConfig } from 'payload'
+
+type AutorunCronConfig = Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[number]
+
+/**
+ * How the queue is worked in production (payload.config.ts autoRun, the
+ * worker of `npm start`). `silent`: Payload's runner logs every failed
+ * attempt with the whole job, its input and its growing task history (one
+ * email retried five times printed over a thousand lines) and a "Running N
+ * jobs" line per poll; our tasks log one line per attempt instead
+ * (`oneLogLinePerAttempt`).
+ */
+export const QUEUE_POLL: AutorunCronConfig = { cron: '*/10 * * * * *', limit: 50, queue: 'default', silent: true }
+
+const maxAttempts = (task: TaskConfig): number => {
+  const { retries } = task
+  const extra = typeof retries === 'number' ? retries : typeof retries === 'object' ? (retries?.attempts ?? 0) : 0
+  return extra + 1
+}
+
+const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0]
+
+/**
+ * One log line per attempt of a task: info when it succeeds, warn when it
+ * fails and will be retried, error when it fails for the last time. Fields,
+ * not prose, so the line stays one line in any log format.
+ */
+export const oneLogLinePerAttempt = <T extends TaskConfig<any>>(task: T): T => {
+  const { handler } = task
+  if (typeof handler !== 'function') return task
+  const wrapped: typeof handler = async (args) => {
+    const attempt = (args.job.totalTried ?? 0) + 1
+    const fields = {
+      attempt,
+      input: args.input,
+      job: String(args.job.id),
+      maxAttempts: maxAttempts(task),
+      task: task.slug,
+    }
+    try {
+      const result = await handler(args)
+      args.req.payload.logger.info({ ...fields, msg: `${task.slug} succeeded (attempt ${attempt})` })
+      return result
+    } catch (err) {
+      const final = attempt >= fields.maxAttempts
+      args.req.payload.logger[final ? 'error' : 'warn']({
+        ...fields,
+        error: errorMessage(err),
+        msg: `${task.slug} failed (attempt ${attempt} of ${fields.maxAttempts}${final ? ', giving up' : ', will retry'})`,
+      })
+      throw err
+    }
+  }
+  return { ...task, handler: wrapped }
+}
