@@ -2,6 +2,12 @@ import type { JobsConfig, TaskConfig } from 'payload'
 
 type AutorunCronConfig = Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[number]
 
+/** Seconds between two polls of the queue by one instance (JOBS_POLL_SECONDS, 1 to 59, default 10). */
+function pollSeconds() {
+  const seconds = Number(process.env.JOBS_POLL_SECONDS ?? 10)
+  return Number.isInteger(seconds) && seconds >= 1 && seconds <= 59 ? seconds : 10
+}
+
 /**
  * How the queue is worked in production (payload.config.ts autoRun, the
  * worker of `npm start`). `silent`: Payload's runner logs every failed
@@ -10,7 +16,12 @@ type AutorunCronConfig = Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[
  * jobs" line per poll; our tasks log one line per attempt instead
  * (`oneLogLinePerAttempt`).
  */
-export const QUEUE_POLL: AutorunCronConfig = { cron: '*/10 * * * * *', limit: 50, queue: 'default', silent: true }
+export const QUEUE_POLL: AutorunCronConfig = {
+  cron: `*/${pollSeconds()} * * * * *`,
+  limit: 50,
+  queue: 'default',
+  silent: true,
+}
 
 const maxAttempts = (task: TaskConfig): number => {
   const { retries } = task
