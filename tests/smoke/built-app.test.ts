@@ -1,83 +1,39 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import net from 'node:net'
-import path from 'node:path'
+import { spawnSync } from 'node:child_process'
 
 import { projectRoot } from '../../src/platform/paths'
+import { type BuiltApp, DIST_DIR, ensureBuilt, startBuiltApp, waitForHealth } from '../helpers/builtApp'
 import { createTestDatabase } from '../helpers/harness'
+import { killTree, productionEnv } from '../helpers/processes'
 import { type SmtpSink, startSmtpSink } from '../helpers/smtpSink'
 
 /**
- * The production path end to end: `next build`, then `npm start`'s script on
- * an EMPTY database (it must apply the migrations itself), then what a
+ * The production path end to end: `next build`, then `npm start` on an
+ * EMPTY database (it must apply the migrations itself), then what a
  * person does first: sign up, log in, open the admin panel, query GraphQL,
- * and have the in-process jobs queue deliver an email.
+ * and have the jobs queue worker deliver an email.
  */
-const distDir = '.next-smoke'
-const bin = (name: string) => path.join(projectRoot, 'node_modules/.bin', name)
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-
-const productionEnv = (extra: Record<string, string | undefined>) => {
-  const env: Record<string, string | undefined> = { ...process.env, NEXT_DIST_DIR: distDir, NODE_ENV: 'production', ...extra }
-  delete env.NODE_OPTIONS // Jest's --experimental-vm-modules is not for the app
-  return env as NodeJS.ProcessEnv
-}
-
 let sink: SmtpSink
-let server: ChildProcess | undefined
-let output = ''
-let base = ''
+let server: BuiltApp | undefined
 let database: Awaited<ReturnType<typeof createTestDatabase>>
 
 beforeAll(async () => {
-  const build = spawnSync(bin('next'), ['build'], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-    env: productionEnv({ PAYLOAD_SECRET: 'build-secret' }),
-    timeout: 600_000,
-  })
-  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`)
+  await ensureBuilt()
   sink = await startSmtpSink()
   database = await createTestDatabase({ empty: true })
 }, 660_000)
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM')
-    await new Promise((resolve) => server!.once('exit', resolve))
-  }
+  await killTree(server)
   await sink?.close()
   await database?.drop()
 })
 
-const waitForHealth = async (url: string, timeoutMs: number) => {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (server?.exitCode !== null) throw new Error(`server exited (${server?.exitCode}):\n${output}`)
-    try {
-      const response = await fetch(`${url}/api/health`)
-      if (response.status === 200) return
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-  throw new Error(`server did not become healthy:\n${output}`)
-}
-
 describe('the built app (npm start)', () => {
   it('refuses to start in production without PAYLOAD_SECRET', () => {
-    const result = spawnSync(bin('tsx'), ['src/platform/scripts/run.ts', 'start'], {
+    const result = spawnSync('npm', ['start'], {
       cwd: projectRoot,
       encoding: 'utf8',
-      env: productionEnv({ DATABASE_URL: database.databaseUrl, PAYLOAD_SECRET: '' }),
+      env: productionEnv({ DATABASE_URL: database.databaseUrl, NEXT_DIST_DIR: DIST_DIR, PAYLOAD_SECRET: '' }),
       timeout: 60_000,
     })
     expect(result.status).not.toBe(0)
@@ -85,22 +41,10 @@ describe('the built app (npm start)', () => {
   })
 
   it('applies migrations, serves admin, REST and GraphQL, and runs the jobs queue', async () => {
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    server = spawn(bin('tsx'), ['src/platform/scripts/run.ts', 'start', '-p', String(port)], {
-      cwd: projectRoot,
-      env: productionEnv({
-        DATABASE_URL: database.databaseUrl,
-        PAYLOAD_SECRET: 'smoke-secret',
-        SERVER_URL: base,
-        ...sink.env,
-      }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    server.stdout!.on('data', (chunk) => (output += chunk))
-    server.stderr!.on('data', (chunk) => (output += chunk))
-    await waitForHealth(base, 120_000)
-    expect(output).toContain('Migrated')
+    server = await startBuiltApp({ databaseUrl: database.databaseUrl, env: sink.env })
+    const base = server.base
+    await waitForHealth(server)
+    expect(server.output()).toContain('Migrated')
 
     // the first account on an empty site becomes its superuser
     const signup = await fetch(`${base}/api/users`, {
@@ -154,7 +98,7 @@ describe('the built app (npm start)', () => {
       method: 'POST',
     })
     expect(send.status).toBe(202)
-    // nobody runs the queue by hand here: `npm start` must
+    // nobody runs the queue by hand here: `npm start`'s worker does
     const [message] = await sink.waitFor(1, 60_000)
     expect(message!.rcptTo).toEqual(['inbox@example.org'])
     expect(message!.subject).toBe('Smoke test for first')
