@@ -61,10 +61,11 @@ it('logs FAILED with the connection error, keeps the job, and sends once the ser
   expect(sent.errorMessage ?? null).toBeNull()
 })
 
-it('gives up after five attempts with exactly one short log line per attempt', async () => {
+it('gives up after five attempts, one short log line each; staff resend it once the server is back', async () => {
   const template = await createTemplate(t, { contentText: 'Body', subject: 'Subject' })
   const port = sink.port
   await sink.close()
+  let restarted = false
   try {
     const to = `${unique('down')}@example.org`
     const log = await queueEmail(await requestAs(t), { template: template.internalName, to })
@@ -96,7 +97,20 @@ it('gives up after five attempts with exactly one short log line per attempt', a
     expect(failed.errorMessage).toMatch(/ECONNREFUSED|connect/i)
     const [final] = await findJobs(t, String(log.id))
     expect(final).toMatchObject({ hasError: true, totalTried: 5 })
-  } finally {
+
+    // the server is back: staff resend the email that failed for good
     sink = await startSmtpSink({ port })
+    restarted = true
+    const staff = await t.makeUser('staff')
+    const resent = await t.api('POST', `/email-logs/${log.id}/resend`, { auth: staff })
+    expect(resent.status).toBe(202)
+    const { emailLog } = (await resent.json()) as { emailLog: string }
+    await t.payload.jobs.run({ limit: QUEUE_POLL.limit, queue: QUEUE_POLL.queue, silent: QUEUE_POLL.silent })
+    const [message] = await sink.waitFor(1)
+    expect(message!.rcptTo).toEqual([to])
+    const copy = await t.payload.findByID({ collection: 'email-logs', id: emailLog, overrideAccess: true })
+    expect(copy).toMatchObject({ attempts: 1, resendOf: expect.objectContaining({ id: String(log.id) }), status: 'SENT' })
+  } finally {
+    if (!restarted) sink = await startSmtpSink({ port })
   }
 })
