@@ -103,5 +103,25 @@ describe('the built app (npm start)', () => {
     expect(message!.rcptTo).toEqual(['inbox@example.org'])
     expect(message!.subject).toBe('Smoke test for first')
     expect(message!.text).toContain('Hello first from python.org')
+
+    // the email's log, once sent, offers staff a Resend button in the admin panel
+    const { emailLog } = (await send.json()) as { emailLog: string }
+    const auth = { Authorization: `JWT ${token}` }
+    let status = 'QUEUED'
+    for (let tries = 0; tries < 100 && status === 'QUEUED'; tries += 1) {
+      const log = await fetch(`${base}/api/email-logs/${emailLog}`, { headers: auth })
+      status = ((await log.json()) as { status: string }).status
+      if (status === 'QUEUED') await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(status).toBe('SENT')
+    const view = await fetch(`${base}/admin/collections/email-logs/${emailLog}`, {
+      headers: { Cookie: `payload-token=${token}` },
+    })
+    expect(view.status).toBe(200)
+    expect(await view.text()).toContain('data-testid="resend-email-action"')
+    const resend = await fetch(`${base}/api/email-logs/${emailLog}/resend`, { headers: auth, method: 'POST' })
+    expect(resend.status).toBe(202)
+    await sink.waitFor(2, 60_000)
+    expect(sink.messagesTo('inbox@example.org')).toHaveLength(2)
   })
 })
