@@ -40,7 +40,13 @@ export const resendEmailEndpoint: Endpoint = {
       if (pending) {
         throw new APIError(`a resend of this email is already queued (${String(pending.id)})`, 409, undefined, true)
       }
-      const original = await req.payload.findByID({ collection: 'email-logs', depth: 0, id, overrideAccess: false, req })
+      const original = await req.payload.findByID({
+        collection: 'email-logs',
+        depth: 0,
+        id,
+        overrideAccess: false,
+        req,
+      })
       const { totalDocs } = await req.payload.count({
         collection: 'email-templates',
         overrideAccess: false,

@@ -109,7 +109,8 @@ it('gives up after five attempts, one short log line each; staff resend it once 
     const [message] = await sink.waitFor(1)
     expect(message!.rcptTo).toEqual([to])
     const copy = await t.payload.findByID({ collection: 'email-logs', id: emailLog, overrideAccess: true })
-    expect(copy).toMatchObject({ attempts: 1, resendOf: expect.objectContaining({ id: String(log.id) }), status: 'SENT' })
+    expect(copy).toMatchObject({ attempts: 1, status: 'SENT' })
+    expect(copy.resendOf).toMatchObject({ id: String(log.id) })
   } finally {
     if (!restarted) sink = await startSmtpSink({ port })
   }

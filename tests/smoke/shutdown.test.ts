@@ -68,7 +68,7 @@ describe('npm start, from startup to SIGTERM', () => {
     expect(await settledLog(email.id)).toMatchObject({ attempts: 1, status: 'SENT' })
   })
 
-  it('SIGTERM to npm alone: answers the request in flight, finishes the running job, frees the port, exits 143', async () => {
+  it('SIGTERM to npm alone: request in flight answered, running job finished, port freed, exit 143', async () => {
     await waitForHealth(app!)
     const npmPid = app!.child.pid!
     const tree = [npmPid, ...descendants(npmPid)]

@@ -43,7 +43,9 @@ const staleAfterMinutes = () => {
   return Number.isFinite(minutes) && minutes > 0 ? minutes : 30
 }
 
-const releaseAbandonedClaims = async (adapter: DrizzleAdapter, db: Drizzle, table: ReturnType<typeof sql.identifier>) => {
+type Table = ReturnType<typeof sql.identifier>
+
+const releaseAbandonedClaims = async (adapter: DrizzleAdapter, db: Drizzle, table: Table) => {
   const { rows } = await db.execute(sql`
     UPDATE ${table} SET processing = false
     WHERE processing AND completed_at IS NULL AND updated_at < now() - make_interval(mins => ${staleAfterMinutes()})

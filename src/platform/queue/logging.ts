@@ -42,8 +42,13 @@ export const oneLogLinePerAttempt = <T extends TaskConfig<any>>(task: T): T => {
   const wrapped: typeof handler = async (args) => {
     const attempt = (args.job.totalTried ?? 0) + 1
     const fields = {
+      // the input's plain values (an email log id, a feed id), not nested objects
+      ...Object.fromEntries(
+        Object.entries((args.input ?? {}) as Record<string, unknown>).filter(([, value]) =>
+          ['boolean', 'number', 'string'].includes(typeof value),
+        ),
+      ),
       attempt,
-      input: args.input,
       job: String(args.job.id),
       maxAttempts: maxAttempts(task),
       task: task.slug,
@@ -57,7 +62,7 @@ export const oneLogLinePerAttempt = <T extends TaskConfig<any>>(task: T): T => {
       args.req.payload.logger[final ? 'error' : 'warn']({
         ...fields,
         error: errorMessage(err),
-        msg: `${task.slug} failed (attempt ${attempt} of ${fields.maxAttempts}${final ? ', giving up' : ', will retry'})`,
+        msg: `${task.slug} failed (attempt ${attempt} of ${fields.maxAttempts}, ${final ? 'giving up' : 'will retry'})`,
       })
       throw err
     }

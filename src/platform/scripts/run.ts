@@ -26,7 +26,7 @@ import path from 'node:path'
 import { DEFAULT_DATABASE } from '../db/databaseUrl'
 import { ensureDatabase, ensureEmbeddedPostgres, type EmbeddedServer } from '../db/embeddedPostgres'
 import { dataRoot, projectRoot } from '../paths'
-import { shutdownTimeoutMs, signalExitCode } from '../shutdown'
+import { SHUTDOWN_KILL_MARGIN_MS, shutdownTimeoutMs, signalExitCode } from '../shutdown'
 
 const log = (message: string) => process.stdout.write(`[pythondotorg] ${message}\n`)
 const bin = (name: string) => path.join(projectRoot, 'node_modules', '.bin', name)
@@ -96,10 +96,11 @@ const stopChildren = (reason: Stop['reason']) => {
   // the children keep their own deadline (SHUTDOWN_TIMEOUT_MS); this one is the backstop
   deadline = setTimeout(() => {
     if (!children.size) return
-    log(`Still running ${shutdownTimeoutMs()} ms after ${signal}: killing ${children.size} process(es).`)
+    const waited = shutdownTimeoutMs() + SHUTDOWN_KILL_MARGIN_MS
+    log(`Still running ${waited} ms after ${signal}: killing ${children.size} process(es).`)
     stop!.forced = true
     for (const child of children) child.kill('SIGKILL')
-  }, shutdownTimeoutMs() + 5_000)
+  }, shutdownTimeoutMs() + SHUTDOWN_KILL_MARGIN_MS)
 }
 
 // npm, a supervisor or a terminal may send the same signal more than once
@@ -172,7 +173,11 @@ const main = async () => {
         await migrate()
         // the web server never works the queue: the worker does, from startup,
         // unless this instance is told not to (PAYLOAD_JOBS_AUTORUN=false)
-        const web = { args: ['start', ...rest], command: bin('next'), env: { ...process.env, PAYLOAD_JOBS_AUTORUN: 'false' } }
+        const web = {
+          args: ['start', ...rest],
+          command: bin('next'),
+          env: { ...process.env, PAYLOAD_JOBS_AUTORUN: 'false' },
+        }
         const worker = {
           args: ['--import', 'tsx', path.join(projectRoot, 'src/platform/scripts/worker.ts')],
           command: process.execPath,

@@ -58,6 +58,7 @@ const main = async () => {
 
 main().catch((err: unknown) => {
   // before Payload's logger exists
-  process.stderr.write(`[pythondotorg] the jobs queue worker failed: ${err instanceof Error ? err.stack : String(err)}\n`)
+  const reason = err instanceof Error ? err.stack : String(err)
+  process.stderr.write(`[pythondotorg] the jobs queue worker failed: ${reason}\n`)
   process.exit(1)
 })
