@@ -113,9 +113,11 @@ export default buildConfig({
   endpoints: [healthEndpoint, ...pythondotorgEndpoints],
   graphQL: { disablePlaygroundInProduction: true, schemaOutputFile: path.resolve(dirname, 'schema.graphql') },
   jobs: {
-    // `npm start` / `npm run dev` work the queue in-process; tests run it by hand
+    // worked by the worker process of `npm start` (src/platform/scripts/worker.ts;
+    // its web server gets PAYLOAD_JOBS_AUTORUN=false) and inside `next dev`;
+    // tests run it by hand
     autoRun: process.env.PAYLOAD_JOBS_AUTORUN === 'false' || process.env.NODE_ENV === 'test' ? undefined : [QUEUE_POLL],
-    tasks: [sendEmailTask, expireJobsTask, fetchFeedsTask, fetchFeedTask].map(oneLogLinePerAttempt),
+    tasks: [sendEmailTask, expireJobsTask, fetchFeedsTask, fetchFeedTask].map((task) => oneLogLinePerAttempt(task)),
   },
   maxDepth: 4,
   onInit: rejectInactiveUsers,
