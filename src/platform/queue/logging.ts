@@ -31,10 +31,18 @@ const maxAttempts = (task: TaskConfig): number => {
 
 const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0]
 
+/** An object's plain values (ids, counts, flags), not nested objects: fields of one short line. */
+const plainValues = (value: unknown): Record<string, boolean | number | string> =>
+  Object.fromEntries(
+    Object.entries(typeof value === 'object' && value !== null ? value : {}).filter(([, item]) =>
+      ['boolean', 'number', 'string'].includes(typeof item),
+    ),
+  )
+
 /**
- * One log line per attempt of a task: info when it succeeds, warn when it
- * fails and will be retried, error when it fails for the last time. Fields,
- * not prose, so the line stays one line in any log format.
+ * One log line per attempt of a task: info when it succeeds (with the
+ * task's output counts), warn when it fails and will be retried, error when
+ * it fails for the last time. Tasks do not log their outcome themselves.
  */
 export const oneLogLinePerAttempt = <T extends TaskConfig<any>>(task: T): T => {
   const { handler } = task
@@ -42,12 +50,8 @@ export const oneLogLinePerAttempt = <T extends TaskConfig<any>>(task: T): T => {
   const wrapped: typeof handler = async (args) => {
     const attempt = (args.job.totalTried ?? 0) + 1
     const fields = {
-      // the input's plain values (an email log id, a feed id), not nested objects
-      ...Object.fromEntries(
-        Object.entries((args.input ?? {}) as Record<string, unknown>).filter(([, value]) =>
-          ['boolean', 'number', 'string'].includes(typeof value),
-        ),
-      ),
+      // what the job was about: an email log id, a feed id
+      ...plainValues(args.input),
       attempt,
       job: String(args.job.id),
       maxAttempts: maxAttempts(task),
@@ -55,7 +59,9 @@ export const oneLogLinePerAttempt = <T extends TaskConfig<any>>(task: T): T => {
     }
     try {
       const result = await handler(args)
-      args.req.payload.logger.info({ ...fields, msg: `${task.slug} succeeded (attempt ${attempt})` })
+      // and what it did (counts of fetched entries...), in the same line
+      const output = plainValues((result as { output?: unknown } | undefined)?.output)
+      args.req.payload.logger.info({ ...output, ...fields, msg: `${task.slug} succeeded (attempt ${attempt})` })
       return result
     } catch (err) {
       const final = attempt >= fields.maxAttempts
