@@ -1176,7 +1176,7 @@ export interface EmailLog {
   templateName: string;
   recipientEmail: string;
   subject?: string | null;
-  status: 'QUEUED' | 'SENT' | 'FAILED';
+  status: 'QUEUED' | 'SENT' | 'FAILED' | 'FILE';
   errorMessage?: string | null;
   attempts?: number | null;
   sentAt?: string | null;
@@ -1192,6 +1192,14 @@ export interface EmailLog {
     | number
     | boolean
     | null;
+  /**
+   * The email this one resends.
+   */
+  resendOf?: (string | null) | EmailLog;
+  /**
+   * The staff member who asked for the resend.
+   */
+  resentBy?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -2102,6 +2110,8 @@ export interface EmailLogsSelect<T extends boolean = true> {
   attempts?: T;
   sentAt?: T;
   context?: T;
+  resendOf?: T;
+  resentBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

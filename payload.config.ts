@@ -60,6 +60,8 @@ import { expireJobsTask } from './src/jobs/expireJobsTask'
 import { emailAdapter } from './src/mailing/transport'
 import { corsOrigins, csrfOrigins } from './src/platform/cors'
 import { withQueryValidation } from './src/platform/queryValidation'
+import { withAtomicJobClaim } from './src/platform/queue/atomicClaim'
+import { oneLogLinePerAttempt, QUEUE_POLL } from './src/platform/queue/logging'
 import { resolvePayloadSecret } from './src/platform/secret'
 import { seoConfig } from './src/platform/seo'
 
@@ -115,16 +117,19 @@ export default buildConfig({
   // browsers on these origins may call the API (CORS_ORIGINS, default SITE_URL); see src/platform/cors.ts
   cors: corsOrigins(),
   csrf: csrfOrigins(),
-  db: postgresAdapter({
-    // a mistyped DATABASE_URL must fail, not start an empty site: only `npm run dev` creates databases
-    disableCreateDatabase: true,
-    idType: 'uuid',
-    migrationDir: process.env.PAYLOAD_MIGRATION_DIR ?? path.resolve(dirname, 'migrations'),
-    // connection, statement and idle-transaction timeouts from the environment
-    pool: poolOptions(resolveDatabaseUrl()),
-    // the schema comes from committed migrations only, in development too
-    push: false,
-  }),
+  // several instances work one jobs queue: each job is claimed by exactly one
+  db: withAtomicJobClaim(
+    postgresAdapter({
+      // a mistyped DATABASE_URL must fail, not start an empty site: only `npm run dev` creates databases
+      disableCreateDatabase: true,
+      idType: 'uuid',
+      migrationDir: process.env.PAYLOAD_MIGRATION_DIR ?? path.resolve(dirname, 'migrations'),
+      // connection, statement and idle-transaction timeouts from the environment
+      pool: poolOptions(resolveDatabaseUrl()),
+      // the schema comes from committed migrations only, in development too
+      push: false,
+    }),
+  ),
   defaultDepth: 1,
   email: emailAdapter(),
   endpoints: [healthEndpoint, metricsEndpoint, ...pythondotorgEndpoints],
@@ -151,12 +156,11 @@ export default buildConfig({
   jobs: {
     // run and schedule on request: superusers or the run secret; queue and cancel: superusers
     access: jobsQueueAccess,
-    // `npm start` / `npm run dev` work the queue in-process; tests run it by hand
-    autoRun:
-      process.env.PAYLOAD_JOBS_AUTORUN === 'false' || process.env.NODE_ENV === 'test'
-        ? undefined
-        : [{ cron: '*/10 * * * * *', limit: 50, queue: 'default' }],
-    tasks: [sendEmailTask, expireJobsTask, fetchFeedsTask, fetchFeedTask],
+    // worked by the worker process of `npm start` (src/platform/scripts/worker.ts;
+    // its web server gets PAYLOAD_JOBS_AUTORUN=false) and inside `next dev`;
+    // tests run it by hand
+    autoRun: process.env.PAYLOAD_JOBS_AUTORUN === 'false' || process.env.NODE_ENV === 'test' ? undefined : [QUEUE_POLL],
+    tasks: [sendEmailTask, expireJobsTask, fetchFeedsTask, fetchFeedTask].map((task) => oneLogLinePerAttempt(task)),
   },
   // JSON lines in production, pretty in development; 4xx errors at info level
   logger: logger(),

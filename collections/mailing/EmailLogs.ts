@@ -2,12 +2,23 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../../access/isStaff'
 import { isSuperuser } from '../../access/isSuperuser'
+import { resendEmailEndpoint } from '../../src/mailing/resendEndpoint'
 
-export const EMAIL_STATUSES = ['QUEUED', 'SENT', 'FAILED'] as const
+/** FILE: written to a file because no SMTP server is configured (SMTP_HOST), so not sent. */
+export const EMAIL_STATUSES = ['QUEUED', 'SENT', 'FAILED', 'FILE'] as const
+
+const STATUS_LABELS: Record<(typeof EMAIL_STATUSES)[number], string> = {
+  FAILED: 'failed',
+  FILE: 'written to file (not sent)',
+  QUEUED: 'queued',
+  SENT: 'sent',
+}
 
 /**
  * One row per email the system sends, written by the one sending path
- * (src/mailing). Nobody writes it through the API.
+ * (src/mailing). Nobody writes it through the API; staff resend one with
+ * POST /api/email-logs/:id/resend (or the Resend button of its admin view),
+ * which writes a new row pointing back at it.
  */
 export const EmailLogs: CollectionConfig = {
   slug: 'email-logs',
@@ -24,6 +35,7 @@ export const EmailLogs: CollectionConfig = {
   },
   dbName: 'email_logs',
   defaultSort: '-createdAt',
+  endpoints: [resendEmailEndpoint],
   fields: [
     {
       name: 'templateName',
@@ -39,10 +51,7 @@ export const EmailLogs: CollectionConfig = {
       type: 'select',
       defaultValue: 'QUEUED',
       index: true,
-      options: EMAIL_STATUSES.map((value) => ({
-        label: value.toLowerCase(),
-        value,
-      })),
+      options: EMAIL_STATUSES.map((value) => ({ label: STATUS_LABELS[value], value })),
       required: true,
     },
     { name: 'errorMessage', type: 'textarea' },
@@ -56,6 +65,26 @@ export const EmailLogs: CollectionConfig = {
       name: 'context',
       type: 'json',
       admin: { description: 'The values the template was rendered with.' },
+    },
+    {
+      name: 'resendOf',
+      type: 'relationship',
+      admin: { description: 'The email this one resends.', position: 'sidebar' },
+      relationTo: 'email-logs',
+    },
+    {
+      name: 'resentBy',
+      type: 'relationship',
+      admin: { description: 'The staff member who asked for the resend.', position: 'sidebar' },
+      relationTo: 'users',
+    },
+    {
+      name: 'resendAction',
+      type: 'ui',
+      admin: {
+        components: { Field: '/src/mailing/ResendEmailAction#ResendEmailAction' },
+        position: 'sidebar',
+      },
     },
   ],
   graphQL: { pluralName: 'EmailLogs', singularName: 'EmailLog' },

@@ -26,7 +26,6 @@ export const fetchFeedsTask: TaskConfig<{ input: Record<string, never>; output: 
       if (result.ok) output.succeeded += 1
       else output.failed += 1
     }
-    req.payload.logger.info({ msg: 'feeds fetched', ...output })
     return { output }
   },
   inputSchema: [],

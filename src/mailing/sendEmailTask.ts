@@ -1,6 +1,7 @@
 import type { Payload, TaskConfig } from 'payload'
 
 import { renderTemplate } from './templates'
+import { writtenToFile } from './transport'
 
 type EmailLogRow = {
   attempts?: null | number
@@ -38,13 +39,14 @@ export const sendEmailTask: TaskConfig<{ input: { emailLog: string }; output: Re
     })) as unknown as EmailLogRow
     const attempts = (log.attempts ?? 0) + 1
     let subject: string | undefined
+    let delivery: unknown
     try {
       const template = await findTemplate(payload, log.templateName)
       const context = (log.context ?? {}) as Record<string, unknown>
       subject = renderTemplate(template.subject, context).replace(/\s+/g, ' ').trim()
       const text = renderTemplate(template.contentText, context)
       const html = template.contentHtml ? renderTemplate(template.contentHtml, context, 'html') : undefined
-      await payload.sendEmail({ html, subject, text, to: log.recipientEmail })
+      delivery = await payload.sendEmail({ html, subject, text, to: log.recipientEmail })
     } catch (err) {
       await payload.update({
         id: log.id,
@@ -57,7 +59,14 @@ export const sendEmailTask: TaskConfig<{ input: { emailLog: string }; output: Re
     await payload.update({
       id: log.id,
       collection: 'email-logs',
-      data: { attempts, errorMessage: null, sentAt: new Date().toISOString(), status: 'SENT', subject },
+      // without SMTP_HOST the message went to a file: say so rather than SENT
+      data: {
+        attempts,
+        errorMessage: null,
+        sentAt: new Date().toISOString(),
+        status: writtenToFile(delivery) ? 'FILE' : 'SENT',
+        subject,
+      },
       overrideAccess: true,
     })
     return { output: {} }

@@ -29,12 +29,27 @@ const fileTransport = () =>
         .createReadStream()
         .pipe(out)
         .on('finish', () =>
-          callback(null, { envelope: mail.message.getEnvelope(), messageId: mail.message.messageId() }),
+          callback(null, { envelope: mail.message.getEnvelope(), file, messageId: mail.message.messageId() }),
         )
         .on('error', (err: Error) => callback(err))
     },
     version: '1',
   } as never)
+
+/** True when the message was written to a file (no SMTP_HOST) rather than sent: the log says FILE, not SENT. */
+export const writtenToFile = (info: unknown): boolean =>
+  typeof info === 'object' && info !== null && typeof (info as { file?: unknown }).file === 'string'
+
+/**
+ * Production without SMTP_HOST writes every email to files nobody reads:
+ * said once, when the process that sends mail (the queue worker) starts.
+ */
+export const warnIfMailGoesToFiles = (logger: { warn: (obj: object) => void }): void => {
+  if (process.env.NODE_ENV !== 'production' || process.env.SMTP_HOST) return
+  logger.warn({
+    msg: `SMTP_HOST is not set: email is written to ${mailDir()} instead of being sent (email logs say FILE)`,
+  })
+}
 
 /** SMTP_HOST (and SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_SECURE) select real SMTP. */
 export const emailAdapter = (): Promise<EmailAdapter> | EmailAdapter => {

@@ -19,6 +19,7 @@ import next from 'next'
 
 import { corsVariesByOrigin } from './cors'
 import { projectRoot } from './paths'
+import { shutdownTimeoutMs } from './shutdown'
 
 /** Vary tokens that only Next's page router and the admin's client hints use. */
 const PAGE_ONLY_VARY = /^(rsc|next-router-[a-z-]+|next-url|sec-ch-[a-z-]+)$/i
@@ -91,11 +92,13 @@ export const startServer = async (args: string[]) => {
   })
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve))
   process.stdout.write(`Listening on http://${hostname ?? 'localhost'}:${port}\n`)
+  // stop taking connections, let in-flight requests finish (run.ts kills what is
+  // still running SHUTDOWN_KILL_MARGIN_MS after this deadline)
   const stop = () => {
     server.close(() => process.exit(0))
     // keep-alive connections would hold close() open
     server.closeIdleConnections()
-    setTimeout(() => process.exit(0), 10_000).unref()
+    setTimeout(() => process.exit(1), shutdownTimeoutMs()).unref()
   }
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)

@@ -2,7 +2,7 @@
 import crypto from 'node:crypto'
 
 import type pg from 'pg'
-import type { CollectionSlug } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
 
 import type { Auth, TestContext, TestUser } from './harness'
 
@@ -108,4 +108,28 @@ export const adminSave = async (
     headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
     rawBody,
   })
+}
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const
+
+export type CapturedLog = { args: unknown[]; level: string }
+
+/**
+ * Everything a Payload instance logs from now until `restore()`, at every
+ * level, instead of printing it.
+ */
+export const captureLogs = (payload: Payload) => {
+  const lines: CapturedLog[] = []
+  const logger = payload.logger as unknown as Record<string, (...args: unknown[]) => void>
+  const originals = LOG_LEVELS.map((level) => [level, logger[level]] as const)
+  for (const level of LOG_LEVELS) logger[level] = (...args: unknown[]) => void lines.push({ args, level })
+  return {
+    /** the lines at `level` or above */
+    atLeast: (level: (typeof LOG_LEVELS)[number]) =>
+      lines.filter((line) => LOG_LEVELS.indexOf(line.level as never) >= LOG_LEVELS.indexOf(level)),
+    lines,
+    restore: () => {
+      for (const [level, original] of originals) logger[level] = original!
+    },
+  }
 }

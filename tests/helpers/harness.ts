@@ -31,6 +31,11 @@ export type TestContext = {
   makeUser: (role: Exclude<Role, 'anonymous'>, overrides?: Record<string, unknown>) => Promise<TestUser>
   payload: Payload
   databaseUrl: string
+  /**
+   * Another Payload instance on this test's database, with its own
+   * connection pool, as a second `npm start` would be (close it before `close()`).
+   */
+  startAnotherInstance: () => Promise<{ close: () => Promise<void>; payload: Payload }>
 }
 
 const authHeader = (auth: Auth): Record<string, string> => {
@@ -40,6 +45,16 @@ const authHeader = (auth: Auth): Record<string, string> => {
 }
 
 let userCounter = 0
+let instanceCounter = 0
+
+/** Payload's destroy() leaves the pool's checked-out client open: end the pool too. */
+const closePayload = async (payload: Payload) => {
+  const pool = (payload.db as unknown as { pool?: pg.Pool }).pool
+  await payload.destroy()
+  pool?.on('error', () => undefined)
+  // idle clients close now; a checked-out one is closed by DROP DATABASE ... WITH (FORCE)
+  void pool?.end()
+}
 
 const adminQuery = async (sql: string) => {
   const serverUrl = process.env.TEST_PG_SERVER_URL
@@ -151,13 +166,16 @@ export const startTestPayload = async (
     // The postgres adapter keeps one pool client checked out for the life of
     // the process and destroy() does not end the pool: end it ourselves, and
     // let DROP ... WITH (FORCE) cut that last connection.
-    const pool = (payload.db as unknown as { pool?: pg.Pool }).pool
-    await payload.destroy()
-    pool?.on('error', () => undefined)
-    // idle clients close now; the checked-out one is closed by the DROP below
-    void pool?.end()
+    await closePayload(payload)
     await drop()
   }
 
-  return { api, close, config, databaseUrl, graphql, graphqlResponse, makeUser, payload }
+  const startAnotherInstance: TestContext['startAnotherInstance'] = async () => {
+    instanceCounter += 1
+    // a cache key of its own: getPayload would otherwise hand back the first instance
+    const other = await getPayload({ config, key: `instance-${instanceCounter}` })
+    return { close: () => closePayload(other), payload: other }
+  }
+
+  return { api, close, config, databaseUrl, graphql, graphqlResponse, makeUser, payload, startAnotherInstance }
 }

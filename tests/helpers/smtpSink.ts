@@ -53,8 +53,15 @@ export type SmtpSink = {
    * the sender retry, 550 for a permanent refusal); `null` accepts again.
    */
   failWith: (failure: null | SmtpFailure) => void
+  /**
+   * Keeps every following message waiting after its DATA, unanswered (the
+   * sender's send is still running), until `release()` accepts them.
+   */
+  hold: () => { release: () => void }
   /** resolves once at least `count` messages arrived (rejects after `timeoutMs`) */
   waitFor: (count: number, timeoutMs?: number) => Promise<SinkMessage[]>
+  /** resolves once at least `count` messages are being held (rejects after `timeoutMs`) */
+  waitForHeld: (count: number, timeoutMs?: number) => Promise<void>
 }
 
 export type SmtpSinkOptions = { host?: string; port?: number }
@@ -162,6 +169,8 @@ export const startSmtpSink = async ({ host = '127.0.0.1', port = 0 }: SmtpSinkOp
   const messages: SinkMessage[] = []
   const waiters = new Set<() => void>()
   let failure: null | SmtpFailure = null
+  let holding: null | Promise<void> = null
+  let held = 0
 
   const refusal = () => {
     if (!failure) return null
@@ -185,19 +194,28 @@ export const startSmtpSink = async ({ host = '127.0.0.1', port = 0 }: SmtpSinkOp
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
       stream.on('error', (err) => callback(err))
       stream.on('end', () => {
-        const refused = refusal()
-        if (refused) return callback(refused)
-        const raw = Buffer.concat(chunks).toString('utf8')
-        messages.push({
-          ...parseMessage(raw),
-          authUser: typeof session.user === 'string' ? session.user : undefined,
-          mailFrom: addressOf(session.envelope.mailFrom),
-          raw,
-          rcptTo: session.envelope.rcptTo.map(addressOf),
-          receivedAt: new Date(),
-        })
+        const answer = () => {
+          const refused = refusal()
+          if (refused) return callback(refused)
+          const raw = Buffer.concat(chunks).toString('utf8')
+          messages.push({
+            ...parseMessage(raw),
+            authUser: typeof session.user === 'string' ? session.user : undefined,
+            mailFrom: addressOf(session.envelope.mailFrom),
+            raw,
+            rcptTo: session.envelope.rcptTo.map(addressOf),
+            receivedAt: new Date(),
+          })
+          for (const wake of waiters) wake()
+          callback()
+        }
+        if (!holding) return answer()
+        held += 1
         for (const wake of waiters) wake()
-        callback()
+        void holding.then(() => {
+          held -= 1
+          answer()
+        })
       })
     },
   })
@@ -212,16 +230,17 @@ export const startSmtpSink = async ({ host = '127.0.0.1', port = 0 }: SmtpSinkOp
   })
   const boundPort = (server.server.address() as AddressInfo).port
 
-  const waitFor: SmtpSink['waitFor'] = (count, timeoutMs = 10_000) =>
-    new Promise((resolve, reject) => {
+  /** resolves with `read()` once `ready()` holds (after each message), rejects after `timeoutMs` */
+  const waitUntil = <T>(ready: () => boolean, read: () => T, timeoutMs: number, failure: () => string) =>
+    new Promise<T>((resolve, reject) => {
       const check = () => {
-        if (messages.length < count) return
+        if (!ready()) return
         cleanup()
-        resolve([...messages])
+        resolve(read())
       }
       const timer = setTimeout(() => {
         cleanup()
-        reject(new Error(`SMTP sink: expected ${count} message(s) within ${timeoutMs} ms, got ${messages.length}`))
+        reject(new Error(failure()))
       }, timeoutMs)
       const cleanup = () => {
         clearTimeout(timer)
@@ -230,6 +249,22 @@ export const startSmtpSink = async ({ host = '127.0.0.1', port = 0 }: SmtpSinkOp
       waiters.add(check)
       check()
     })
+
+  const waitFor: SmtpSink['waitFor'] = (count, timeoutMs = 10_000) =>
+    waitUntil(
+      () => messages.length >= count,
+      () => [...messages],
+      timeoutMs,
+      () => `SMTP sink: expected ${count} message(s) within ${timeoutMs} ms, got ${messages.length}`,
+    )
+
+  const waitForHeld: SmtpSink['waitForHeld'] = (count, timeoutMs = 10_000) =>
+    waitUntil(
+      () => held >= count,
+      () => undefined,
+      timeoutMs,
+      () => `SMTP sink: expected ${count} held message(s) within ${timeoutMs} ms, got ${held}`,
+    )
 
   return {
     env: { SMTP_HOST: host, SMTP_PORT: String(boundPort) },
@@ -245,6 +280,17 @@ export const startSmtpSink = async ({ host = '127.0.0.1', port = 0 }: SmtpSinkOp
     failWith: (next) => {
       failure = next
     },
+    hold: () => {
+      let release = () => undefined as void
+      holding = new Promise<void>((resolve) => {
+        release = () => {
+          holding = null
+          resolve()
+        }
+      })
+      return { release }
+    },
     waitFor,
+    waitForHeld,
   }
 }

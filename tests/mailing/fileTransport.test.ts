@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { queueEmail } from '../../src/mailing/queueEmail'
-import { mailDir } from '../../src/mailing/transport'
+import { mailDir, warnIfMailGoesToFiles } from '../../src/mailing/transport'
 import { parseMessage } from '../helpers/smtpSink'
 import { startTestPayload, type TestContext } from '../helpers/harness'
 import { createTemplate, requestAs, unique } from './fixtures'
@@ -34,7 +34,7 @@ it('mail goes to the data folder, not to the repository', () => {
   expect(mailDir()).toBe(path.join(dataDir, 'mail'))
 })
 
-it('writes one readable .eml file per email and logs it SENT', async () => {
+it('writes one readable .eml file per email and logs it FILE, not SENT', async () => {
   const template = await createTemplate(t, {
     contentHtml: '<p>Hi {{ name }}</p>',
     contentText: 'Hi {{ name }},\nyour code is {{ code }}.',
@@ -57,5 +57,26 @@ it('writes one readable .eml file per email and logs it SENT', async () => {
   expect(message.html).toBe('<p>Hi &lt;Ann&gt;</p>')
 
   const sent = await t.payload.findByID({ collection: 'email-logs', id: log.id, overrideAccess: true })
-  expect(sent).toMatchObject({ status: 'SENT', subject: 'Code for <Ann>' })
+  expect(sent).toMatchObject({ attempts: 1, status: 'FILE', subject: 'Code for <Ann>' })
+})
+
+it('warns, in production only, when mail goes to files (the worker says it once at startup)', () => {
+  const warnings: object[] = []
+  const logger = { warn: (line: object) => void warnings.push(line) }
+  const env = process.env as Record<string, string | undefined>
+  const nodeEnv = env.NODE_ENV
+  try {
+    env.NODE_ENV = 'production'
+    warnIfMailGoesToFiles(logger)
+    expect(warnings).toEqual([{ msg: expect.stringMatching(/SMTP_HOST is not set: email is written to .*mail/) }])
+    process.env.SMTP_HOST = 'smtp.example.org'
+    warnIfMailGoesToFiles(logger)
+    delete process.env.SMTP_HOST
+    env.NODE_ENV = 'development'
+    warnIfMailGoesToFiles(logger)
+    expect(warnings).toHaveLength(1)
+  } finally {
+    env.NODE_ENV = nodeEnv
+    delete process.env.SMTP_HOST
+  }
 })

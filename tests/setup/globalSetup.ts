@@ -15,6 +15,8 @@ import { registerTestRun, testDataDir } from './testServer'
  * (CREATE DATABASE ... TEMPLATE), so files run in parallel and never share rows.
  */
 export default async function globalSetup(): Promise<void> {
+  // one id per `npm test`: test files share what is built once per run (tests/helpers/builtApp.ts)
+  process.env.TEST_RUN_ID ??= `${process.pid}-${Date.now()}`
   let serverUrl = process.env.DATABASE_URL
   if (!serverUrl) {
     registerTestRun()

@@ -1,83 +1,41 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import net from 'node:net'
-import path from 'node:path'
+import { spawnSync } from 'node:child_process'
 
 import { projectRoot } from '../../src/platform/paths'
+import { type BuiltApp, DIST_DIR, ensureBuilt, startBuiltApp, waitForHealth } from '../helpers/builtApp'
 import { createTestDatabase } from '../helpers/harness'
+import { killTree, productionEnv } from '../helpers/processes'
 import { type SmtpSink, startSmtpSink } from '../helpers/smtpSink'
 
 /**
- * The production path end to end: `next build`, then `npm start`'s script on
- * an EMPTY database (it must apply the migrations itself), then what a
+ * The production path end to end: `next build`, then `npm start` on an
+ * EMPTY database (it must apply the migrations itself), then what a
  * person does first: sign up, log in, open the admin panel, query GraphQL,
- * and have the in-process jobs queue deliver an email.
+ * and have the jobs queue worker deliver an email.
  */
-const distDir = '.next-smoke'
-const bin = (name: string) => path.join(projectRoot, 'node_modules/.bin', name)
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-
-const productionEnv = (extra: Record<string, string | undefined>) => {
-  const env: Record<string, string | undefined> = { ...process.env, NEXT_DIST_DIR: distDir, NODE_ENV: 'production', ...extra }
-  delete env.NODE_OPTIONS // Jest's --experimental-vm-modules is not for the app
-  return env as NodeJS.ProcessEnv
-}
-
 let sink: SmtpSink
-let server: ChildProcess | undefined
-let output = ''
-let base = ''
+let server: BuiltApp | undefined
 let database: Awaited<ReturnType<typeof createTestDatabase>>
+/** the running app's address, for the API checks below */
+let base = ''
 
 beforeAll(async () => {
-  const build = spawnSync(bin('next'), ['build'], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-    env: productionEnv({ PAYLOAD_SECRET: 'build-secret' }),
-    timeout: 600_000,
-  })
-  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`)
+  await ensureBuilt()
   sink = await startSmtpSink()
   database = await createTestDatabase({ empty: true })
 }, 660_000)
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM')
-    await new Promise((resolve) => server!.once('exit', resolve))
-  }
+  await killTree(server)
   await sink?.close()
   await database?.drop()
 })
 
-const waitForHealth = async (url: string, timeoutMs: number) => {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (server?.exitCode !== null) throw new Error(`server exited (${server?.exitCode}):\n${output}`)
-    try {
-      const response = await fetch(`${url}/api/health`)
-      if (response.status === 200) return
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-  throw new Error(`server did not become healthy:\n${output}`)
-}
-
 describe('the built app (npm start)', () => {
   it('refuses to start in production without PAYLOAD_SECRET', () => {
-    const result = spawnSync(bin('tsx'), ['src/platform/scripts/run.ts', 'start'], {
+    const result = spawnSync('npm', ['start'], {
       cwd: projectRoot,
       encoding: 'utf8',
-      env: productionEnv({ DATABASE_URL: database.databaseUrl, PAYLOAD_SECRET: '' }),
+      env: productionEnv({ DATABASE_URL: database.databaseUrl, NEXT_DIST_DIR: DIST_DIR, PAYLOAD_SECRET: '' }),
       timeout: 60_000,
     })
     expect(result.status).not.toBe(0)
@@ -85,23 +43,13 @@ describe('the built app (npm start)', () => {
   })
 
   it('applies migrations, serves admin, REST and GraphQL, and runs the jobs queue', async () => {
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    server = spawn(bin('tsx'), ['src/platform/scripts/run.ts', 'start', '-p', String(port)], {
-      cwd: projectRoot,
-      env: productionEnv({
-        DATABASE_URL: database.databaseUrl,
-        METRICS_TOKEN: 'smoke-scraper-token',
-        PAYLOAD_SECRET: 'smoke-secret',
-        SERVER_URL: base,
-        ...sink.env,
-      }),
-      stdio: ['ignore', 'pipe', 'pipe'],
+    server = await startBuiltApp({
+      databaseUrl: database.databaseUrl,
+      env: { METRICS_TOKEN: 'smoke-scraper-token', ...sink.env },
     })
-    server.stdout!.on('data', (chunk) => (output += chunk))
-    server.stderr!.on('data', (chunk) => (output += chunk))
-    await waitForHealth(base, 120_000)
-    expect(output).toContain('Migrated')
+    base = server.base
+    await waitForHealth(server)
+    expect(server.output()).toContain('Migrated')
 
     // the first account on an empty site becomes its superuser
     const signup = await fetch(`${base}/api/users`, {
@@ -159,11 +107,31 @@ describe('the built app (npm start)', () => {
       method: 'POST',
     })
     expect(send.status).toBe(202)
-    // nobody runs the queue by hand here: `npm start` must
+    // nobody runs the queue by hand here: `npm start`'s worker does
     const [message] = await sink.waitFor(1, 60_000)
     expect(message!.rcptTo).toEqual(['inbox@example.org'])
     expect(message!.subject).toBe('Smoke test for first')
     expect(message!.text).toContain('Hello first from python.org')
+
+    // the email's log, once sent, offers staff a Resend button in the admin panel
+    const { emailLog } = (await send.json()) as { emailLog: string }
+    const auth = { Authorization: `JWT ${token}` }
+    let status = 'QUEUED'
+    for (let tries = 0; tries < 100 && status === 'QUEUED'; tries += 1) {
+      const log = await fetch(`${base}/api/email-logs/${emailLog}`, { headers: auth })
+      status = ((await log.json()) as { status: string }).status
+      if (status === 'QUEUED') await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(status).toBe('SENT')
+    const view = await fetch(`${base}/admin/collections/email-logs/${emailLog}`, {
+      headers: { Cookie: `payload-token=${token}` },
+    })
+    expect(view.status).toBe(200)
+    expect(await view.text()).toContain('data-testid="resend-email-action"')
+    const resend = await fetch(`${base}/api/email-logs/${emailLog}/resend`, { headers: auth, method: 'POST' })
+    expect(resend.status).toBe(202)
+    await sink.waitFor(2, 60_000)
+    expect(sink.messagesTo('inbox@example.org')).toHaveLength(2)
   })
 
   it('logs one JSON line per API request with its X-Request-Id, client errors at info, and serves metrics to the scraper token', async () => {
@@ -191,7 +159,8 @@ describe('the built app (npm start)', () => {
 
     // the server's log: JSON lines only, once Next.js is up
     await new Promise((resolve) => setTimeout(resolve, 200))
-    const json = output
+    const json = server!
+      .output()
       .split('\n')
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as Record<string, any>)
@@ -201,7 +170,7 @@ describe('the built app (npm start)', () => {
     const login = json.filter((line) => line.reqId === 'smoke-req-2')
     expect(login).toContainEqual(expect.objectContaining({ level: 'info', path: '/api/users/login', status: 401 }))
     for (const line of login) expect(line.level).toBe('info')
-    expect(output).not.toMatch(/\u001b\[/) // no colour codes in a log file
+    expect(server!.output()).not.toMatch(/\u001b\[/) // no colour codes in a log file
   })
 })
 

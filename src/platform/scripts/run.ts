@@ -3,22 +3,32 @@
  *
  *   run.ts dev            embedded PostgreSQL (unless DATABASE_URL), migrations, `next dev`
  *   run.ts start          migrations, then the production server (src/platform/server.ts,
- *                         Next.js's handler; takes `next start`'s -p and -H)
+ *                         Next.js's handler; takes `next start`'s -p and -H) and, beside
+ *                         it, the jobs queue worker (scripts/worker.ts)
  *   run.ts exec [--migrate] [-- CMD]
  *                         CMD with DATABASE_URL pointing at the project's database
  *                         (after applying migrations with --migrate; alone, just those)
  *
  * With DATABASE_URL set nothing is started. Without it, a server already
  * running on the data directory (a `npm run dev` in another terminal) is used.
+ *
+ * SIGTERM and SIGINT are forwarded to the children, which finish what they
+ * are doing (Next.js its in-flight requests, the worker its running jobs);
+ * whatever still runs SHUTDOWN_TIMEOUT_MS later (plus a margin for the
+ * children's own deadline) is killed. npm runs this file with `exec` so that
+ * a SIGTERM sent to npm alone reaches it (a `sh -c` in between would die
+ * without passing it on, leaving the server running).
  */
-import { spawn } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 import { DEFAULT_DATABASE } from '../db/databaseUrl'
 import { ensureDatabase, ensureEmbeddedPostgres, type EmbeddedServer } from '../db/embeddedPostgres'
 import { dataRoot, projectRoot } from '../paths'
 import { checkApiKeysReadable, checkDatabase, refuseEmbeddedInProduction, withMigrationLock } from '../startup'
+import { SHUTDOWN_KILL_MARGIN_MS, shutdownTimeoutMs, signalExitCode } from '../shutdown'
 
 const log = (message: string) => process.stdout.write(`[pythondotorg] ${message}\n`)
 const bin = (name: string) => path.join(projectRoot, 'node_modules', '.bin', name)
@@ -75,21 +85,74 @@ const prepareDatabase = async (adopt: boolean, { create = false } = {}): Promise
   return server
 }
 
-const runChild = (command: string, args: string[]) =>
+// --- children and signals ------------------------------------------------------
+
+type Stop = { forced: boolean; reason: 'child-exited' | NodeJS.Signals }
+
+const children = new Set<ChildProcess>()
+let stop: null | Stop = null
+let deadline: NodeJS.Timeout | undefined
+
+/** Asks every child to stop (once), and kills what is still running after the deadline. */
+const stopChildren = (reason: Stop['reason']) => {
+  if (stop) return
+  stop = { forced: false, reason }
+  if (!children.size) return
+  const signal = reason === 'child-exited' ? 'SIGTERM' : reason
+  for (const child of children) child.kill(signal)
+  // the children keep their own deadline (SHUTDOWN_TIMEOUT_MS); this one is the backstop
+  deadline = setTimeout(() => {
+    if (!children.size) return
+    const waited = shutdownTimeoutMs() + SHUTDOWN_KILL_MARGIN_MS
+    log(`Still running ${waited} ms after ${signal}: killing ${children.size} process(es).`)
+    stop!.forced = true
+    for (const child of children) child.kill('SIGKILL')
+  }, shutdownTimeoutMs() + SHUTDOWN_KILL_MARGIN_MS)
+}
+
+// npm, a supervisor or a terminal may send the same signal more than once
+// (to npm and to the whole process group): the first one counts
+process.on('SIGTERM', () => stopChildren('SIGTERM'))
+process.on('SIGINT', () => stopChildren('SIGINT'))
+
+const exitCodeOf = (code: null | number, signal: NodeJS.Signals | null) =>
+  code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 0)
+
+const runChild = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
   new Promise<number>((resolve) => {
-    const child = spawn(command, args, { env: process.env, stdio: 'inherit' })
-    const forward = (signal: NodeJS.Signals) => child.kill(signal)
-    process.on('SIGINT', forward)
-    process.on('SIGTERM', forward)
+    // stopping before this step began: do not start it
+    if (stop) return resolve(stop.reason === 'child-exited' ? 1 : signalExitCode(stop.reason))
+    const child = spawn(command, args, { env, stdio: 'inherit' })
+    children.add(child)
     child.on('exit', (code, signal) => {
-      process.off('SIGINT', forward)
-      process.off('SIGTERM', forward)
-      resolve(code ?? (signal ? 1 : 0))
+      children.delete(child)
+      if (!children.size) clearTimeout(deadline)
+      resolve(exitCodeOf(code, signal))
     })
   })
 
+/**
+ * Runs processes that make up one service (the web server and the queue
+ * worker): when one exits the others are stopped, since a server without its
+ * worker (or the reverse) is not the service. Exit code: 128 + the signal
+ * when stopped by one and every process stopped cleanly in time, otherwise
+ * 1 (or the exit code of the process that stopped on its own).
+ */
+const runTogether = async (processes: { args: string[]; command: string; env?: NodeJS.ProcessEnv }[]) => {
+  const runs = processes.map(({ args, command, env }) => runChild(command, args, env))
+  const first = await Promise.race(runs)
+  stopChildren('child-exited')
+  const codes = await Promise.all(runs)
+  const { forced, reason } = stop!
+  // a command that ends by itself gives its own exit code; a service that does has failed
+  if (reason === 'child-exited') return processes.length === 1 ? first : first || 1
+  const clean = new Set([0, signalExitCode(reason)])
+  return !forced && codes.every((code) => clean.has(code)) ? signalExitCode(reason) : 1
+}
+
 const migrate = async () => {
   const code = await withMigrationLock(process.env.DATABASE_URL!, log, () => runChild(bin('payload'), ['migrate']))
+  if (stop) throw new Error('Stopped before the migrations completed.')
   if (code !== 0) throw new Error(`payload migrate failed with exit code ${code}`)
 }
 
@@ -105,7 +168,7 @@ const main = async () => {
         releaseLock = acquireDevLock()
         server = await prepareDatabase(true, { create: true })
         await migrate()
-        exitCode = await runChild(bin('next'), ['dev', ...rest])
+        exitCode = await runTogether([{ args: ['dev', ...rest], command: bin('next') }])
         break
       }
       case 'start': {
@@ -116,7 +179,18 @@ const main = async () => {
         server = await prepareDatabase(false)
         await migrate()
         await checkApiKeysReadable(process.env.DATABASE_URL!, process.env.PAYLOAD_SECRET, log)
-        exitCode = await runChild(bin('tsx'), [path.join(projectRoot, 'src/platform/scripts/serve.ts'), ...rest])
+        // the web server never works the queue: the worker does, from startup,
+        // unless this instance is told not to (PAYLOAD_JOBS_AUTORUN=false)
+        const web = {
+          args: ['--import', 'tsx', path.join(projectRoot, 'src/platform/scripts/serve.ts'), ...rest],
+          command: process.execPath,
+          env: { ...process.env, PAYLOAD_JOBS_AUTORUN: 'false' },
+        }
+        const worker = {
+          args: ['--import', 'tsx', path.join(projectRoot, 'src/platform/scripts/worker.ts')],
+          command: process.execPath,
+        }
+        exitCode = await runTogether(process.env.PAYLOAD_JOBS_AUTORUN === 'false' ? [web] : [web, worker])
         break
       }
       case 'exec': {
@@ -130,7 +204,7 @@ const main = async () => {
         if (!command.length) break
         const [cmd, ...args] = command
         const local = bin(cmd!)
-        exitCode = await runChild(fs.existsSync(local) ? local : cmd!, args)
+        exitCode = await runTogether([{ args, command: fs.existsSync(local) ? local : cmd! }])
         break
       }
       default:
@@ -138,7 +212,7 @@ const main = async () => {
     }
   } catch (err) {
     log(err instanceof Error ? err.message : String(err))
-    exitCode = 1
+    exitCode = stop && stop.reason !== 'child-exited' ? signalExitCode(stop.reason) : 1
   } finally {
     releaseLock()
     if (server?.owned) {
