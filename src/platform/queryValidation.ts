@@ -165,7 +165,8 @@ const resolveTarget = (req: PayloadRequest, collection: SanitizedCollectionConfi
   if (field.name === 'relationTo' && leaf.path === 'relationTo' && 'options' in field) {
     return { kind: 'relationTo', options: (field.options as string[]).map(String) }
   }
-  if (field.type === 'json') return { kind: 'json', nested: leaf.path.split('.').length > 1 }
+  // a path into the JSON (`context.jobId`), not the JSON field itself inside an array or group (`log.input`)
+  if (field.type === 'json') return { kind: 'json', nested: leaf.path.split('.').at(-1) !== field.name }
   return { field, kind: 'field' }
 }
 

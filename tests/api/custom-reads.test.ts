@@ -249,6 +249,7 @@ describe('no JSON read outside the mechanism', () => {
     'src/jobs/endpoints.ts': 1, // RSS
     'src/minutes/endpoints.ts': 1, // RSS
     'src/platform/health.ts': 1, // load balancer health check
+    'src/platform/metrics.ts': 1, // Prometheus text for scrapers
     'src/platform/reads.ts': 1, // readEndpoint itself
   }
 

@@ -124,7 +124,8 @@ describe('the built app (npm start)', () => {
     }
     expect(status).toBe('SENT')
     const view = await fetch(`${base}/admin/collections/email-logs/${emailLog}`, {
-      headers: { Cookie: `payload-token=${token}` },
+      // as a browser sends it: the session cookie counts on same-origin requests (SERVER_URL is set)
+      headers: { Cookie: `payload-token=${token}`, 'Sec-Fetch-Site': 'same-origin' },
     })
     expect(view.status).toBe(200)
     expect(await view.text()).toContain('data-testid="resend-email-action"')
