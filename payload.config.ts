@@ -17,6 +17,9 @@ import { CommunityPhotos } from './collections/community/CommunityPhotos'
 import { CommunityPosts } from './collections/community/CommunityPosts'
 import { CommunityVideos } from './collections/community/CommunityVideos'
 import { DownloadOS } from './collections/downloads/DownloadOS'
+import { Elections } from './collections/elections/Elections'
+import { Nominations } from './collections/elections/Nominations'
+import { Nominees } from './collections/elections/Nominees'
 import { DownloadStatistics } from './collections/downloads/DownloadStatistics'
 import { ReleaseFiles } from './collections/downloads/ReleaseFiles'
 import { Releases } from './collections/downloads/Releases'
@@ -42,6 +45,7 @@ import { resolveDatabaseUrl } from './src/platform/db/databaseUrl'
 import { healthEndpoint } from './src/platform/health'
 import { pythondotorgEndpoints } from './src/downloads/pythondotorg'
 import { downloadReads } from './src/downloads/reads'
+import { electionReads } from './src/elections/reads'
 import { graphQLQueries } from './src/platform/reads'
 import { pageReads } from './src/site-pages/reads'
 import { sendEmailTask } from './src/mailing/sendEmailTask'
@@ -95,6 +99,10 @@ export default buildConfig({
     Minutes,
     Banners,
     WorkGroups,
+    // elections (PSF elections, nominees, nominations)
+    Elections,
+    Nominees,
+    Nominations,
     // mailing
     EmailTemplates,
     EmailLogs,
@@ -112,7 +120,7 @@ export default buildConfig({
   graphQL: {
     disablePlaygroundInProduction: true,
     // every custom read (src/<domain>/reads.ts) is a GraphQL query too, with the REST endpoint's arguments and rules
-    queries: graphQLQueries([...downloadReads, ...pageReads]),
+    queries: graphQLQueries([...downloadReads, ...pageReads, ...electionReads]),
     schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
   },
   jobs: {

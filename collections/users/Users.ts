@@ -150,6 +150,21 @@ export const Users: CollectionConfig = {
       ],
       label: 'Account status and sign-in',
     },
+    // PSF elections (docs/rules/elections.md): each list shows only the rows the reader may see
+    {
+      name: 'candidacies',
+      type: 'join',
+      admin: { description: 'Elections this user was nominated in.' },
+      collection: 'nominees',
+      on: 'user',
+    },
+    {
+      name: 'nominationsMade',
+      type: 'join',
+      admin: { description: 'Nominations this user made.' },
+      collection: 'nominations',
+      on: 'nominator',
+    },
   ],
   hooks: {
     beforeOperation: [rejectMalformedInput],
