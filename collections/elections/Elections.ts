@@ -6,6 +6,7 @@ import { legacyIdField } from '../../fields/legacyId'
 import { renderedHtmlField } from '../../fields/renderedHtml'
 import { slugField } from '../../fields/slug'
 import { normalizeElectionDate, validateElectionDates } from '../../hooks/elections/electionDates'
+import { refuseUserFieldFilters } from '../../hooks/elections/refuseUserFieldFilters'
 import { rewriteStatusQuery } from '../../hooks/elections/rewriteStatusQuery'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
@@ -82,6 +83,8 @@ export const Elections: CollectionConfig = {
       type: 'join',
       collection: 'nominees',
       defaultSort: 'nomineeName',
+      // depth 2 from an election reaches each nominee's nominations (joins stop at 1 by default)
+      maxDepth: 2,
       on: 'election',
     },
     legacyIdField('elections_legacy_id_seq'),
@@ -96,6 +99,10 @@ export const Elections: CollectionConfig = {
         { collection: 'nominations', field: 'election' },
       ]),
     ],
-    beforeOperation: [rejectMalformedInput, rewriteStatusQuery({ status: '' })],
+    beforeOperation: [
+      rejectMalformedInput,
+      refuseUserFieldFilters(['nominees.user']),
+      rewriteStatusQuery({ status: '' }),
+    ],
   },
 }

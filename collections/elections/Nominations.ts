@@ -10,6 +10,7 @@ import { renderedHtmlField } from '../../fields/renderedHtml'
 import { serverFilled } from '../../fields/serverFilled'
 import { enforceNominationRules } from '../../hooks/elections/enforceNominationRules'
 import { notifyNominee } from '../../hooks/elections/notifyNominee'
+import { refuseUserFieldFilters } from '../../hooks/elections/refuseUserFieldFilters'
 import { rewriteStatusQuery } from '../../hooks/elections/rewriteStatusQuery'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { validateExistingUser } from '../users/validators'
@@ -98,6 +99,7 @@ export const Nominations: CollectionConfig = {
     beforeChange: [enforceNominationRules],
     beforeOperation: [
       rejectMalformedInput,
+      refuseUserFieldFilters(['nomineeUser', 'nominator', 'nominee.user']),
       rewriteStatusQuery({ 'election.status': 'election.', 'nominee.election.status': 'nominee.election.' }),
     ],
   },

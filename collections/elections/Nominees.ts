@@ -7,6 +7,7 @@ import { existingIn } from '../../fields/existingIn'
 import { legacyIdField } from '../../fields/legacyId'
 import { serverFilled } from '../../fields/serverFilled'
 import { enforceNomineeWorkflow } from '../../hooks/elections/enforceNomineeWorkflow'
+import { refuseUserFieldFilters } from '../../hooks/elections/refuseUserFieldFilters'
 import { rewriteStatusQuery } from '../../hooks/elections/rewriteStatusQuery'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
@@ -95,6 +96,7 @@ export const Nominees: CollectionConfig = {
       type: 'join',
       collection: 'nominations',
       defaultSort: 'createdAt',
+      maxDepth: 2,
       on: 'nominee',
     },
     legacyIdField('nominees_legacy_id_seq'),
@@ -102,7 +104,11 @@ export const Nominees: CollectionConfig = {
   hooks: {
     beforeChange: [enforceNomineeWorkflow],
     beforeDelete: [deleteDependents([{ collection: 'nominations', field: 'nominee' }])],
-    beforeOperation: [rejectMalformedInput, rewriteStatusQuery({ 'election.status': 'election.' })],
+    beforeOperation: [
+      rejectMalformedInput,
+      refuseUserFieldFilters(['user', 'nominations.nominator', 'nominations.nomineeUser']),
+      rewriteStatusQuery({ 'election.status': 'election.' }),
+    ],
   },
   indexes: [{ fields: ['election', 'user'], unique: true }],
 }

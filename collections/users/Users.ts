@@ -156,6 +156,8 @@ export const Users: CollectionConfig = {
       type: 'join',
       admin: { description: 'Elections this user was nominated in.' },
       collection: 'nominees',
+      // depth 2 from a user reaches each candidacy's nominations (joins stop at 1 by default)
+      maxDepth: 2,
       on: 'user',
     },
     {
@@ -163,6 +165,7 @@ export const Users: CollectionConfig = {
       type: 'join',
       admin: { description: 'Nominations this user made.' },
       collection: 'nominations',
+      maxDepth: 2,
       on: 'nominator',
     },
   ],

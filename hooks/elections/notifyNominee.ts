@@ -24,10 +24,9 @@ export const notifyNominee: CollectionAfterChangeHook = async ({ context, doc, o
   const nominated = idOf(doc.nomineeUser)
   if (!nominated || nominated === idOf(doc.nominator)) return doc
   const from = { collection: 'nominations', path: 'nomineeUser' }
-  const [election, user] = await Promise.all([
-    loadElection(req, doc.election, from),
-    loadUser(req, nominated, from),
-  ])
+  // one after the other: both run on the request's one transaction connection
+  const election = await loadElection(req, doc.election, from)
+  const user = await loadUser(req, nominated, from)
   if (!user.email) return doc
   const nomineeId = String(idOf(doc.nominee))
   await queueEmail(req, {
