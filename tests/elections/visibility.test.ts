@@ -68,7 +68,8 @@ const canSeeNomination = (viewer: Viewer, m: NominationRow): boolean => {
 const visibleNominees = (viewer: Viewer) => nominees.filter((n) => canSeeNominee(viewer, n))
 const visibleNominations = (viewer: Viewer) => nominations.filter((m) => canSeeNomination(viewer, m))
 
-const ids = (rows: (string | { id: string })[]) => rows.map((r) => String(typeof r === "object" ? r.id : r)).sort()
+const ids = (rows: unknown[]): string[] =>
+  rows.map((r) => String(r && typeof r === 'object' ? (r as { id: unknown }).id : r)).sort()
 
 beforeAll(async () => {
   t = await startTestPayload()
