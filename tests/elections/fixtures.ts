@@ -6,6 +6,12 @@ import type { Auth, TestContext, TestUser } from '../helpers/harness'
 export { adminSave, asRequestUser, errorPaths, expectClientError, expectRefused, json, messages, query, unique } from '../helpers/assertions'
 export type { Json }
 
+/** The per-field messages of a Payload validation error body, joined. */
+export const fieldMessages = (body: Json): string =>
+  (body.errors ?? [])
+    .flatMap((error: Json) => (error?.data?.errors ?? []).map((item: Json) => String(item.message)))
+    .join(' | ')
+
 export const DAY_MS = 24 * 60 * 60 * 1000
 
 export type Dates = { nominationsClose: string; nominationsOpen: string; votingClose: string; votingOpen: string }
