@@ -192,7 +192,6 @@ describe('filtering by status, computed in SQL', () => {
       const parsed = qs.parse(search, { depth: 10, ignoreQueryPrefix: true }) as { where?: Json }
       const where = mergeListSearchAndWhere({
         collectionConfig: t.payload.collections.elections.config,
-        search: undefined,
         where: combineWhereConstraints([parsed.where as never]),
       })
       const result = await t.payload.find({
