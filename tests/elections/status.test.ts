@@ -192,6 +192,7 @@ describe('filtering by status, computed in SQL', () => {
       const parsed = qs.parse(search, { depth: 10, ignoreQueryPrefix: true }) as { where?: Json }
       const where = mergeListSearchAndWhere({
         collectionConfig: t.payload.collections.elections.config,
+        search: '',
         where: combineWhereConstraints([parsed.where as never]),
       })
       const result = await t.payload.find({
