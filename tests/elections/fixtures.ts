@@ -3,7 +3,7 @@ import { setNow } from '../../src/platform/clock'
 import { adminSave, asRequestUser, json, type Json, query, unique } from '../helpers/assertions'
 import type { Auth, TestContext, TestUser } from '../helpers/harness'
 
-export { adminSave, asRequestUser, errorPaths, expectClientError, expectRefused, json, messages, query, unique } from '../helpers/assertions'
+export { adminCreate, adminSave, asRequestUser, errorPaths, expectClientError, expectRefused, json, messages, query, unique } from '../helpers/assertions'
 export type { Json }
 
 /** The per-field messages of a Payload validation error body, joined. */
