@@ -18,6 +18,12 @@ import { validateExistingUser } from '../users/validators'
 /** Filled by the server on create and never changed: readable, not writable. */
 const serverOnly = { ...serverFilled, create: () => false, update: () => false }
 
+/**
+ * The admin's create form leaves server-filled fields out: it would otherwise
+ * refuse to submit without a value for a required field nobody can enter.
+ */
+const onceSaved = (data: Partial<{ id: unknown }> | undefined) => Boolean(data?.id)
+
 export const Nominations: CollectionConfig = {
   slug: 'nominations',
   access: {
@@ -59,7 +65,11 @@ export const Nominations: CollectionConfig = {
       name: 'nominee',
       type: 'relationship',
       access: serverOnly,
-      admin: { description: "The nominee row of this user in this election (found or created on save).", readOnly: true },
+      admin: {
+        condition: onceSaved,
+        description: 'The nominee row of this user in this election (found or created on save).',
+        readOnly: true,
+      },
       index: true,
       relationTo: 'nominees',
       required: true,
@@ -68,7 +78,7 @@ export const Nominations: CollectionConfig = {
       name: 'nominator',
       type: 'relationship',
       access: serverOnly,
-      admin: { description: 'Who made the nomination: the user who saved it.', readOnly: true },
+      admin: { condition: onceSaved, description: 'Who made the nomination: the user who saved it.', readOnly: true },
       index: true,
       maxDepth: 0,
       relationTo: 'users',
@@ -78,7 +88,7 @@ export const Nominations: CollectionConfig = {
       name: 'nominatorName',
       type: 'text',
       access: serverOnly,
-      admin: { readOnly: true },
+      admin: { condition: onceSaved, readOnly: true },
       maxLength: 320,
     },
     {

@@ -346,6 +346,19 @@ describe('after nominating', () => {
     expect(await row(t, 'nominations', nomination.id)).toEqual(stored)
   })
 
+  it("deleting a user deletes their candidacies and the nominations they made or received (python.org's cascade)", async () => {
+    const election = await createElection(t, a.staff, DAYS)
+    const leaving = await t.makeUser('member')
+    const stays = await t.makeUser('member')
+    await nominate(t, leaving, election, leaving)
+    await nominate(t, leaving, election, stays)
+    await nominate(t, stays, election, leaving)
+    expect((await t.api('DELETE', `users/${leaving.id}`, { auth: a.superuser })).status).toBe(200)
+    const left = await query(t, 'SELECT user_id::text FROM nominees WHERE election_id = $1', [election.id])
+    expect(left.rows.map((r) => r.user_id)).toEqual([stays.id])
+    expect((await counts(election.id)).nominations).toBe(0)
+  })
+
   it('deleting an election deletes its nominees and nominations (staff only)', async () => {
     const election = await createElection(t, a.staff, DAYS)
     await nominate(t, a.owner, election, a.member)
