@@ -388,11 +388,11 @@ export interface Nomination {
   /**
    * The nominee row of this user in this election (found or created on save).
    */
-  nominee?: (string | null) | Nominee;
+  nominee: string | Nominee;
   /**
    * Who made the nomination: the user who saved it.
    */
-  nominator?: (string | null) | User;
+  nominator: string | User;
   nominatorName?: string | null;
   /**
    * Why this person should serve (Markdown).

@@ -18,12 +18,6 @@ import { validateExistingUser } from '../users/validators'
 /** Filled by the server on create and never changed: readable, not writable. */
 const serverOnly = { ...serverFilled, create: () => false, update: () => false }
 
-/**
- * The admin's create form leaves server-filled fields out: it would otherwise
- * refuse to submit without a value for a required field nobody can enter.
- */
-const onceSaved = (data: Partial<{ id: unknown }> | undefined) => Boolean(data?.id)
-
 export const Nominations: CollectionConfig = {
   slug: 'nominations',
   access: {
@@ -65,11 +59,7 @@ export const Nominations: CollectionConfig = {
       name: 'nominee',
       type: 'relationship',
       access: serverOnly,
-      admin: {
-        condition: onceSaved,
-        description: 'The nominee row of this user in this election (found or created on save).',
-        readOnly: true,
-      },
+      admin: { description: 'The nominee row of this user in this election (found or created on save).', readOnly: true },
       index: true,
       relationTo: 'nominees',
       required: true,
@@ -78,7 +68,7 @@ export const Nominations: CollectionConfig = {
       name: 'nominator',
       type: 'relationship',
       access: serverOnly,
-      admin: { condition: onceSaved, description: 'Who made the nomination: the user who saved it.', readOnly: true },
+      admin: { description: 'Who made the nomination: the user who saved it.', readOnly: true },
       index: true,
       maxDepth: 0,
       relationTo: 'users',
@@ -88,7 +78,7 @@ export const Nominations: CollectionConfig = {
       name: 'nominatorName',
       type: 'text',
       access: serverOnly,
-      admin: { condition: onceSaved, readOnly: true },
+      admin: { readOnly: true },
       maxLength: 320,
     },
     {
