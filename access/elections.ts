@@ -28,7 +28,10 @@ export const publicNomination = (): Where => ({
 
 /** The nominees `user` has nominated (their own nominations' nominees). */
 const nomineesNominatedBy = async (req: PayloadRequest, user: number | string): Promise<string[]> => {
-  const rows = await execute(req, sql`SELECT DISTINCT nominee_id FROM nominations WHERE nominator_id = ${user} AND nominee_id IS NOT NULL`)
+  const rows = await execute(
+    req,
+    sql`SELECT DISTINCT nominee_id FROM nominations WHERE nominator_id = ${user} AND nominee_id IS NOT NULL`,
+  )
   return rows.map((row) => String(row.nominee_id))
 }
 

@@ -40,7 +40,8 @@ export const EMAIL_TEMPLATES: RequiredDataFromCollectionSlug<'email-templates'>[
     ].join('\n'),
     contentText:
       'Hello {{ nomineeName }},\n\n{{ nominatorName }} nominated you in the {{ electionName }}.\n\nAccept or decline the nomination while nominations are open:\n{{ acceptUrl }}\n\nYou appear on the list of nominees only if you accept.\n',
-    description: 'To a user someone else nominated in a PSF election, with the link to accept (hooks/elections/notifyNominee).',
+    description:
+      'To a user someone else nominated in a PSF election, with the link to accept (hooks/elections/notifyNominee).',
     displayName: 'Nominated in an election',
     internalName: NOMINATED_TEMPLATE,
     isActive: true,

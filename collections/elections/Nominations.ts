@@ -59,7 +59,10 @@ export const Nominations: CollectionConfig = {
       name: 'nominee',
       type: 'relationship',
       access: serverOnly,
-      admin: { description: 'The nominee row of this user in this election (found or created on save).', readOnly: true },
+      admin: {
+        description: 'The nominee row of this user in this election (found or created on save).',
+        readOnly: true,
+      },
       index: true,
       relationTo: 'nominees',
       required: true,

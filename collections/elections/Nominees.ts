@@ -68,7 +68,7 @@ export const Nominees: CollectionConfig = {
       type: 'select',
       access: serverFilled,
       admin: {
-        description: 'The nominee\'s answer. Moves only along the acceptance workflow.',
+        description: "The nominee's answer. Moves only along the acceptance workflow.",
         position: 'sidebar',
       },
       defaultValue: 'PENDING',

@@ -13,7 +13,8 @@ const day = (value: Date | string) => new Date(value).toISOString().slice(0, 10)
  * picker sends noon local time, which is the same day in UTC). Unreadable
  * values pass through for the field's own validation to refuse.
  */
-export const normalizeElectionDate: FieldHook = ({ value }) => (readable(value) ? utcDayStart(value).toISOString() : value)
+export const normalizeElectionDate: FieldHook = ({ value }) =>
+  readable(value) ? utcDayStart(value).toISOString() : value
 
 /**
  * The dates must be in order (nominationsOpen <= nominationsClose <=

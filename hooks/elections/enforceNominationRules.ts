@@ -2,7 +2,15 @@ import { APIError, type CollectionBeforeChangeHook } from 'payload'
 
 import { userId, userIsStaff } from '../../access/roles'
 import { PRESERVE_CONTENT_MANAGED } from '../../fields/contentManageable'
-import { displayName, findNominee, idOf, invalid, loadElection, loadUser, lockCandidacy } from '../../src/elections/lookups'
+import {
+  displayName,
+  findNominee,
+  idOf,
+  invalid,
+  loadElection,
+  loadUser,
+  lockCandidacy,
+} from '../../src/elections/lookups'
 import { electionStatus } from '../../src/elections/status'
 
 const refuse = (message: string, status: 401 | 403 | 409): never => {
@@ -42,7 +50,8 @@ export const enforceNominationRules: CollectionBeforeChangeHook = async ({
     if (importing) {
       const nominator = await loadUser(req, data.nominator, { ...FROM, path: 'nominator' })
       const nominee =
-        (await findNominee(req, data.nominee)) ?? invalid('nominations', 'nominee', 'This must be the id of an existing nominee.')
+        (await findNominee(req, data.nominee)) ??
+        invalid('nominations', 'nominee', 'This must be the id of an existing nominee.')
       return { ...data, nominatorName: data.nominatorName || displayName(nominator), nomineeUser: nominee.user }
     }
     const nominatorId = userId(req)

@@ -24,7 +24,11 @@ const requestedAcceptance = (data: Record<string, unknown>, current: Acceptance)
   const asked = data.acceptance
   if (asked !== undefined && asked !== null) {
     if (typeof asked !== 'string' || !(ACCEPTANCES as readonly string[]).includes(asked)) {
-      invalid('nominees', 'acceptance', `"${String(asked)}" is not an answer; expected one of ${ACCEPTANCES.join(', ')}`)
+      invalid(
+        'nominees',
+        'acceptance',
+        `"${String(asked)}" is not an answer; expected one of ${ACCEPTANCES.join(', ')}`,
+      )
     }
     if (asked !== current) return asked as Acceptance
   }

@@ -38,10 +38,20 @@ export const NomineeAcceptanceActions: React.FC = () => {
     <div className="field-type" data-testid="nominee-acceptance-actions" style={{ marginBottom: '1.5rem' }}>
       <span className="field-label">Answer for the nominee</span>
       <div style={{ display: 'flex', gap: '0.5rem' }}>
-        <Button buttonStyle="primary" disabled={busy || acceptance === 'ACCEPTED'} onClick={() => void answer('accept')} size="small">
+        <Button
+          buttonStyle="primary"
+          disabled={busy || acceptance === 'ACCEPTED'}
+          onClick={() => void answer('accept')}
+          size="small"
+        >
           Accept
         </Button>
-        <Button buttonStyle="secondary" disabled={busy || acceptance === 'DECLINED'} onClick={() => void answer('decline')} size="small">
+        <Button
+          buttonStyle="secondary"
+          disabled={busy || acceptance === 'DECLINED'}
+          onClick={() => void answer('decline')}
+          size="small"
+        >
           Decline
         </Button>
       </div>

@@ -55,7 +55,9 @@ const unimportable = (row: DjangoRow, why: string): never => {
 const resolved = async (context: ImportContext, row: DjangoRow, field: string, model: string) => {
   const key = row.fields[field]
   if (key === null || key === undefined) return unimportable(row, `it has no ${field}`)
-  return (await context.resolve(model, key)) ?? unimportable(row, `its ${field} ${JSON.stringify(key)} was not imported`)
+  return (
+    (await context.resolve(model, key)) ?? unimportable(row, `its ${field} ${JSON.stringify(key)} was not imported`)
+  )
 }
 
 export const electionMapper: ModelMapper = {
@@ -78,11 +80,19 @@ export const electionMapper: ModelMapper = {
       context.skip(row, 'kind', 'election kinds (board, packaging council) are not modelled; the name says which')
     }
     if (fields.hide_previous_service === true) {
-      context.skip(row, 'hide_previous_service', 'the nomination form belongs to the frontend; no per-election form settings')
+      context.skip(
+        row,
+        'hide_previous_service',
+        'the nomination form belongs to the frontend; no per-election form settings',
+      )
     }
     const markup = fields.description_markup_type
     if (text(fields.description) && markup && markup !== 'markdown') {
-      context.skip(row, 'description_markup_type', `descriptions are rendered as Markdown, this one was ${String(markup)}`)
+      context.skip(
+        row,
+        'description_markup_type',
+        `descriptions are rendered as Markdown, this one was ${String(markup)}`,
+      )
     }
     return {
       description: text(fields.description),
@@ -106,7 +116,11 @@ export const nomineeMapper: ModelMapper = {
     const user = await resolved(context, row, 'user', 'users.user')
     const accepted = fields.accepted === true && fields.approved === true
     if (fields.accepted === true && fields.approved !== true) {
-      context.skip(row, 'approved', 'accepted but never approved by staff: imported as PENDING, so it stays private as on python.org')
+      context.skip(
+        row,
+        'approved',
+        'accepted but never approved by staff: imported as PENDING, so it stays private as on python.org',
+      )
     }
     return { acceptance: accepted ? 'ACCEPTED' : 'PENDING', accepted, election, user }
   },
@@ -119,24 +133,36 @@ export const nominationMapper: ModelMapper = {
   toData: async (row, context) => {
     const { fields } = row
     if (fields.nominee === null || fields.nominee === undefined) {
-      unimportable(row, 'python.org never linked this nomination to a nominee (an account); it names only a free-text name and email')
+      unimportable(
+        row,
+        'python.org never linked this nomination to a nominee (an account); it names only a free-text name and email',
+      )
     }
     const statement = text(fields.nomination_statement) ?? unimportable(row, 'it has no nomination statement')
     const election = await resolved(context, row, 'election', 'nominations.election')
     const nominee = await resolved(context, row, 'nominee', 'nominations.nominee')
     const nominator = await resolved(context, row, 'nominator', 'users.user')
     for (const field of ['name', 'email'] as const) {
-      if (text(fields[field])) context.skip(row, field, 'the nominee is the linked account; the typed name and email are not kept')
+      if (text(fields[field]))
+        context.skip(row, field, 'the nominee is the linked account; the typed name and email are not kept')
     }
     if (fields.accepted === false || fields.approved === false) {
-      context.skip(row, fields.accepted === false ? 'accepted' : 'approved', "per-nomination answers are not kept: a nomination is public when its nominee's is")
+      context.skip(
+        row,
+        fields.accepted === false ? 'accepted' : 'approved',
+        "per-nomination answers are not kept: a nomination is public when its nominee's is",
+      )
     }
     for (const field of ['coc_acknowledged', 'mission_alignment', 'eligibility_confirmed'] as const) {
       if (fields[field] === true) context.skip(row, field, 'candidate acknowledgments are not modelled')
     }
     const markup = fields.nomination_statement_markup_type
     if (markup && markup !== 'markdown') {
-      context.skip(row, 'nomination_statement_markup_type', `statements are rendered as Markdown, this one was ${String(markup)}`)
+      context.skip(
+        row,
+        'nomination_statement_markup_type',
+        `statements are rendered as Markdown, this one was ${String(markup)}`,
+      )
     }
     return {
       election,

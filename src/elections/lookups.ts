@@ -45,7 +45,8 @@ export const loadElection = async (req: PayloadRequest, value: unknown, from: { 
   invalid(from.collection, from.path, 'This must be the id of an existing election.')
 
 export const loadUser = async (req: PayloadRequest, value: unknown, from: { collection: string; path: string }) =>
-  (await load<User>(req, 'users', value)) ?? invalid(from.collection, from.path, 'This must be the id of an existing user.')
+  (await load<User>(req, 'users', value)) ??
+  invalid(from.collection, from.path, 'This must be the id of an existing user.')
 
 export const findNominee = (req: PayloadRequest, value: unknown) => load<Nominee>(req, 'nominees', value)
 

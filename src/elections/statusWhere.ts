@@ -95,7 +95,11 @@ export const rewriteStatusWhere = (where: Where, paths: Record<string, string>, 
     rewritten.push(conditionFor(path, value, prefix, at))
   }
   if (!rewritten.length) return rest
-  return Object.keys(rest).length ? { and: [rest, ...rewritten] } : rewritten.length === 1 ? rewritten[0]! : { and: rewritten }
+  return Object.keys(rest).length
+    ? { and: [rest, ...rewritten] }
+    : rewritten.length === 1
+      ? rewritten[0]!
+      : { and: rewritten }
 }
 
 /** True when `where` mentions one of `paths` anywhere (cheap test before copying a query). */
@@ -103,6 +107,7 @@ export const mentionsStatus = (where: unknown, paths: Record<string, string>): b
   if (!where || typeof where !== 'object') return false
   if (Array.isArray(where)) return where.some((item) => mentionsStatus(item, paths))
   return Object.entries(where as Record<string, unknown>).some(
-    ([key, value]) => key.replace(/__/g, '.') in paths || (['and', 'or'].includes(key.toLowerCase()) && mentionsStatus(value, paths)),
+    ([key, value]) =>
+      key.replace(/__/g, '.') in paths || (['and', 'or'].includes(key.toLowerCase()) && mentionsStatus(value, paths)),
   )
 }

@@ -81,16 +81,25 @@ const WAYS: Record<string, (user: TestUser, id: string, to: 'ACCEPTED' | 'DECLIN
   },
   graphql: async (user, id, to) => {
     // the answer as an enum literal, as a GraphQL client writes it
-    const result = await t.graphql(`mutation ($id: String!) { updateNominee(id: $id, data: { acceptance: ${to} }) { acceptance accepted } }`, {
-      auth: user,
-      variables: { id },
-    })
+    const result = await t.graphql(
+      `mutation ($id: String!) { updateNominee(id: $id, data: { acceptance: ${to} }) { acceptance accepted } }`,
+      {
+        auth: user,
+        variables: { id },
+      },
+    )
     if (!result.errors) return { message: '', status: 200 }
     return { message: String(result.errors[0].message), status: result.errors[0].extensions?.statusCode ?? 500 }
   },
   local: async (user, id, to) => {
     try {
-      await t.payload.update({ collection: 'nominees', data: { acceptance: to }, id, overrideAccess: false, user: await userDoc(t, user) })
+      await t.payload.update({
+        collection: 'nominees',
+        data: { acceptance: to },
+        id,
+        overrideAccess: false,
+        user: await userDoc(t, user),
+      })
       return { message: '', status: 200 }
     } catch (err) {
       return { message: (err as Error).message, status: (err as { status?: number }).status ?? 500 }
@@ -104,7 +113,8 @@ const WAYS: Record<string, (user: TestUser, id: string, to: 'ACCEPTED' | 'DECLIN
   restAccepted: async (user, id, to) => {
     if (to === 'PENDING') return { message: 'no boolean for it', status: 0 }
     const current = (await row(t, 'nominees', id))?.acceptance
-    if (to === 'DECLINED' && current !== 'ACCEPTED') return { message: 'false on a non-accepted nominee changes nothing', status: 0 }
+    if (to === 'DECLINED' && current !== 'ACCEPTED')
+      return { message: 'false on a non-accepted nominee changes nothing', status: 0 }
     const response = await t.api('PATCH', `nominees/${id}`, { auth: user, body: { accepted: to === 'ACCEPTED' } })
     return { message: messages(await json(response)), status: response.status }
   },
@@ -150,7 +160,10 @@ describe.each(Object.keys(WAYS))('answering through %s', (way) => {
     const nominee = await pendingNominee()
     for (const user of [a.owner, a.member]) {
       const result = await give(user, nominee.id, 'ACCEPTED')
-      expect({ user: user.role, refused: [403, 404].includes(result.status) }).toEqual({ user: user.role, refused: true })
+      expect({ user: user.role, refused: [403, 404].includes(result.status) }).toEqual({
+        user: user.role,
+        refused: true,
+      })
     }
     expect(await acceptance(nominee.id)).toEqual(state('PENDING'))
   })
@@ -191,7 +204,10 @@ describe('the acceptance workflow', () => {
 
   it('an unknown answer is a 400 naming acceptance', async () => {
     const nominee = await pendingNominee()
-    const response = await t.api('PATCH', `nominees/${nominee.id}`, { auth: nominee.user, body: { acceptance: 'MAYBE' } })
+    const response = await t.api('PATCH', `nominees/${nominee.id}`, {
+      auth: nominee.user,
+      body: { acceptance: 'MAYBE' },
+    })
     expect(errorPaths(await expectClientError(response, 'acceptance'))).toEqual(['acceptance'])
   })
 
@@ -208,15 +224,23 @@ describe('the acceptance workflow', () => {
         expect(messages(await json(response))).toMatch(new RegExp(`^${field}: a nominee's ${field} never changes`))
       }
     }
-    expect(await row(t, 'nominees', nominee.id)).toMatchObject({ election_id: nominee.election.id, user_id: nominee.user.id })
+    expect(await row(t, 'nominees', nominee.id)).toMatchObject({
+      election_id: nominee.election.id,
+      user_id: nominee.user.id,
+    })
   })
 
   it('accepted and acceptance never disagree: the server keeps them in step, the database refuses otherwise', async () => {
     const nominee = await pendingNominee()
-    const response = await t.api('PATCH', `nominees/${nominee.id}`, { auth: a.staff, body: { acceptance: 'DECLINED', accepted: true } })
+    const response = await t.api('PATCH', `nominees/${nominee.id}`, {
+      auth: a.staff,
+      body: { acceptance: 'DECLINED', accepted: true },
+    })
     expect(response.status).toBe(200)
     expect(await acceptance(nominee.id)).toEqual(state('DECLINED'))
-    await expect(query(t, `UPDATE nominees SET accepted = true WHERE id = $1`, [nominee.id])).rejects.toThrow(/nominees_accepted_is_acceptance/)
+    await expect(query(t, `UPDATE nominees SET accepted = true WHERE id = $1`, [nominee.id])).rejects.toThrow(
+      /nominees_accepted_is_acceptance/,
+    )
   })
 
   it('two answers at once: both apply one after the other under the row lock, never a 500, and the row stays consistent', async () => {
@@ -233,7 +257,8 @@ describe('the acceptance workflow', () => {
   })
 
   it('is on the admin edit view: Accept / Decline buttons calling the endpoints, in the import map', () => {
-    const field = Nominees.fields.find((candidate) => 'name' in candidate && candidate.name === 'acceptanceActions') as UIField | undefined
+    const field = Nominees.fields.find((candidate) => 'name' in candidate && candidate.name === 'acceptanceActions') as
+      UIField | undefined
     const component = '/src/elections/NomineeAcceptanceActions#NomineeAcceptanceActions'
     expect(field?.admin?.components?.Field).toBe(component)
     const importMap = fs.readFileSync(path.join(projectRoot, 'src/app/(payload)/admin/importMap.js'), 'utf8')
@@ -250,7 +275,8 @@ describe('what the answer changes', () => {
     const declined = await pendingNominee()
     await answer(t, accepted.user, accepted.id, 'accept')
     await answer(t, declined.user, declined.id, 'decline')
-    const publicIds = async () => ((await json(await t.api('GET', 'nominees?limit=1000&depth=0'))).docs as Json[]).map((doc) => doc.id)
+    const publicIds = async () =>
+      ((await json(await t.api('GET', 'nominees?limit=1000&depth=0'))).docs as Json[]).map((doc) => doc.id)
     expect(await publicIds()).not.toContain(accepted.id)
     setNow(at(DAYS.nominationsClose, -1))
     expect(await publicIds()).not.toContain(accepted.id)

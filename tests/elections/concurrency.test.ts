@@ -32,22 +32,36 @@ const data = (election: Json, nominated: TestUser, statement: string) => ({
 })
 
 /** A nomination by REST or GraphQL (alternating), answered as a status code. */
-const attempt = async (index: number, nominator: TestUser, body: Json): Promise<{ message: string; status: number }> => {
+const attempt = async (
+  index: number,
+  nominator: TestUser,
+  body: Json,
+): Promise<{ message: string; status: number }> => {
   if (index % 2 === 0) {
     const response = await t.api('POST', 'nominations', { auth: nominator, body })
     return { message: messages(await json(response)), status: response.status }
   }
-  const result = await t.graphql(`mutation ($data: mutationNominationInput!) { createNomination(data: $data) { id } }`, {
-    auth: nominator,
-    variables: { data: body },
-  })
+  const result = await t.graphql(
+    `mutation ($data: mutationNominationInput!) { createNomination(data: $data) { id } }`,
+    {
+      auth: nominator,
+      variables: { data: body },
+    },
+  )
   if (!result.errors) return { message: '', status: 201 }
   return { message: String(result.errors[0].message), status: result.errors[0].extensions?.statusCode ?? 500 }
 }
 
 const rowsOf = async (election: Json, nominated: TestUser) => ({
-  nominations: (await query(t, 'SELECT count(*)::int AS n FROM nominations WHERE election_id = $1 AND nominee_user_id = $2', [election.id, nominated.id])).rows[0]!.n,
-  nominees: (await query(t, 'SELECT * FROM nominees WHERE election_id = $1 AND user_id = $2', [election.id, nominated.id])).rows,
+  nominations: (
+    await query(t, 'SELECT count(*)::int AS n FROM nominations WHERE election_id = $1 AND nominee_user_id = $2', [
+      election.id,
+      nominated.id,
+    ])
+  ).rows[0]!.n,
+  nominees: (
+    await query(t, 'SELECT * FROM nominees WHERE election_id = $1 AND user_id = $2', [election.id, nominated.id])
+  ).rows,
 })
 
 describe('nominations of one person at the same time', () => {
@@ -55,22 +69,29 @@ describe('nominations of one person at the same time', () => {
     const election = await createElection(t, a.staff, DAYS)
     const nominated = await t.makeUser('member')
     const nominators = await Promise.all(Array.from({ length: 6 }, () => t.makeUser('member')))
-    const results = await Promise.all(nominators.map((nominator, i) => attempt(i, nominator, data(election, nominated, `By ${i}.`))))
+    const results = await Promise.all(
+      nominators.map((nominator, i) => attempt(i, nominator, data(election, nominated, `By ${i}.`))),
+    )
     expect(results.map((result) => result.status)).toEqual(Array(6).fill(201))
     const stored = await rowsOf(election, nominated)
     expect(stored.nominees).toHaveLength(1)
     expect(stored.nominations).toBe(6)
-    const linked = await query(t, 'SELECT DISTINCT nominee_id::text FROM nominations WHERE election_id = $1', [election.id])
+    const linked = await query(t, 'SELECT DISTINCT nominee_id::text FROM nominations WHERE election_id = $1', [
+      election.id,
+    ])
     expect(linked.rows.map((row) => row.nominee_id)).toEqual([stored.nominees[0]!.id])
   })
 
   it('one nominator submitting four times at once: one nomination, the rest 409, never a 500', async () => {
     const election = await createElection(t, a.staff, DAYS)
     const nominated = await t.makeUser('member')
-    const results = await Promise.all(Array.from({ length: 4 }, (_, i) => attempt(i, a.owner, data(election, nominated, `Try ${i}.`))))
+    const results = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => attempt(i, a.owner, data(election, nominated, `Try ${i}.`))),
+    )
     const statuses = results.map((result) => result.status).sort()
     expect(statuses).toEqual([201, 409, 409, 409])
-    for (const result of results.filter((r) => r.status === 409)) expect(result.message).toMatch(/^nomineeUser: you have already nominated/)
+    for (const result of results.filter((r) => r.status === 409))
+      expect(result.message).toMatch(/^nomineeUser: you have already nominated/)
     const stored = await rowsOf(election, nominated)
     expect(stored.nominees).toHaveLength(1)
     expect(stored.nominations).toBe(1)
@@ -94,7 +115,9 @@ describe('nominations of one person at the same time', () => {
     const election = await createElection(t, a.staff, DAYS)
     const nominated = await t.makeUser('member')
     const responses = await Promise.all(
-      [a.staff, a.superuser].map((user) => t.api('POST', 'nominees', { auth: user, body: { election: election.id, user: nominated.id } })),
+      [a.staff, a.superuser].map((user) =>
+        t.api('POST', 'nominees', { auth: user, body: { election: election.id, user: nominated.id } }),
+      ),
     )
     expect(responses.map((response) => response.status).sort()).toEqual([201, 409])
     expect((await rowsOf(election, nominated)).nominees).toHaveLength(1)

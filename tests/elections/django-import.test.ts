@@ -11,7 +11,13 @@
 import type { CollectionSlug } from 'payload'
 
 import { PRESERVE_CONTENT_MANAGED } from '../../fields/contentManageable'
-import { electionMapper, electionMappers, nominationMapper, nomineeMapper, VOTING_DAYS } from '../../src/elections/djangoImport'
+import {
+  electionMapper,
+  electionMappers,
+  nominationMapper,
+  nomineeMapper,
+  VOTING_DAYS,
+} from '../../src/elections/djangoImport'
 import { setNow } from '../../src/platform/clock'
 import type { DjangoRow, ImportContext, ModelMapper } from '../../src/platform/djangoImport'
 import { startTestPayload, type TestContext, type TestUser } from '../helpers/harness'
@@ -58,9 +64,21 @@ const ELECTIONS: DjangoRow[] = [
 ]
 
 const NOMINEES: DjangoRow[] = [
-  { fields: { accepted: true, approved: true, election: 7, slug: 'ada-lovelace', user: ['ada'] }, model: 'nominations.nominee', pk: 31 },
-  { fields: { accepted: true, approved: false, election: 7, slug: 'grace-hopper', user: ['grace'] }, model: 'nominations.nominee', pk: 32 },
-  { fields: { accepted: false, approved: false, election: 7, slug: 'alan-turing', user: ['alan'] }, model: 'nominations.nominee', pk: 33 },
+  {
+    fields: { accepted: true, approved: true, election: 7, slug: 'ada-lovelace', user: ['ada'] },
+    model: 'nominations.nominee',
+    pk: 31,
+  },
+  {
+    fields: { accepted: true, approved: false, election: 7, slug: 'grace-hopper', user: ['grace'] },
+    model: 'nominations.nominee',
+    pk: 32,
+  },
+  {
+    fields: { accepted: false, approved: false, election: 7, slug: 'alan-turing', user: ['alan'] },
+    model: 'nominations.nominee',
+    pk: 33,
+  },
 ]
 
 const nominationRow = (pk: number, fields: Json): DjangoRow => ({
@@ -88,7 +106,12 @@ const nominationRow = (pk: number, fields: Json): DjangoRow => ({
 })
 
 const NOMINATIONS: DjangoRow[] = [
-  nominationRow(101, { coc_acknowledged: true, mission_alignment: true, nomination_statement: 'I will serve **well**.', nominator: ['ada'] }),
+  nominationRow(101, {
+    coc_acknowledged: true,
+    mission_alignment: true,
+    nomination_statement: 'I will serve **well**.',
+    nominator: ['ada'],
+  }),
   nominationRow(102, { nominee: 31 }),
   nominationRow(103, { accepted: false, approved: false, nominator: ['guido'], nominee: 33 }),
   nominationRow(104, { nominee: 32, nominator: ['alan'] }),
@@ -138,9 +161,15 @@ afterAll(async () => {
 
 describe('python.org elections, nominees and nominations', () => {
   it('are mapped in dependency order', () => {
-    expect(electionMappers.map((mapper) => mapper.model)).toEqual(['nominations.election', 'nominations.nominee', 'nominations.nomination'])
+    expect(electionMappers.map((mapper) => mapper.model)).toEqual([
+      'nominations.election',
+      'nominations.nominee',
+      'nominations.nomination',
+    ])
     expect(nomineeMapper.dependsOn).toEqual(expect.arrayContaining(['nominations.election', 'users.user']))
-    expect(nominationMapper.dependsOn).toEqual(expect.arrayContaining(['nominations.election', 'nominations.nominee', 'users.user']))
+    expect(nominationMapper.dependsOn).toEqual(
+      expect.arrayContaining(['nominations.election', 'nominations.nominee', 'users.user']),
+    )
   })
 
   it('elections: instants become days (nominations close on the first day wholly after the close instant), voting from the election date', async () => {
@@ -177,7 +206,13 @@ describe('python.org elections, nominees and nominations', () => {
 
   it('nominees: accepted only when python.org had them accepted and approved; the name comes from the account', async () => {
     const [ada, grace, alan] = await Promise.all(NOMINEES.map((row) => importRow(nomineeMapper, row)))
-    expect(ada).toMatchObject({ acceptance: 'ACCEPTED', accepted: true, legacyId: 31, nomineeName: 'Ada Lovelace', user: users.ada!.id })
+    expect(ada).toMatchObject({
+      acceptance: 'ACCEPTED',
+      accepted: true,
+      legacyId: 31,
+      nomineeName: 'Ada Lovelace',
+      user: users.ada!.id,
+    })
     expect(grace).toMatchObject({ acceptance: 'PENDING', accepted: false, legacyId: 32, nomineeName: 'Grace Hopper' })
     expect(alan).toMatchObject({ acceptance: 'PENDING', accepted: false })
     expect(skipped).toContainEqual(expect.objectContaining({ field: 'approved', pk: 32 }))
@@ -209,12 +244,17 @@ describe('python.org elections, nominees and nominations', () => {
       ]),
     )
     // nothing was emailed for history
-    expect((await query(t, `SELECT count(*)::int AS n FROM email_logs WHERE template_name = 'elections.nominated'`)).rows[0]!.n).toBe(0)
+    expect(
+      (await query(t, `SELECT count(*)::int AS n FROM email_logs WHERE template_name = 'elections.nominated'`)).rows[0]!
+        .n,
+    ).toBe(0)
   })
 
   it('a nomination python.org never linked to an account is not imported, and the error says why', async () => {
     const unlinked = nominationRow(105, { nominee: null })
-    await expect(nominationMapper.toData(unlinked, context)).rejects.toThrow(/nominations\.nomination 105: not imported: python\.org never linked/)
+    await expect(nominationMapper.toData(unlinked, context)).rejects.toThrow(
+      /nominations\.nomination 105: not imported: python\.org never linked/,
+    )
     const orphan = nominationRow(106, { nominee: 999 })
     await expect(nominationMapper.toData(orphan, context)).rejects.toThrow(/its nominee 999 was not imported/)
   })

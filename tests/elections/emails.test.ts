@@ -25,7 +25,9 @@ beforeAll(async () => {
   staff = await t.makeUser('staff')
   nominator = await t.makeUser('member', { firstName: 'Guido', lastName: 'van Rossum' })
   setNow(at('2036-05-08'))
-  election = await createElection(t, staff, dates('2036-05-01', '2036-05-15', '2036-06-01', '2036-06-10'), { name: '2036 PSF Board Election' })
+  election = await createElection(t, staff, dates('2036-05-01', '2036-05-15', '2036-06-01', '2036-06-10'), {
+    name: '2036 PSF Board Election',
+  })
 })
 beforeEach(() => {
   sink.clear()
@@ -52,7 +54,12 @@ describe('the nomination email', () => {
     expect(message!.text).toContain(link)
     expect(message!.html).toContain(`href="${link}"`)
     const [log] = (await query(t, `SELECT * FROM email_logs WHERE context->>'nominationId' = $1`, [nomination.id])).rows
-    expect(log).toMatchObject({ recipient_email: nominated.email, status: 'SENT', subject: message!.subject, template_name: 'elections.nominated' })
+    expect(log).toMatchObject({
+      recipient_email: nominated.email,
+      status: 'SENT',
+      subject: message!.subject,
+      template_name: 'elections.nominated',
+    })
   })
 
   it('is not sent for a self-nomination, nor for a nomination refused outside the window', async () => {
@@ -66,7 +73,9 @@ describe('the nomination email', () => {
     })
     expect(refused.status).toBe(409)
     await t.payload.jobs.run()
-    expect(sink.messages.filter((message) => message.rcptTo.includes(self.email) || message.rcptTo.includes(late.email))).toHaveLength(0)
+    expect(
+      sink.messages.filter((message) => message.rcptTo.includes(self.email) || message.rcptTo.includes(late.email)),
+    ).toHaveLength(0)
     const logs = await query(t, `SELECT * FROM email_logs WHERE recipient_email = ANY($1)`, [[self.email, late.email]])
     expect(logs.rows).toHaveLength(0)
   })

@@ -3,7 +3,18 @@ import { setNow } from '../../src/platform/clock'
 import { adminSave, asRequestUser, json, type Json, query, unique } from '../helpers/assertions'
 import type { Auth, TestContext, TestUser } from '../helpers/harness'
 
-export { adminCreate, adminSave, asRequestUser, errorPaths, expectClientError, expectRefused, json, messages, query, unique } from '../helpers/assertions'
+export {
+  adminCreate,
+  adminSave,
+  asRequestUser,
+  errorPaths,
+  expectClientError,
+  expectRefused,
+  json,
+  messages,
+  query,
+  unique,
+} from '../helpers/assertions'
 export type { Json }
 
 /** The per-field messages of a Payload validation error body, joined. */
@@ -17,7 +28,12 @@ export const DAY_MS = 24 * 60 * 60 * 1000
 export type Dates = { nominationsClose: string; nominationsOpen: string; votingClose: string; votingOpen: string }
 
 /** An election's four dates as days (YYYY-MM-DD). */
-export const dates = (nominationsOpen: string, nominationsClose: string, votingOpen: string, votingClose: string): Dates => ({
+export const dates = (
+  nominationsOpen: string,
+  nominationsClose: string,
+  votingOpen: string,
+  votingClose: string,
+): Dates => ({
   nominationsClose,
   nominationsOpen,
   votingClose,
@@ -32,7 +48,8 @@ export const createElection = async (t: TestContext, staff: TestUser, days: Date
   const name = data.name ?? unique('Board election')
   const response = await t.api('POST', 'elections', { auth: staff, body: { name, ...days, ...data } })
   const body = await json(response)
-  if (response.status !== 201) throw new Error(`creating an election failed: ${response.status} ${JSON.stringify(body)}`)
+  if (response.status !== 201)
+    throw new Error(`creating an election failed: ${response.status} ${JSON.stringify(body)}`)
   return body.doc as Json
 }
 
@@ -46,7 +63,12 @@ export const nominate = async (
 ): Promise<Json> => {
   const response = await t.api('POST', 'nominations', {
     auth: nominator,
-    body: { election: election.id, nomineeUser: nominated.id, statement: `${nominated.username} would serve well.`, ...data },
+    body: {
+      election: election.id,
+      nomineeUser: nominated.id,
+      statement: `${nominated.username} would serve well.`,
+      ...data,
+    },
   })
   const body = await json(response)
   if (response.status !== 201) throw new Error(`nominating failed: ${response.status} ${JSON.stringify(body)}`)

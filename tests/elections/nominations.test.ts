@@ -83,7 +83,12 @@ const ENTRY_POINTS: Record<string, (user: TestUser, data: Json) => Promise<{ mes
   },
   local: async (user, data) => {
     try {
-      await t.payload.create({ collection: 'nominations', data: data as never, overrideAccess: false, user: await userDoc(t, user) })
+      await t.payload.create({
+        collection: 'nominations',
+        data: data as never,
+        overrideAccess: false,
+        user: await userDoc(t, user),
+      })
       return { message: '', status: 201 }
     } catch (err) {
       return { message: (err as Error).message, status: (err as { status?: number }).status ?? 500 }
@@ -96,24 +101,27 @@ const ENTRY_POINTS: Record<string, (user: TestUser, data: Json) => Promise<{ mes
 }
 
 describe('nominations only while NOMINATIONS_OPEN', () => {
-  it.each(Object.keys(ENTRY_POINTS))('%s: 409 naming the status in every other status, nothing written; accepted while open', async (entry) => {
-    const election = await createElection(t, a.staff, DAYS)
-    const nominated = await t.makeUser('member')
-    for (const [status, instant] of Object.entries(INSTANTS)) {
-      setNow(instant)
-      const before = await counts(election.id)
-      for (const user of [a.owner, a.staff]) {
-        const result = await ENTRY_POINTS[entry]!(user, body(election, nominated))
-        expect({ status, user: user.role, result: result.status }).toEqual({ status, user: user.role, result: 409 })
-        expect(result.message).toContain(`is ${status}: nominations are accepted only while it is NOMINATIONS_OPEN`)
+  it.each(Object.keys(ENTRY_POINTS))(
+    '%s: 409 naming the status in every other status, nothing written; accepted while open',
+    async (entry) => {
+      const election = await createElection(t, a.staff, DAYS)
+      const nominated = await t.makeUser('member')
+      for (const [status, instant] of Object.entries(INSTANTS)) {
+        setNow(instant)
+        const before = await counts(election.id)
+        for (const user of [a.owner, a.staff]) {
+          const result = await ENTRY_POINTS[entry]!(user, body(election, nominated))
+          expect({ status, user: user.role, result: result.status }).toEqual({ status, user: user.role, result: 409 })
+          expect(result.message).toContain(`is ${status}: nominations are accepted only while it is NOMINATIONS_OPEN`)
+        }
+        expect(await counts(election.id)).toEqual(before)
       }
-      expect(await counts(election.id)).toEqual(before)
-    }
-    setNow(OPEN)
-    const result = await ENTRY_POINTS[entry]!(a.owner, body(election, nominated))
-    expect(result).toEqual({ message: '', status: 201 })
-    expect((await counts(election.id)).nominations).toBe(1)
-  })
+      setNow(OPEN)
+      const result = await ENTRY_POINTS[entry]!(a.owner, body(election, nominated))
+      expect(result).toEqual({ message: '', status: 201 })
+      expect((await counts(election.id)).nominations).toBe(1)
+    },
+  )
 
   it('the window is exact: the last millisecond before nominationsClose is open, nominationsClose itself is not', async () => {
     const election = await createElection(t, a.staff, DAYS)
@@ -143,7 +151,12 @@ describe('who nominates whom', () => {
     const before = await counts(election.id)
     const nomination = await nominate(t, self, election, self)
     const nominee = await row(t, 'nominees', nomination.nominee.id)
-    expect(nominee).toMatchObject({ acceptance: 'ACCEPTED', accepted: true, nominee_name: 'Grace Hopper', user_id: self.id })
+    expect(nominee).toMatchObject({
+      acceptance: 'ACCEPTED',
+      accepted: true,
+      nominee_name: 'Grace Hopper',
+      user_id: self.id,
+    })
     expect(nomination).toMatchObject({ nominator: self.id, nominatorName: 'Grace Hopper', nomineeUser: self.id })
     expect((await counts(election.id)).emails).toBe(before.emails)
   })
@@ -155,7 +168,11 @@ describe('who nominates whom', () => {
     const nomineeId = String(nomination.nominee.id)
     expect(await row(t, 'nominees', nomineeId)).toMatchObject({ acceptance: 'PENDING', accepted: false })
     const logs = (
-      await query(t, `SELECT * FROM email_logs WHERE template_name = 'elections.nominated' AND context->>'nominationId' = $1`, [nomination.id])
+      await query(
+        t,
+        `SELECT * FROM email_logs WHERE template_name = 'elections.nominated' AND context->>'nominationId' = $1`,
+        [nomination.id],
+      )
     ).rows
     expect(logs).toHaveLength(1)
     expect(logs[0]).toMatchObject({ recipient_email: nominated.email, status: 'QUEUED' })
@@ -168,7 +185,11 @@ describe('who nominates whom', () => {
       nominatorName: a.owner.username,
     })
     // queued on the jobs queue, in the nomination's transaction
-    const queued = await query(t, `SELECT input FROM payload_jobs WHERE task_slug = 'sendEmail' AND input->>'emailLog' = $1`, [String(logs[0]!.id)])
+    const queued = await query(
+      t,
+      `SELECT input FROM payload_jobs WHERE task_slug = 'sendEmail' AND input->>'emailLog' = $1`,
+      [String(logs[0]!.id)],
+    )
     expect(queued.rows).toHaveLength(1)
   })
 
@@ -211,7 +232,11 @@ describe('who nominates whom', () => {
     const election = await createElection(t, a.staff, DAYS)
     const nominated = await t.makeUser('member')
     const decoy = await nominate(t, a.member, election, a.member)
-    const nomination = await nominate(t, a.owner, election, nominated, { nominator: a.member.id, nominatorName: 'Someone else', nominee: decoy.nominee.id })
+    const nomination = await nominate(t, a.owner, election, nominated, {
+      nominator: a.member.id,
+      nominatorName: 'Someone else',
+      nominee: decoy.nominee.id,
+    })
     expect(nomination.nominator).toBe(a.owner.id)
     expect(nomination.nominatorName).toBe(a.owner.username)
     expect(nomination.nominee.id).not.toBe(decoy.nominee.id)
@@ -237,7 +262,11 @@ describe('who nominates whom', () => {
     expect(messages(await json(again))).toMatch(/^user: .* is already a nominee in/)
     // and the database itself holds it
     await expect(
-      query(t, 'INSERT INTO nominees (election_id, user_id, acceptance, accepted) VALUES ($1, $2, $3, false)', [election.id, nominated.id, 'PENDING']),
+      query(t, 'INSERT INTO nominees (election_id, user_id, acceptance, accepted) VALUES ($1, $2, $3, false)', [
+        election.id,
+        nominated.id,
+        'PENDING',
+      ]),
     ).rejects.toThrow(/election_user_idx/)
   })
 
@@ -245,7 +274,10 @@ describe('who nominates whom', () => {
     const election = await createElection(t, a.staff, DAYS)
     const nominated = await t.makeUser('member')
     const created = await json(
-      await t.api('POST', 'nominees', { auth: a.staff, body: { acceptance: 'ACCEPTED', election: election.id, user: nominated.id } }),
+      await t.api('POST', 'nominees', {
+        auth: a.staff,
+        body: { acceptance: 'ACCEPTED', election: election.id, user: nominated.id },
+      }),
     )
     expect(created.doc).toMatchObject({ acceptance: 'ACCEPTED', accepted: true, nomineeName: nominated.username })
   })
@@ -276,7 +308,10 @@ describe('who nominates whom', () => {
 describe('after nominating', () => {
   const UPDATE = `mutation ($id: String!, $data: mutationNominationUpdateInput!) { updateNomination(id: $id, data: $data) { statement } }`
 
-  const edits: Record<string, (user: TestUser, id: string, data: Json) => Promise<{ message: string; status: number }>> = {
+  const edits: Record<
+    string,
+    (user: TestUser, id: string, data: Json) => Promise<{ message: string; status: number }>
+  > = {
     admin: async (user, id, data) => {
       const response = await adminSave(t, user, 'nominations' as CollectionSlug, id, data)
       return { message: messages(await json(response)), status: response.status }
@@ -288,7 +323,13 @@ describe('after nominating', () => {
     },
     local: async (user, id, data) => {
       try {
-        await t.payload.update({ collection: 'nominations', data, id, overrideAccess: false, user: await userDoc(t, user) })
+        await t.payload.update({
+          collection: 'nominations',
+          data,
+          id,
+          overrideAccess: false,
+          user: await userDoc(t, user),
+        })
         return { message: '', status: 200 }
       } catch (err) {
         return { message: (err as Error).message, status: (err as { status?: number }).status ?? 500 }
@@ -300,23 +341,31 @@ describe('after nominating', () => {
     },
   }
 
-  it.each(Object.keys(edits))('%s: the nominator edits the text while nominations are open; afterwards only staff do', async (entry) => {
-    const election = await createElection(t, a.staff, DAYS)
-    const nomination = await nominate(t, a.owner, election, await t.makeUser('member'))
-    const edit = edits[entry]!
+  it.each(Object.keys(edits))(
+    '%s: the nominator edits the text while nominations are open; afterwards only staff do',
+    async (entry) => {
+      const election = await createElection(t, a.staff, DAYS)
+      const nomination = await nominate(t, a.owner, election, await t.makeUser('member'))
+      const edit = edits[entry]!
 
-    expect(await edit(a.owner, nomination.id, { statement: 'Still **open**.' })).toEqual({ message: '', status: 200 })
-    expect(await row(t, 'nominations', nomination.id)).toMatchObject({ statement: 'Still **open**.', statement_html: '<p>Still <strong>open</strong>.</p>\n' })
+      expect(await edit(a.owner, nomination.id, { statement: 'Still **open**.' })).toEqual({ message: '', status: 200 })
+      expect(await row(t, 'nominations', nomination.id)).toMatchObject({
+        statement: 'Still **open**.',
+        statement_html: '<p>Still <strong>open</strong>.</p>\n',
+      })
 
-    setNow(INSTANTS.NOMINATIONS_CLOSED)
-    const late = await edit(a.owner, nomination.id, { statement: 'Too late.' })
-    expect(late.status).toBe(409)
-    expect(late.message).toContain('is NOMINATIONS_CLOSED: a nominator can edit a nomination only while it is NOMINATIONS_OPEN')
-    expect((await row(t, 'nominations', nomination.id))?.statement).toBe('Still **open**.')
+      setNow(INSTANTS.NOMINATIONS_CLOSED)
+      const late = await edit(a.owner, nomination.id, { statement: 'Too late.' })
+      expect(late.status).toBe(409)
+      expect(late.message).toContain(
+        'is NOMINATIONS_CLOSED: a nominator can edit a nomination only while it is NOMINATIONS_OPEN',
+      )
+      expect((await row(t, 'nominations', nomination.id))?.statement).toBe('Still **open**.')
 
-    expect((await edit(a.staff, nomination.id, { statement: 'Corrected by staff.' })).status).toBe(200)
-    expect((await row(t, 'nominations', nomination.id))?.statement).toBe('Corrected by staff.')
-  })
+      expect((await edit(a.staff, nomination.id, { statement: 'Corrected by staff.' })).status).toBe(200)
+      expect((await row(t, 'nominations', nomination.id))?.statement).toBe('Corrected by staff.')
+    },
+  )
 
   it.each(Object.keys(edits))('%s: other members cannot edit a nomination', async (entry) => {
     const election = await createElection(t, a.staff, DAYS)
@@ -329,22 +378,25 @@ describe('after nominating', () => {
     expect((await row(t, 'nominations', nomination.id))?.statement).toBe(nomination.statement)
   })
 
-  it.each(Object.keys(edits))('%s: the election, nominee and nominator of a nomination never change (409), for staff too', async (entry) => {
-    const [election, other] = await Promise.all([createElection(t, a.staff, DAYS), createElection(t, a.staff, DAYS)])
-    const nomination = await nominate(t, a.owner, election, await t.makeUser('member'))
-    const stored = await row(t, 'nominations', nomination.id)
-    for (const [field, value] of [
-      ['election', other.id],
-      ['nomineeUser', a.member.id],
-    ] as const) {
-      for (const user of [a.owner, a.staff]) {
-        const result = await edits[entry]!(user, nomination.id, { [field]: value })
-        expect({ field, user: user.role, status: result.status }).toEqual({ field, user: user.role, status: 409 })
-        expect(result.message).toMatch(new RegExp(`^${field}: a nomination's ${field} never changes`))
+  it.each(Object.keys(edits))(
+    '%s: the election, nominee and nominator of a nomination never change (409), for staff too',
+    async (entry) => {
+      const [election, other] = await Promise.all([createElection(t, a.staff, DAYS), createElection(t, a.staff, DAYS)])
+      const nomination = await nominate(t, a.owner, election, await t.makeUser('member'))
+      const stored = await row(t, 'nominations', nomination.id)
+      for (const [field, value] of [
+        ['election', other.id],
+        ['nomineeUser', a.member.id],
+      ] as const) {
+        for (const user of [a.owner, a.staff]) {
+          const result = await edits[entry]!(user, nomination.id, { [field]: value })
+          expect({ field, user: user.role, status: result.status }).toEqual({ field, user: user.role, status: 409 })
+          expect(result.message).toMatch(new RegExp(`^${field}: a nomination's ${field} never changes`))
+        }
       }
-    }
-    expect(await row(t, 'nominations', nomination.id)).toEqual(stored)
-  })
+      expect(await row(t, 'nominations', nomination.id)).toEqual(stored)
+    },
+  )
 
   it("deleting a user deletes their candidacies and the nominations they made or received (python.org's cascade)", async () => {
     const election = await createElection(t, a.staff, DAYS)
@@ -363,7 +415,15 @@ describe('after nominating', () => {
     const election = await createElection(t, a.staff, DAYS)
     await nominate(t, a.owner, election, a.member)
     await nominate(t, a.member, election, a.member)
-    expect((await t.api('DELETE', `nominations/${(await query(t, 'SELECT id FROM nominations WHERE election_id = $1 LIMIT 1', [election.id])).rows[0]!.id}`, { auth: a.owner })).status).not.toBe(200)
+    expect(
+      (
+        await t.api(
+          'DELETE',
+          `nominations/${(await query(t, 'SELECT id FROM nominations WHERE election_id = $1 LIMIT 1', [election.id])).rows[0]!.id}`,
+          { auth: a.owner },
+        )
+      ).status,
+    ).not.toBe(200)
     expect((await t.api('DELETE', `elections/${election.id}`, { auth: a.staff })).status).toBe(200)
     expect(await counts(election.id)).toMatchObject({ nominations: 0, nominees: 0 })
   })

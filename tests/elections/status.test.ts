@@ -68,7 +68,10 @@ const BOUNDARIES: [instant: Date, status: ElectionStatus][] = [
 describe('the status at each boundary instant', () => {
   it('is computed from the dates and the clock: a date is the first day of its phase, at 00:00 UTC', () => {
     for (const [instant, status] of BOUNDARIES) {
-      expect({ instant: instant.toISOString(), status: electionStatus(DAYS, instant) }).toEqual({ instant: instant.toISOString(), status })
+      expect({ instant: instant.toISOString(), status: electionStatus(DAYS, instant) }).toEqual({
+        instant: instant.toISOString(),
+        status,
+      })
     }
   })
 
@@ -92,15 +95,24 @@ describe('the status at each boundary instant', () => {
       const label = `${instant.toISOString()} ${status}`
       const byId = await json(await t.api('GET', `elections/${election.id}`))
       expect({ label, status: byId.status }).toEqual({ label, status })
-      const graphql = await t.graphql(`query ($id: String!) { Election(id: $id) { status } }`, { variables: { id: election.id } })
+      const graphql = await t.graphql(`query ($id: String!) { Election(id: $id) { status } }`, {
+        variables: { id: election.id },
+      })
       expect({ label, status: graphql.data?.Election?.status }).toEqual({ label, status })
       const local = await t.payload.findByID({ collection: 'elections', id: election.id, overrideAccess: false })
       expect({ label, status: local.status }).toEqual({ label, status })
       for (const candidate of ELECTION_STATUSES) {
         const found = await json(
-          await t.api('GET', `elections/count?where[and][0][id][equals]=${election.id}&where[and][1][status][equals]=${candidate}`),
+          await t.api(
+            'GET',
+            `elections/count?where[and][0][id][equals]=${election.id}&where[and][1][status][equals]=${candidate}`,
+          ),
         )
-        expect({ label, candidate, found: found.totalDocs }).toEqual({ label, candidate, found: candidate === status ? 1 : 0 })
+        expect({ label, candidate, found: found.totalDocs }).toEqual({
+          label,
+          candidate,
+          found: candidate === status ? 1 : 0,
+        })
       }
     }
   })
@@ -122,7 +134,8 @@ describe('filtering by status, computed in SQL', () => {
   beforeAll(async () => {
     // earlier tests' elections stay; compare only within this set
     others = (await query(t, 'SELECT id::text FROM elections')).rows.map((r) => r.id as string)
-    for (const status of ELECTION_STATUSES) made[status] = await createElection(t, a.staff, SCHEDULES[status], { name: unique(status) })
+    for (const status of ELECTION_STATUSES)
+      made[status] = await createElection(t, a.staff, SCHEDULES[status], { name: unique(status) })
   })
 
   const mine = (docs: Json[]) =>
@@ -137,7 +150,7 @@ describe('filtering by status, computed in SQL', () => {
     return body
   }
 
-  it('equals, not_equals, in, not_in, exists: REST list and count agree with each election\'s status', async () => {
+  it("equals, not_equals, in, not_in, exists: REST list and count agree with each election's status", async () => {
     setNow(NOW)
     for (const status of ELECTION_STATUSES) {
       const list = await restFind(`where[status][equals]=${status}`)
@@ -145,11 +158,19 @@ describe('filtering by status, computed in SQL', () => {
       expect(list.docs.every((doc: Json) => doc.status === status)).toBe(true)
       const count = await json(await t.api('GET', `elections/count?where[status][equals]=${status}`))
       expect(count.totalDocs).toBe(list.totalDocs)
-      expect(mine((await restFind(`where[status][not_equals]=${status}`)).docs)).toEqual(ELECTION_STATUSES.filter((s) => s !== status).sort())
+      expect(mine((await restFind(`where[status][not_equals]=${status}`)).docs)).toEqual(
+        ELECTION_STATUSES.filter((s) => s !== status).sort(),
+      )
     }
     expect(mine((await restFind('where[status][in]=UPCOMING,CLOSED')).docs)).toEqual(['CLOSED', 'UPCOMING'])
-    expect(mine((await restFind('where[status][in][0]=VOTING_OPEN&where[status][in][1]=NOMINATIONS_OPEN')).docs)).toEqual(['NOMINATIONS_OPEN', 'VOTING_OPEN'])
-    expect(mine((await restFind('where[status][not_in]=UPCOMING,CLOSED')).docs)).toEqual(['NOMINATIONS_CLOSED', 'NOMINATIONS_OPEN', 'VOTING_OPEN'])
+    expect(
+      mine((await restFind('where[status][in][0]=VOTING_OPEN&where[status][in][1]=NOMINATIONS_OPEN')).docs),
+    ).toEqual(['NOMINATIONS_OPEN', 'VOTING_OPEN'])
+    expect(mine((await restFind('where[status][not_in]=UPCOMING,CLOSED')).docs)).toEqual([
+      'NOMINATIONS_CLOSED',
+      'NOMINATIONS_OPEN',
+      'VOTING_OPEN',
+    ])
     expect(mine((await restFind('where[status][exists]=true')).docs)).toEqual([...ELECTION_STATUSES].sort())
     expect((await restFind('where[status][exists]=false')).docs).toEqual([])
     // combined with other conditions, at any depth of and/or
@@ -163,7 +184,10 @@ describe('filtering by status, computed in SQL', () => {
     setNow(at('2032-05-25'))
     // NOMINATIONS_OPEN's nominations closed at 00:00 of 2032-05-25
     expect(mine((await restFind('where[status][equals]=NOMINATIONS_OPEN')).docs)).toEqual([])
-    expect(mine((await restFind('where[status][equals]=NOMINATIONS_CLOSED')).docs)).toEqual(['NOMINATIONS_CLOSED', 'NOMINATIONS_OPEN'])
+    expect(mine((await restFind('where[status][equals]=NOMINATIONS_CLOSED')).docs)).toEqual([
+      'NOMINATIONS_CLOSED',
+      'NOMINATIONS_OPEN',
+    ])
     setNow(at('2032-05-25', -MS))
     expect(mine((await restFind('where[status][equals]=NOMINATIONS_OPEN')).docs)).toEqual(['NOMINATIONS_OPEN'])
   })
@@ -178,7 +202,9 @@ describe('filtering by status, computed in SQL', () => {
       expect(result.errors).toBeUndefined()
       expect(mine(result.data.Elections.docs)).toEqual([status])
     }
-    const many = await t.graphql(`{ Elections(limit: 100, where: { OR: [{ status: { in: [UPCOMING, CLOSED] } }] }) { docs { id } } }`)
+    const many = await t.graphql(
+      `{ Elections(limit: 100, where: { OR: [{ status: { in: [UPCOMING, CLOSED] } }] }) { docs { id } } }`,
+    )
     expect(many.errors).toBeUndefined()
     expect(mine(many.data.Elections.docs)).toEqual(['CLOSED', 'UPCOMING'])
   })
@@ -237,16 +263,25 @@ describe('filtering by status, computed in SQL', () => {
 
 describe('status is computed, never stored', () => {
   it('has no column, and a client writing it changes nothing', async () => {
-    const columns = (await query(t, "SELECT column_name FROM information_schema.columns WHERE table_name = 'elections'")).rows.map((r) => r.column_name)
+    const columns = (
+      await query(t, "SELECT column_name FROM information_schema.columns WHERE table_name = 'elections'")
+    ).rows.map((r) => r.column_name)
     expect(columns).not.toContain('status')
-    expect(columns).toEqual(expect.arrayContaining(['nominations_open', 'nominations_close', 'voting_open', 'voting_close']))
+    expect(columns).toEqual(
+      expect.arrayContaining(['nominations_open', 'nominations_close', 'voting_open', 'voting_close']),
+    )
 
     setNow(at('2032-05-20'))
-    const created = await t.api('POST', 'elections', { auth: a.staff, body: { name: unique('Written status'), ...DAYS, status: 'CLOSED' } })
+    const created = await t.api('POST', 'elections', {
+      auth: a.staff,
+      body: { name: unique('Written status'), ...DAYS, status: 'CLOSED' },
+    })
     const doc = (await json(created)).doc
     expect(created.status).toBe(201)
     expect(doc.status).toBe('NOMINATIONS_CLOSED')
-    const patched = await json(await t.api('PATCH', `elections/${doc.id}`, { auth: a.staff, body: { status: 'UPCOMING' } }))
+    const patched = await json(
+      await t.api('PATCH', `elections/${doc.id}`, { auth: a.staff, body: { status: 'UPCOMING' } }),
+    )
     expect(patched.doc.status).toBe('NOMINATIONS_CLOSED')
     const mutation = await t.graphql(
       `mutation ($id: String!) { updateElection(id: $id, data: { name: "Renamed" }) { status } }`,
@@ -283,42 +318,60 @@ describe('election dates', () => {
     [{ nominationsClose: '2032-06-05', votingClose: '2032-05-20' }, 'votingOpen'],
   ]
 
-  it.each(disorders)('out of order (%j): REST create refuses with 400 naming %s, and writes nothing', async (changes, first) => {
-    const before = (await query(t, 'SELECT count(*)::int AS n FROM elections')).rows[0]!.n
-    const response = await t.api('POST', 'elections', { auth: a.staff, body: { name: unique('Disordered'), ...DAYS, ...changes } })
-    const body = await expectClientError(response, first)
-    expect(errorPaths(body)).toEqual([first])
-    expect(fieldMessages(body)).toMatch(new RegExp(`^${first} \\(\\d{4}-\\d{2}-\\d{2}\\) must not be before`))
-    expect((await query(t, 'SELECT count(*)::int AS n FROM elections')).rows[0]!.n).toBe(before)
-  })
+  it.each(disorders)(
+    'out of order (%j): REST create refuses with 400 naming %s, and writes nothing',
+    async (changes, first) => {
+      const before = (await query(t, 'SELECT count(*)::int AS n FROM elections')).rows[0]!.n
+      const response = await t.api('POST', 'elections', {
+        auth: a.staff,
+        body: { name: unique('Disordered'), ...DAYS, ...changes },
+      })
+      const body = await expectClientError(response, first)
+      expect(errorPaths(body)).toEqual([first])
+      expect(fieldMessages(body)).toMatch(new RegExp(`^${first} \\(\\d{4}-\\d{2}-\\d{2}\\) must not be before`))
+      expect((await query(t, 'SELECT count(*)::int AS n FROM elections')).rows[0]!.n).toBe(before)
+    },
+  )
 
-  it.each(disorders)('out of order (%j) on update: REST, GraphQL, the admin save and the Local API refuse, naming %s', async (changes, first) => {
-    const election = await createElection(t, a.staff, DAYS)
-    const stored = await row(t, 'elections', election.id)
+  it.each(disorders)(
+    'out of order (%j) on update: REST, GraphQL, the admin save and the Local API refuse, naming %s',
+    async (changes, first) => {
+      const election = await createElection(t, a.staff, DAYS)
+      const stored = await row(t, 'elections', election.id)
 
-    const rest = await t.api('PATCH', `elections/${election.id}`, { auth: a.staff, body: changes })
-    expect(errorPaths(await expectClientError(rest, first))).toEqual([first])
+      const rest = await t.api('PATCH', `elections/${election.id}`, { auth: a.staff, body: changes })
+      expect(errorPaths(await expectClientError(rest, first))).toEqual([first])
 
-    const admin = await adminSaveElection(t, a.staff, election.id, changes)
-    expect(errorPaths(await expectClientError(admin, first))).toEqual([first])
+      const admin = await adminSaveElection(t, a.staff, election.id, changes)
+      expect(errorPaths(await expectClientError(admin, first))).toEqual([first])
 
-    const graphql = await t.graphql(
-      `mutation ($id: String!, $data: mutationElectionUpdateInput!) { updateElection(id: $id, data: $data) { id } }`,
-      { auth: a.staff, variables: { data: changes, id: election.id } },
-    )
-    expect(graphql.errors?.[0]?.extensions?.statusCode).toBe(400)
-    expect(graphql.errors?.[0]?.extensions?.data?.errors?.map((error: Json) => error.path)).toEqual([first])
+      const graphql = await t.graphql(
+        `mutation ($id: String!, $data: mutationElectionUpdateInput!) { updateElection(id: $id, data: $data) { id } }`,
+        { auth: a.staff, variables: { data: changes, id: election.id } },
+      )
+      expect(graphql.errors?.[0]?.extensions?.statusCode).toBe(400)
+      expect(graphql.errors?.[0]?.extensions?.data?.errors?.map((error: Json) => error.path)).toEqual([first])
 
-    await expect(
-      t.payload.update({ collection: 'elections', data: changes, id: election.id, overrideAccess: false, user: await userDoc(t, a.staff) }),
-    ).rejects.toMatchObject({ data: { errors: [expect.objectContaining({ path: first })] } })
+      await expect(
+        t.payload.update({
+          collection: 'elections',
+          data: changes,
+          id: election.id,
+          overrideAccess: false,
+          user: await userDoc(t, a.staff),
+        }),
+      ).rejects.toMatchObject({ data: { errors: [expect.objectContaining({ path: first })] } })
 
-    expect(await row(t, 'elections', election.id)).toEqual(stored)
-  })
+      expect(await row(t, 'elections', election.id)).toEqual(stored)
+    },
+  )
 
   it('an update of one date is checked against the stored others; in-order changes save', async () => {
     const election = await createElection(t, a.staff, DAYS)
-    const moved = await t.api('PATCH', `elections/${election.id}`, { auth: a.staff, body: { nominationsClose: '2032-05-20' } })
+    const moved = await t.api('PATCH', `elections/${election.id}`, {
+      auth: a.staff,
+      body: { nominationsClose: '2032-05-20' },
+    })
     expect(moved.status).toBe(200)
     const saved = await adminSaveElection(t, a.staff, election.id, { votingClose: '2032-06-30T12:00:00.000Z' })
     expect(saved.status).toBe(200)
@@ -327,11 +380,16 @@ describe('election dates', () => {
 
   it('the database refuses out-of-order dates too (a CHECK constraint), whatever writes them', async () => {
     const election = await createElection(t, a.staff, DAYS)
-    await expect(query(t, `UPDATE elections SET voting_close = '2032-01-01' WHERE id = $1`, [election.id])).rejects.toThrow(/elections_dates_in_order/)
+    await expect(
+      query(t, `UPDATE elections SET voting_close = '2032-01-01' WHERE id = $1`, [election.id]),
+    ).rejects.toThrow(/elections_dates_in_order/)
   })
 
   it('are required, each named when missing', async () => {
-    const response = await t.api('POST', 'elections', { auth: a.staff, body: { name: unique('Dateless'), nominationsOpen: DAYS.nominationsOpen } })
+    const response = await t.api('POST', 'elections', {
+      auth: a.staff,
+      body: { name: unique('Dateless'), nominationsOpen: DAYS.nominationsOpen },
+    })
     const body = await expectClientError(response)
     expect(errorPaths(body).sort()).toEqual(['nominationsClose', 'votingClose', 'votingOpen'])
   })
@@ -341,8 +399,12 @@ describe('who manages elections', () => {
   it('staff create, update and delete them; members and anonymous may only read', async () => {
     const election = await createElection(t, a.staff, DAYS)
     for (const user of [a.member, undefined]) {
-      expect([401, 403]).toContain((await t.api('POST', 'elections', { auth: user, body: { name: unique('Nope'), ...DAYS } })).status)
-      expect([401, 403, 404]).toContain((await t.api('PATCH', `elections/${election.id}`, { auth: user, body: { name: 'Taken over' } })).status)
+      expect([401, 403]).toContain(
+        (await t.api('POST', 'elections', { auth: user, body: { name: unique('Nope'), ...DAYS } })).status,
+      )
+      expect([401, 403, 404]).toContain(
+        (await t.api('PATCH', `elections/${election.id}`, { auth: user, body: { name: 'Taken over' } })).status,
+      )
       expect([401, 403, 404]).toContain((await t.api('DELETE', `elections/${election.id}`, { auth: user })).status)
       expect((await t.api('GET', `elections/${election.id}`, { auth: user })).status).toBe(200)
     }

@@ -31,7 +31,15 @@ const auth = (viewer: Viewer): Auth => (viewer === 'anonymous' ? undefined : use
 const elections: Record<'OPEN' | 'PAST', Json> = {} as never
 
 /** The system's view of every row (the ground truth the oracle reasons about). */
-type NomineeRow = { accepted: boolean; acceptance: string; election: string; id: string; legacy_id: number; nominee_name: string; user: string }
+type NomineeRow = {
+  accepted: boolean
+  acceptance: string
+  election: string
+  id: string
+  legacy_id: number
+  nominee_name: string
+  user: string
+}
 type NominationRow = {
   election: string
   employer: null | string
@@ -98,8 +106,12 @@ beforeAll(async () => {
     await nominate(t, carol, election, dave, { employer: `${name} employer of dave` })
     const carolNomination = await nominate(t, bob, election, carol)
     const bobNomination = await nominate(t, alice, election, bob)
-    expect((await answer(t, carol, String(carolNomination.nominee.id ?? carolNomination.nominee), 'accept')).status).toBe(200)
-    expect((await answer(t, bob, String(bobNomination.nominee.id ?? bobNomination.nominee), 'decline')).status).toBe(200)
+    expect(
+      (await answer(t, carol, String(carolNomination.nominee.id ?? carolNomination.nominee), 'accept')).status,
+    ).toBe(200)
+    expect((await answer(t, bob, String(bobNomination.nominee.id ?? bobNomination.nominee), 'decline')).status).toBe(
+      200,
+    )
   }
   setNow(NOW)
 
@@ -128,14 +140,20 @@ describe('the scenario itself', () => {
   it('has private and public rows in both elections, so the checks below can tell them apart', () => {
     expect(nominees).toHaveLength(8)
     expect(nominations).toHaveLength(10)
-    expect(visibleNominees('anonymous').map((n) => n.nominee_name).sort()).toEqual(['Alice Liddell', 'Carol Danvers'])
+    expect(
+      visibleNominees('anonymous')
+        .map((n) => n.nominee_name)
+        .sort(),
+    ).toEqual(['Alice Liddell', 'Carol Danvers'])
     expect(visibleNominations('anonymous')).toHaveLength(3)
     // every member sees something private, and something the others do not
     for (const viewer of ['alice', 'bob', 'carol', 'dave'] as Viewer[]) {
       expect(visibleNominees(viewer).length).toBeGreaterThan(2)
       expect(visibleNominations(viewer).length).toBeGreaterThan(3)
     }
-    expect(new Set(['alice', 'bob', 'carol', 'dave'].map((v) => ids(visibleNominations(v as Viewer)).join()))).toHaveProperty('size', 4)
+    expect(
+      new Set(['alice', 'bob', 'carol', 'dave'].map((v) => ids(visibleNominations(v as Viewer)).join())),
+    ).toHaveProperty('size', 4)
   })
 })
 
@@ -185,8 +203,15 @@ describe.each(VIEWERS)('what %s sees', (viewer) => {
     ]
     for (const [field, value] of nomineeFilters) {
       for (const candidate of new Set(nominees.map(value))) {
-        const got = await restIds(`nominees?limit=1000&depth=0&where[${field}][equals]=${encodeURIComponent(String(candidate))}`, viewer)
-        expect({ field, candidate, got }).toEqual({ field, candidate, got: ids(visibleNominees(viewer).filter((n) => value(n) === candidate)) })
+        const got = await restIds(
+          `nominees?limit=1000&depth=0&where[${field}][equals]=${encodeURIComponent(String(candidate))}`,
+          viewer,
+        )
+        expect({ field, candidate, got }).toEqual({
+          field,
+          candidate,
+          got: ids(visibleNominees(viewer).filter((n) => value(n) === candidate)),
+        })
       }
     }
     // through the join: a nominee matches only by a nomination the viewer may see
@@ -198,7 +223,10 @@ describe.each(VIEWERS)('what %s sees', (viewer) => {
       expect({ nominator, got }).toEqual({ nominator, got: ids(want) })
     }
     for (const statement of new Set(nominations.map((m) => m.statement))) {
-      const got = await restIds(`nominees?limit=1000&depth=0&where[nominations.statement][equals]=${encodeURIComponent(statement)}`, viewer)
+      const got = await restIds(
+        `nominees?limit=1000&depth=0&where[nominations.statement][equals]=${encodeURIComponent(statement)}`,
+        viewer,
+      )
       const want = visibleNominees(viewer).filter((n) =>
         visibleNominations(viewer).some((m) => m.nominee === n.id && m.statement === statement),
       )
@@ -223,18 +251,37 @@ describe.each(VIEWERS)('what %s sees', (viewer) => {
     for (const [field, value] of nominationFilters) {
       for (const candidate of new Set(nominations.map(value))) {
         if (candidate === undefined) continue
-        const got = await restIds(`nominations?limit=1000&depth=0&where[${field}][equals]=${encodeURIComponent(String(candidate))}`, viewer)
-        expect({ field, candidate, got }).toEqual({ field, candidate, got: ids(visibleNominations(viewer).filter((m) => value(m) === candidate)) })
+        const got = await restIds(
+          `nominations?limit=1000&depth=0&where[${field}][equals]=${encodeURIComponent(String(candidate))}`,
+          viewer,
+        )
+        expect({ field, candidate, got }).toEqual({
+          field,
+          candidate,
+          got: ids(visibleNominations(viewer).filter((m) => value(m) === candidate)),
+        })
       }
     }
   })
 
-  it("filters reaching into the users behind a nomination: staff get the matching rows, everyone else a 403, never a row", async () => {
+  it('filters reaching into the users behind a nomination: staff get the matching rows, everyone else a 403, never a row', async () => {
     for (const user of Object.values(users)) {
       for (const [path, rows, match] of [
-        [`nominations?where[nominee.user.email][equals]=${user.email}`, visibleNominations(viewer), (m: NominationRow) => m.nominee_user === user.id],
-        [`nominations?where[nominator.username][equals]=${user.username}`, visibleNominations(viewer), (m: NominationRow) => m.nominator === user.id],
-        [`nominees?where[user.email][equals]=${user.email}`, visibleNominees(viewer), (n: NomineeRow) => n.user === user.id],
+        [
+          `nominations?where[nominee.user.email][equals]=${user.email}`,
+          visibleNominations(viewer),
+          (m: NominationRow) => m.nominee_user === user.id,
+        ],
+        [
+          `nominations?where[nominator.username][equals]=${user.username}`,
+          visibleNominations(viewer),
+          (m: NominationRow) => m.nominator === user.id,
+        ],
+        [
+          `nominees?where[user.email][equals]=${user.email}`,
+          visibleNominees(viewer),
+          (n: NomineeRow) => n.user === user.id,
+        ],
       ] as const) {
         const response = await t.api('GET', `${path}&limit=1000&depth=0`, { auth: auth(viewer) })
         const body = await json(response)
@@ -266,7 +313,10 @@ describe.each(VIEWERS)('what %s sees', (viewer) => {
 
   it('an or-filter naming a hidden row by id adds nothing', async () => {
     for (const hidden of nominees.filter((n) => !canSeeNominee(viewer, n))) {
-      const got = await restIds(`nominees?limit=1000&depth=0&where[or][0][id][equals]=${hidden.id}&where[or][1][accepted][equals]=true`, viewer)
+      const got = await restIds(
+        `nominees?limit=1000&depth=0&where[or][0][id][equals]=${hidden.id}&where[or][1][accepted][equals]=true`,
+        viewer,
+      )
       expect(got).not.toContain(hidden.id)
     }
   })
@@ -284,12 +334,21 @@ describe.each(VIEWERS)('what %s sees', (viewer) => {
     expect(result.data.countNominations.totalDocs).toBe(visibleNominations(viewer).length)
 
     for (const n of nominees) {
-      const one = await t.graphql(`query ($id: String!) { Nominee(id: $id) { id } }`, { auth: auth(viewer), variables: { id: n.id } })
+      const one = await t.graphql(`query ($id: String!) { Nominee(id: $id) { id } }`, {
+        auth: auth(viewer),
+        variables: { id: n.id },
+      })
       expect({ id: n.id, seen: Boolean(one.data?.Nominee?.id) }).toEqual({ id: n.id, seen: canSeeNominee(viewer, n) })
     }
     for (const m of nominations) {
-      const one = await t.graphql(`query ($id: String!) { Nomination(id: $id) { id } }`, { auth: auth(viewer), variables: { id: m.id } })
-      expect({ id: m.id, seen: Boolean(one.data?.Nomination?.id) }).toEqual({ id: m.id, seen: canSeeNomination(viewer, m) })
+      const one = await t.graphql(`query ($id: String!) { Nomination(id: $id) { id } }`, {
+        auth: auth(viewer),
+        variables: { id: m.id },
+      })
+      expect({ id: m.id, seen: Boolean(one.data?.Nomination?.id) }).toEqual({
+        id: m.id,
+        seen: canSeeNomination(viewer, m),
+      })
     }
     for (const election of Object.values(elections)) {
       const filtered = await t.graphql(
@@ -298,8 +357,12 @@ describe.each(VIEWERS)('what %s sees', (viewer) => {
         { auth: auth(viewer), variables: { id: election.id } },
       )
       expect(filtered.errors).toBeUndefined()
-      expect(ids(filtered.data.Nominees.docs)).toEqual(ids(visibleNominees(viewer).filter((n) => n.election === election.id)))
-      expect(ids(filtered.data.Nominations.docs)).toEqual(ids(visibleNominations(viewer).filter((m) => m.election === election.id)))
+      expect(ids(filtered.data.Nominees.docs)).toEqual(
+        ids(visibleNominees(viewer).filter((n) => n.election === election.id)),
+      )
+      expect(ids(filtered.data.Nominations.docs)).toEqual(
+        ids(visibleNominations(viewer).filter((m) => m.election === election.id)),
+      )
     }
   })
 
@@ -324,16 +387,25 @@ describe.each(VIEWERS)('what %s sees', (viewer) => {
       const user = users[name]
       const doc = await json(await t.api('GET', `users/${user.id}?depth=2`, { auth: auth(viewer) }))
       expect(ids(doc.candidacies.docs)).toEqual(ids(visibleNominees(viewer).filter((n) => n.user === user.id)))
-      expect(ids(doc.nominationsMade.docs)).toEqual(ids(visibleNominations(viewer).filter((m) => m.nominator === user.id)))
+      expect(ids(doc.nominationsMade.docs)).toEqual(
+        ids(visibleNominations(viewer).filter((m) => m.nominator === user.id)),
+      )
       for (const candidacy of doc.candidacies.docs as Json[]) {
-        expect(ids(candidacy.nominations.docs)).toEqual(ids(visibleNominations(viewer).filter((m) => m.nominee === candidacy.id)))
+        expect(ids(candidacy.nominations.docs)).toEqual(
+          ids(visibleNominations(viewer).filter((m) => m.nominee === candidacy.id)),
+        )
         // populated, not ids: depth 2 reaches the second level
         for (const nomination of candidacy.nominations.docs as Json[]) expect(typeof nomination).toBe('object')
       }
       for (const made of doc.nominationsMade.docs as Json[]) {
         // a visible nomination's nominee is visible too, and populated
         expect(typeof made.nominee).toBe('object')
-        expect(canSeeNominee(viewer, nominees.find((n) => n.id === made.nominee.id)!)).toBe(true)
+        expect(
+          canSeeNominee(
+            viewer,
+            nominees.find((n) => n.id === made.nominee.id)!,
+          ),
+        ).toBe(true)
       }
 
       const result = await t.graphql(
@@ -341,10 +413,16 @@ describe.each(VIEWERS)('what %s sees', (viewer) => {
         { auth: auth(viewer), variables: { id: user.id } },
       )
       expect(result.errors).toBeUndefined()
-      expect(ids(result.data.User.candidacies.docs)).toEqual(ids(visibleNominees(viewer).filter((n) => n.user === user.id)))
-      expect(ids(result.data.User.nominationsMade.docs)).toEqual(ids(visibleNominations(viewer).filter((m) => m.nominator === user.id)))
+      expect(ids(result.data.User.candidacies.docs)).toEqual(
+        ids(visibleNominees(viewer).filter((n) => n.user === user.id)),
+      )
+      expect(ids(result.data.User.nominationsMade.docs)).toEqual(
+        ids(visibleNominations(viewer).filter((m) => m.nominator === user.id)),
+      )
       for (const candidacy of result.data.User.candidacies.docs as Json[]) {
-        expect(ids(candidacy.nominations.docs)).toEqual(ids(visibleNominations(viewer).filter((m) => m.nominee === candidacy.id)))
+        expect(ids(candidacy.nominations.docs)).toEqual(
+          ids(visibleNominations(viewer).filter((m) => m.nominee === candidacy.id)),
+        )
       }
     }
   })
@@ -378,7 +456,9 @@ describe.each(VIEWERS)('what %s sees', (viewer) => {
     expect(ids(found.docs)).toEqual(ids(visibleNominees(viewer)))
     const made = await t.payload.find({ collection: 'nominations', depth: 0, limit: 1000, ...asViewer })
     expect(ids(made.docs)).toEqual(ids(visibleNominations(viewer)))
-    expect((await t.payload.count({ collection: 'nominations', ...asViewer })).totalDocs).toBe(visibleNominations(viewer).length)
+    expect((await t.payload.count({ collection: 'nominations', ...asViewer })).totalDocs).toBe(
+      visibleNominations(viewer).length,
+    )
   })
 })
 
@@ -412,10 +492,16 @@ describe('what anonymous answers carry about the users behind them', () => {
   }
 
   it('users appear as ids, with the display names (nomineeName, nominatorName) beside them; never account fields', async () => {
-    for (const path of ['nominees?depth=3&limit=100', 'nominations?depth=3&limit=100', 'elections?depth=3&limit=100', `elections/${elections.PAST.slug}/nominees?depth=3`]) {
+    for (const path of [
+      'nominees?depth=3&limit=100',
+      'nominations?depth=3&limit=100',
+      'elections?depth=3&limit=100',
+      `elections/${elections.PAST.slug}/nominees?depth=3`,
+    ]) {
       const body = await json(await t.api('GET', path, { auth: undefined }))
       const keys = deepKeys(body)
-      for (const field of accountFields) expect({ path, field, present: keys.has(field) }).toEqual({ path, field, present: false })
+      for (const field of accountFields)
+        expect({ path, field, present: keys.has(field) }).toEqual({ path, field, present: false })
     }
     const nominations = await json(await t.api('GET', 'nominations?depth=3&limit=100'))
     expect(nominations.docs.length).toBeGreaterThan(0)
