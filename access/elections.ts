@@ -26,7 +26,12 @@ export const publicNomination = (): Where => ({
   and: [{ 'nominee.accepted': { equals: true } }, nominationsHaveClosed('election.')],
 })
 
-/** The nominees `user` has nominated (their own nominations' nominees). */
+/**
+ * The nominees `user` has nominated (their own nominations' nominees), as a
+ * list of ids: the rule stays a plain condition on the nominee's own columns,
+ * which works wherever Payload applies it (prefixed into relationship paths
+ * from nominations, inside the joins of elections and users).
+ */
 const nomineesNominatedBy = async (req: PayloadRequest, user: number | string): Promise<string[]> => {
   const rows = await execute(
     req,
