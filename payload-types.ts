@@ -95,6 +95,9 @@ export interface Config {
     minutes: Minute;
     banners: Banner;
     'work-groups': WorkGroup;
+    elections: Election;
+    nominees: Nominee;
+    nominations: Nomination;
     'email-templates': EmailTemplate;
     'email-logs': EmailLog;
     'payload-kv': PayloadKv;
@@ -104,6 +107,10 @@ export interface Config {
     'payload-migrations': PayloadMigration;
   };
   collectionsJoins: {
+    users: {
+      candidacies: 'nominees';
+      nominationsMade: 'nominations';
+    };
     pages: {
       images: 'page-images';
       documents: 'page-documents';
@@ -124,6 +131,12 @@ export interface Config {
     };
     'story-categories': {
       stories: 'success-stories';
+    };
+    elections: {
+      nominees: 'nominees';
+    };
+    nominees: {
+      nominations: 'nominations';
     };
   };
   collectionsSelect: {
@@ -155,6 +168,9 @@ export interface Config {
     minutes: MinutesSelect<false> | MinutesSelect<true>;
     banners: BannersSelect<false> | BannersSelect<true>;
     'work-groups': WorkGroupsSelect<false> | WorkGroupsSelect<true>;
+    elections: ElectionsSelect<false> | ElectionsSelect<true>;
+    nominees: NomineesSelect<false> | NomineesSelect<true>;
+    nominations: NominationsSelect<false> | NominationsSelect<true>;
     'email-templates': EmailTemplatesSelect<false> | EmailTemplatesSelect<true>;
     'email-logs': EmailLogsSelect<false> | EmailLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -240,6 +256,22 @@ export interface User {
   emailVerified?: boolean | null;
   oauthProvider?: string | null;
   oauthId?: string | null;
+  /**
+   * Elections this user was nominated in.
+   */
+  candidacies?: {
+    docs?: (string | Nominee)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * Nominations this user made.
+   */
+  nominationsMade?: {
+    docs?: (string | Nomination)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
   enableAPIKey?: boolean | null;
@@ -267,6 +299,115 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "nominees".
+ */
+export interface Nominee {
+  id: string;
+  election: string | Election;
+  /**
+   * The nominated user. Shown publicly only by name (nomineeName).
+   */
+  user: string | User;
+  /**
+   * The user's first and last name (or username), kept on every save.
+   */
+  nomineeName?: string | null;
+  /**
+   * The nominee's answer. Moves only along the acceptance workflow.
+   */
+  acceptance: 'PENDING' | 'ACCEPTED' | 'DECLINED';
+  /**
+   * Same as acceptance = ACCEPTED (kept in step by the server).
+   */
+  accepted?: boolean | null;
+  nominations?: {
+    docs?: (string | Nomination)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "elections".
+ */
+export interface Election {
+  id: string;
+  name: string;
+  /**
+   * Generated from name when left empty.
+   */
+  slug: string;
+  /**
+   * Markdown.
+   */
+  description?: string | null;
+  descriptionHtml?: string | null;
+  /**
+   * First day nominations are open (00:00 UTC).
+   */
+  nominationsOpen: string;
+  /**
+   * First day nominations are closed (00:00 UTC).
+   */
+  nominationsClose: string;
+  /**
+   * First day of voting (00:00 UTC).
+   */
+  votingOpen: string;
+  /**
+   * First day voting is closed (00:00 UTC).
+   */
+  votingClose: string;
+  /**
+   * Computed from the dates and today; never stored.
+   */
+  status?: ('UPCOMING' | 'NOMINATIONS_OPEN' | 'NOMINATIONS_CLOSED' | 'VOTING_OPEN' | 'CLOSED') | null;
+  nominees?: {
+    docs?: (string | Nominee)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "nominations".
+ */
+export interface Nomination {
+  id: string;
+  election: string | Election;
+  /**
+   * The user nominated (yourself for a self-nomination).
+   */
+  nomineeUser: string | User;
+  /**
+   * The nominee row of this user in this election (found or created on save).
+   */
+  nominee: string | Nominee;
+  /**
+   * Who made the nomination: the user who saved it.
+   */
+  nominator: string | User;
+  nominatorName?: string | null;
+  /**
+   * Why this person should serve (Markdown).
+   */
+  statement: string;
+  statementHtml?: string | null;
+  employer?: string | null;
+  otherAffiliations?: string | null;
+  previousBoardService?: string | null;
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1437,6 +1578,18 @@ export interface PayloadLockedDocument {
         value: string | WorkGroup;
       } | null)
     | ({
+        relationTo: 'elections';
+        value: string | Election;
+      } | null)
+    | ({
+        relationTo: 'nominees';
+        value: string | Nominee;
+      } | null)
+    | ({
+        relationTo: 'nominations';
+        value: string | Nomination;
+      } | null)
+    | ({
         relationTo: 'email-templates';
         value: string | EmailTemplate;
       } | null)
@@ -1503,6 +1656,8 @@ export interface UsersSelect<T extends boolean = true> {
   emailVerified?: T;
   oauthProvider?: T;
   oauthId?: T;
+  candidacies?: T;
+  nominationsMade?: T;
   updatedAt?: T;
   createdAt?: T;
   enableAPIKey?: T;
@@ -2078,6 +2233,59 @@ export interface WorkGroupsSelect<T extends boolean = true> {
   active?: T;
   url?: T;
   creator?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "elections_select".
+ */
+export interface ElectionsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  descriptionHtml?: T;
+  nominationsOpen?: T;
+  nominationsClose?: T;
+  votingOpen?: T;
+  votingClose?: T;
+  status?: T;
+  nominees?: T;
+  legacyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "nominees_select".
+ */
+export interface NomineesSelect<T extends boolean = true> {
+  election?: T;
+  user?: T;
+  nomineeName?: T;
+  acceptance?: T;
+  accepted?: T;
+  nominations?: T;
+  legacyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "nominations_select".
+ */
+export interface NominationsSelect<T extends boolean = true> {
+  election?: T;
+  nomineeUser?: T;
+  nominee?: T;
+  nominator?: T;
+  nominatorName?: T;
+  statement?: T;
+  statementHtml?: T;
+  employer?: T;
+  otherAffiliations?: T;
+  previousBoardService?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }

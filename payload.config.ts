@@ -17,6 +17,9 @@ import { CommunityPhotos } from './collections/community/CommunityPhotos'
 import { CommunityPosts } from './collections/community/CommunityPosts'
 import { CommunityVideos } from './collections/community/CommunityVideos'
 import { DownloadOS } from './collections/downloads/DownloadOS'
+import { Elections } from './collections/elections/Elections'
+import { Nominations } from './collections/elections/Nominations'
+import { Nominees } from './collections/elections/Nominees'
 import { DownloadStatistics } from './collections/downloads/DownloadStatistics'
 import { ReleaseFiles } from './collections/downloads/ReleaseFiles'
 import { Releases } from './collections/downloads/Releases'
@@ -53,6 +56,7 @@ import { statisticsReads } from './src/downloads/statisticsReads'
 import { jobReads } from './src/jobs/reads'
 import { minutesReads } from './src/minutes/reads'
 import { addRelationFilters } from './src/platform/graphqlRelationFilters'
+import { electionReads } from './src/elections/reads'
 import { graphQLQueries } from './src/platform/reads'
 import { pageReads } from './src/site-pages/reads'
 import { sendEmailTask } from './src/mailing/sendEmailTask'
@@ -110,6 +114,10 @@ export default buildConfig({
     Minutes,
     Banners,
     WorkGroups,
+    // elections (PSF elections, nominees, nominations)
+    Elections,
+    Nominees,
+    Nominations,
     // mailing
     EmailTemplates,
     EmailLogs,
@@ -149,6 +157,7 @@ export default buildConfig({
         ...jobReads,
         ...minutesReads,
         ...pageReads,
+        ...electionReads,
       ])(graphQL, info)
     },
     schemaOutputFile: path.resolve(dirname, 'schema.graphql'),

@@ -1,5 +1,6 @@
 import type { RequiredDataFromCollectionSlug } from 'payload'
 
+import { NOMINATED_TEMPLATE } from '../hooks/elections/notifyNominee'
 import { SUCCESS_STORY_SUBMITTED_TEMPLATE } from '../hooks/success-stories/notifyStaffOfSubmission'
 
 const site = '{{ site | default("https://www.python.org") }}'
@@ -29,6 +30,22 @@ export const EMAIL_TEMPLATES: RequiredDataFromCollectionSlug<'email-templates'>[
     internalName: SUCCESS_STORY_SUBMITTED_TEMPLATE,
     isActive: true,
     subject: 'Success story submitted: {{ name }} ({{ companyName }})',
+    templateType: 'NOTIFICATION',
+  },
+  {
+    contentHtml: [
+      '<p>Hello {{ nomineeName }},</p>',
+      '<p>{{ nominatorName }} nominated you in the <strong>{{ electionName }}</strong>.</p>',
+      '<p><a href="{{ acceptUrl }}">Accept or decline the nomination</a> while nominations are open. You appear on the list of nominees only if you accept.</p>',
+    ].join('\n'),
+    contentText:
+      'Hello {{ nomineeName }},\n\n{{ nominatorName }} nominated you in the {{ electionName }}.\n\nAccept or decline the nomination while nominations are open:\n{{ acceptUrl }}\n\nYou appear on the list of nominees only if you accept.\n',
+    description:
+      'To a user someone else nominated in a PSF election, with the link to accept (hooks/elections/notifyNominee).',
+    displayName: 'Nominated in an election',
+    internalName: NOMINATED_TEMPLATE,
+    isActive: true,
+    subject: 'You have been nominated: {{ electionName }}',
     templateType: 'NOTIFICATION',
   },
 ]

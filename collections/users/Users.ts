@@ -152,6 +152,24 @@ export const Users: CollectionConfig = {
       label: 'Account status and sign-in',
     },
     ...authFieldOverrides,
+    // PSF elections (docs/rules/elections.md): each list shows only the rows the reader may see
+    {
+      name: 'candidacies',
+      type: 'join',
+      admin: { description: 'Elections this user was nominated in.' },
+      collection: 'nominees',
+      // depth 2 from a user reaches each candidacy's nominations (joins stop at 1 by default)
+      maxDepth: 2,
+      on: 'user',
+    },
+    {
+      name: 'nominationsMade',
+      type: 'join',
+      admin: { description: 'Nominations this user made.' },
+      collection: 'nominations',
+      maxDepth: 2,
+      on: 'nominator',
+    },
   ],
   graphQL: { pluralName: 'Users', singularName: 'User' },
   hooks: {

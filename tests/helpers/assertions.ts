@@ -133,3 +133,24 @@ export const captureLogs = (payload: Payload) => {
     },
   }
 }
+
+/**
+ * The admin panel's own create: POST /api/<collection>?depth=0 with the form
+ * as multipart `_payload`, exactly as the create view submits it.
+ */
+export const adminCreate = async (t: TestContext, auth: Auth, collection: CollectionSlug, data: Json) => {
+  const boundary = `----PayloadAdminForm${crypto.randomBytes(8).toString('hex')}`
+  const rawBody = [
+    `--${boundary}`,
+    'Content-Disposition: form-data; name="_payload"',
+    '',
+    JSON.stringify(data),
+    `--${boundary}--`,
+    '',
+  ].join('\r\n')
+  return t.api('POST', `${collection}?depth=0&fallback-locale=null`, {
+    auth,
+    headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+    rawBody,
+  })
+}

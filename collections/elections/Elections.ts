@@ -1,0 +1,108 @@
+import type { CollectionConfig, DateField } from 'payload'
+
+import { anyone } from '../../access/anyone'
+import { isStaff } from '../../access/isStaff'
+import { legacyIdField } from '../../fields/legacyId'
+import { renderedHtmlField } from '../../fields/renderedHtml'
+import { slugField } from '../../fields/slug'
+import { normalizeElectionDate, validateElectionDates } from '../../hooks/elections/electionDates'
+import { refuseUserFieldFilters } from '../../hooks/elections/refuseUserFieldFilters'
+import { rewriteStatusQuery } from '../../hooks/elections/rewriteStatusQuery'
+import { deleteDependents } from '../../hooks/shared/deleteDependents'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { electionReads } from '../../src/elections/reads'
+import { ELECTION_STATUSES, electionStatus } from '../../src/elections/status'
+import { readEndpoints } from '../../src/platform/reads'
+
+const electionDate = (name: string, description: string): DateField => ({
+  name,
+  type: 'date',
+  admin: {
+    date: { displayFormat: 'yyyy-MM-dd', pickerAppearance: 'dayOnly' },
+    description,
+  },
+  hooks: { beforeValidate: [normalizeElectionDate] },
+  index: true,
+  required: true,
+})
+
+export const Elections: CollectionConfig = {
+  slug: 'elections',
+  access: {
+    create: isStaff,
+    delete: isStaff,
+    // elections are public; who sees their nominees is the nominees' rule
+    read: anyone,
+    update: isStaff,
+  },
+  admin: {
+    components: {
+      beforeListTable: ['/src/elections/ElectionStatusFilter#ElectionStatusFilter'],
+    },
+    defaultColumns: ['name', 'status', 'nominationsOpen', 'nominationsClose', 'votingOpen', 'votingClose'],
+    group: 'Elections',
+    useAsTitle: 'name',
+  },
+  dbName: 'elections',
+  defaultSort: '-votingOpen',
+  endpoints: readEndpoints(electionReads),
+  fields: [
+    { name: 'name', type: 'text', maxLength: 100, required: true },
+    slugField(),
+    { name: 'description', type: 'textarea', admin: { description: 'Markdown.' }, maxLength: 20000 },
+    renderedHtmlField('description'),
+    {
+      type: 'row',
+      fields: [
+        electionDate('nominationsOpen', 'First day nominations are open (00:00 UTC).'),
+        electionDate('nominationsClose', 'First day nominations are closed (00:00 UTC).'),
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        electionDate('votingOpen', 'First day of voting (00:00 UTC).'),
+        electionDate('votingClose', 'First day voting is closed (00:00 UTC).'),
+      ],
+    },
+    {
+      name: 'status',
+      type: 'select',
+      access: { create: () => false, update: () => false },
+      admin: {
+        description: 'Computed from the dates and today; never stored.',
+        position: 'sidebar',
+        readOnly: true,
+      },
+      hooks: { afterRead: [({ siblingData }) => electionStatus(siblingData ?? {})] },
+      options: ELECTION_STATUSES.map((value) => ({ label: value.toLowerCase().replace('_', ' '), value })),
+      virtual: true,
+    },
+    {
+      name: 'nominees',
+      type: 'join',
+      collection: 'nominees',
+      defaultSort: 'nomineeName',
+      // depth 2 from an election reaches each nominee's nominations (joins stop at 1 by default)
+      maxDepth: 2,
+      on: 'election',
+    },
+    legacyIdField('elections_legacy_id_seq'),
+  ],
+  // the status is computed from these; a client selecting only `status` still gets it right
+  forceSelect: { nominationsClose: true, nominationsOpen: true, votingClose: true, votingOpen: true },
+  hooks: {
+    beforeChange: [validateElectionDates],
+    beforeDelete: [
+      deleteDependents([
+        { collection: 'nominees', field: 'election' },
+        { collection: 'nominations', field: 'election' },
+      ]),
+    ],
+    beforeOperation: [
+      rejectMalformedInput,
+      refuseUserFieldFilters(['nominees.user']),
+      rewriteStatusQuery({ status: '' }),
+    ],
+  },
+}
