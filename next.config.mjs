@@ -10,6 +10,8 @@ const nextConfig = {
   // python.org's API clients call /api/v1/.../ with and without the trailing
   // slash; a redirect could drop their method or body
   skipTrailingSlashRedirect: true,
+  // pdfkit reads its font metrics from its own folder at run time: bundled, it would not find them
+  serverExternalPackages: ['pdfkit'],
   // the smoke test builds into its own folder so it never clobbers a developer's .next
   distDir: process.env.NEXT_DIST_DIR || '.next',
   turbopack: { root: dirname },

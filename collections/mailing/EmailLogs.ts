@@ -57,6 +57,11 @@ export const EmailLogs: CollectionConfig = {
       type: 'json',
       admin: { description: 'The values the template was rendered with.' },
     },
+    {
+      name: 'attachments',
+      type: 'json',
+      admin: { description: 'Stored uploads sent along ({ collection, id, filename }), read when sending.' },
+    },
   ],
   timestamps: true,
 }

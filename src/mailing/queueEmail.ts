@@ -1,6 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
+import type { EmailAttachmentRef } from './attachments'
+
 export type QueueEmailArgs = {
+  /** stored uploads to attach (read from disk when the task sends) */
+  attachments?: EmailAttachmentRef[]
   context?: Record<string, unknown>
   /** internalName of an email template */
   template: string
@@ -13,11 +17,11 @@ export type QueueEmailArgs = {
  * the change that caused it commits, and a failing SMTP server never fails
  * that change (the task retries on its own).
  */
-export const queueEmail = async (req: PayloadRequest, { context = {}, template, to }: QueueEmailArgs) => {
+export const queueEmail = async (req: PayloadRequest, { attachments, context = {}, template, to }: QueueEmailArgs) => {
   // overrideAccess: the system writes its own log; no user may
   const log = await req.payload.create({
     collection: 'email-logs',
-    data: { context, recipientEmail: to, status: 'QUEUED', templateName: template },
+    data: { attachments: attachments?.length ? attachments : null, context, recipientEmail: to, status: 'QUEUED', templateName: template },
     overrideAccess: true,
     req,
   })
