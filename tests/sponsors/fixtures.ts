@@ -217,12 +217,6 @@ export const CHANNELS: Channel[] = ['rest', 'graphql', 'local', 'admin']
 
 const GRAPHQL_NAMES = { 'sponsor-contracts': 'SponsorContract', sponsors: 'Sponsor', sponsorships: 'Sponsorship' } as const
 
-/** A GraphQL input literal: enums (statuses) bare, everything else as JSON. */
-const graphqlInput = (changes: Json): string =>
-  `{ ${Object.entries(changes)
-    .map(([key, value]) => `${key}: ${key === 'status' ? String(value) : JSON.stringify(value)}`)
-    .join(', ')} }`
-
 export type Outcome = { message: string; status: number }
 
 /** One update of a document through one entry point, as `auth`; the outcome as an HTTP status and message. */
@@ -244,7 +238,10 @@ export const update = async (
   }
   if (channel === 'graphql') {
     const name = GRAPHQL_NAMES[collection]
-    const result = await t.graphql(`mutation { update${name}(id: "${id}", data: ${graphqlInput(changes)}) { id } }`, { auth })
+    const result = await t.graphql(
+      `mutation ($data: mutation${name}UpdateInput!) { update${name}(id: "${id}", data: $data) { id } }`,
+      { auth, variables: { data: changes } },
+    )
     if (result.errors?.length) {
       const error = result.errors[0]
       const detail = (error.extensions?.data?.errors ?? []).map((e: Json) => e.message).join(' | ')
