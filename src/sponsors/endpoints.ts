@@ -60,6 +60,13 @@ const actionEndpoint = (collection: keyof typeof TABLES, { action, conflict, dat
     const changes = data(body)
     const shouldCommit = await initTransaction(req)
     try {
+      if (collection === 'sponsor-contracts') {
+        // the sponsorship's row before the contract's, the order every sponsors write takes (no deadlock)
+        await execute(
+          req,
+          sql`SELECT s.id FROM sponsorships s JOIN sponsor_contracts c ON c.sponsorship_id = s.id WHERE c.id = ${id} FOR UPDATE OF s`,
+        )
+      }
       const [row] = await execute(
         req,
         sql`SELECT * FROM ${sql.identifier(TABLES[collection])} WHERE id = ${id} FOR UPDATE`,

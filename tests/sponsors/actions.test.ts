@@ -218,3 +218,51 @@ describe('contract actions', () => {
     }
   })
 })
+
+describe('races', () => {
+  it('approvals and rejections fired at once at one application: exactly one wins, the rest get 409, never a 500', async () => {
+    for (let round = 0; round < 4; round += 1) {
+      const { sponsorship } = await w.sponsorshipIn('APPLIED')
+      const id = String(sponsorship.id)
+      const attempts = [
+        () => post(`sponsorships/${id}/approve`, actors.staff, PERIOD),
+        () => post(`sponsorships/${id}/reject`, actors.staff),
+        () => t.api('PATCH', `sponsorships/${id}`, { auth: actors.superuser, body: { status: 'APPROVED', ...PERIOD } }),
+        () => t.api('PATCH', `sponsorships/${id}`, { auth: actors.staff, body: { status: 'REJECTED' } }),
+        () => post(`sponsorships/${id}/approve`, actors.superuser, PERIOD),
+        () => post(`sponsorships/${id}/reject`, actors.superuser),
+      ]
+      const statuses = await Promise.all(
+        attempts.map(async (attempt) => {
+          const response = await attempt()
+          await response.text()
+          return response.status
+        }),
+      )
+      expect([...statuses].sort()).toEqual([200, 409, 409, 409, 409, 409])
+      const row = (await sponsorshipRow(t, id))!
+      // one contract exactly when the winner approved
+      expect(Boolean(await contractRowOf(t, id))).toBe(row.status === 'APPROVED')
+    }
+  })
+
+  it('a change of the terms and the sending of the contract at once: no deadlock, no 500, and the contract sent states the sponsorship’s terms', async () => {
+    for (let round = 0; round < 6; round += 1) {
+      const { contract, sponsorship } = await w.contractIn('DRAFT')
+      const id = String(sponsorship.id)
+      await post(`sponsorships/${id}/unlock`, actors.staff)
+      const [change, send] = await Promise.all([
+        t.api('PATCH', `sponsorships/${id}`, { auth: actors.staff, body: { sponsorshipFee: 70000 + round } }),
+        post(`sponsor-contracts/${contract.id}/send`, actors.superuser),
+      ])
+      await Promise.all([change.text(), send.text()])
+      expect(send.status).toBe(200)
+      // either the change came first (and the contract was sent with it) or it found the contract out for signature
+      expect([200, 409]).toContain(change.status)
+      const sent = (await contractRowOf(t, id))!
+      expect(sent.status).toBe('AWAITING_SIGNATURE')
+      expect(sent.sponsorship_fee).toBe((await sponsorshipRow(t, id))!.sponsorship_fee)
+      expect(sent.sponsorship_fee).toBe(change.status === 200 ? String(70000 + round) : '150000')
+    }
+  })
+})
