@@ -38,7 +38,9 @@ const liveSponsorRows = async (req: PayloadRequest) =>
   )
 
 /** `{ id in [...] }` that matches nothing when the list is empty. */
-const idIn = (ids: unknown[]): Where => ({ id: { in: ids.length ? ids.map(String) : ['00000000-0000-0000-0000-000000000000'] } })
+const idIn = (ids: unknown[]): Where => ({
+  id: { in: ids.length ? ids.map(String) : ['00000000-0000-0000-0000-000000000000'] },
+})
 
 /** Sponsors: staff all; the member who created one; everyone the sponsors that are live. */
 export const sponsorsReadable: Access = async ({ req }) => {

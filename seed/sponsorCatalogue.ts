@@ -20,8 +20,12 @@ if (!file) {
 const rows = JSON.parse(fs.readFileSync(file, 'utf8')) as DjangoRow[]
 const payload = await getPayload({ config })
 try {
-  const summary = await importSponsorCatalogue(payload, rows, (message) => process.stdout.write(`[sponsors] ${message}\n`))
-  process.stdout.write(`[sponsors] created ${JSON.stringify(summary.created)}, updated ${JSON.stringify(summary.updated)}\n`)
+  const summary = await importSponsorCatalogue(payload, rows, (message) =>
+    process.stdout.write(`[sponsors] ${message}\n`),
+  )
+  process.stdout.write(
+    `[sponsors] created ${JSON.stringify(summary.created)}, updated ${JSON.stringify(summary.updated)}\n`,
+  )
   for (const skip of summary.skipped) {
     process.stdout.write(`[sponsors] not carried: ${skip.model} ${String(skip.pk)} ${skip.field} (${skip.why})\n`)
   }

@@ -34,7 +34,10 @@ export const SponsorLogos: CollectionConfig = {
   fields: [
     { name: 'alt', type: 'text', maxLength: 200 },
     // an account is nobody else's business
-    { ...creatorField(), access: { create: () => false, read: ownerOrStaffField('creator'), update: () => false } } as Field,
+    {
+      ...creatorField(),
+      access: { create: () => false, read: ownerOrStaffField('creator'), update: () => false },
+    } as Field,
   ],
   hooks: { beforeOperation: [rejectMalformedInput] },
   upload: {

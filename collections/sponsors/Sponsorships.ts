@@ -94,7 +94,8 @@ export const Sponsorships: CollectionConfig = {
       type: 'checkbox',
       access: privateField,
       admin: {
-        description: 'Set whenever the status is not APPLIED: the period, level and fee are then read-only until staff unlock it.',
+        description:
+          'Set whenever the status is not APPLIED: the period, level and fee are then read-only until staff unlock it.',
         position: 'sidebar',
         readOnly: true,
       },
@@ -167,7 +168,8 @@ export const Sponsorships: CollectionConfig = {
     },
     legacyIdField('sponsorships_legacy_id_seq'),
     ...contentManageableFields().map(
-      (field) => ({ ...field, access: { ...('access' in field ? field.access : {}), read: applicantOrStaffField } }) as Field,
+      (field) =>
+        ({ ...field, access: { ...('access' in field ? field.access : {}), read: applicantOrStaffField } }) as Field,
     ),
   ],
   hooks: {

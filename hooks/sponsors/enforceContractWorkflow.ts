@@ -19,7 +19,14 @@ import {
 import { assertKnownStatus, changedFields, idOf, refuse, SPONSORS_SYSTEM, today } from '../../src/sponsors/workflow'
 
 /** A contract's content: what staff revise while it is a DRAFT, and nobody changes afterwards. */
-export const CONTRACT_CONTENT = ['sponsorName', 'sponsorInfo', 'sponsorAddress', 'sponsorContact', 'benefitsList', 'legalClauses'] as const
+export const CONTRACT_CONTENT = [
+  'sponsorName',
+  'sponsorInfo',
+  'sponsorAddress',
+  'sponsorContact',
+  'benefitsList',
+  'legalClauses',
+] as const
 /** The sponsorship's terms as copied in by the system. */
 const CONTRACT_TERMS = ['levelName', 'sponsorshipFee', 'startDate', 'endDate', 'year'] as const
 

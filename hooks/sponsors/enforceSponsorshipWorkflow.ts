@@ -36,12 +36,16 @@ const WRITABLE = [...TERMS, 'sponsor', 'year', 'forModifiedPackage', 'renewal', 
 const status = (value: unknown, id?: number | string) =>
   assertKnownStatus<SponsorshipStatus>('sponsorships', 'sponsorship', SPONSORSHIP_STATUSES, value, id)
 
-const levelAmount = async (req: PayloadRequest, level: unknown): Promise<{ amount: null | number; year: null | number }> => {
+const levelAmount = async (
+  req: PayloadRequest,
+  level: unknown,
+): Promise<{ amount: null | number; year: null | number }> => {
   const id = idOf(level)
   if (!id || !UUID.test(id)) return { amount: null, year: null }
   const [row] = await execute(req, sql`SELECT sponsorship_amount, year FROM sponsorship_levels WHERE id = ${id}`)
   return {
-    amount: row?.sponsorship_amount === undefined || row.sponsorship_amount === null ? null : Number(row.sponsorship_amount),
+    amount:
+      row?.sponsorship_amount === undefined || row.sponsorship_amount === null ? null : Number(row.sponsorship_amount),
     year: row?.year === undefined || row.year === null ? null : Number(row.year),
   }
 }
@@ -63,7 +67,10 @@ const apply: CollectionBeforeChangeHook = async ({ data, req }) => {
   const sponsorId = idOf(data.sponsor)
   // an unknown or malformed sponsor is refused by the field's validation, after this hook
   if (!sponsorId || !UUID.test(sponsorId)) return data
-  const [sponsor] = await execute(req, sql`SELECT id, name, creator_id FROM sponsors WHERE id = ${sponsorId} FOR UPDATE`)
+  const [sponsor] = await execute(
+    req,
+    sql`SELECT id, name, creator_id FROM sponsors WHERE id = ${sponsorId} FOR UPDATE`,
+  )
   if (!sponsor) return data
   if (!staff && userId(req) && String(sponsor.creator_id) !== String(userId(req))) {
     refuse('sponsor: you may apply only for a sponsor you registered', 403)
@@ -71,7 +78,10 @@ const apply: CollectionBeforeChangeHook = async ({ data, req }) => {
   const [open] = await execute(
     req,
     sql`SELECT status FROM sponsorships WHERE sponsor_id = ${sponsorId}
-        AND status IN (${sql.join(OPEN_SPONSORSHIP_STATUSES.map((s) => sql`${s}`), sql`, `)}) LIMIT 1`,
+        AND status IN (${sql.join(
+          OPEN_SPONSORSHIP_STATUSES.map((s) => sql`${s}`),
+          sql`, `,
+        )}) LIMIT 1`,
   )
   if (open) {
     refuse(
@@ -144,7 +154,10 @@ export const enforceSponsorshipWorkflow: CollectionBeforeChangeHook = async (arg
     const notTheirs = changed.filter((field) => !APPLICANT_EDITABLE.includes(field))
     if (notTheirs.length) refuse(`Only staff may change ${notTheirs.join(', ')} of a sponsorship`, 403)
     if (changed.length && (current !== 'APPLIED' || locked)) {
-      refuse(`level: the application is ${current}${locked ? ' and locked' : ''}; only an open application's level can be changed`, 403)
+      refuse(
+        `level: the application is ${current}${locked ? ' and locked' : ''}; only an open application's level can be changed`,
+        403,
+      )
     }
   }
   if (changed.includes('sponsor')) {

@@ -22,12 +22,22 @@ export const notifyContractSent: CollectionAfterChangeHook<SponsorContract> = as
   const sponsorshipId = idOf(doc.sponsorship)
   if (!document || !sponsorshipId) return doc
   // the system reads the sponsorship it is writing about
-  const sponsorship = await req.payload.findByID({ collection: 'sponsorships', depth: 0, id: sponsorshipId, overrideAccess: true, req })
+  const sponsorship = await req.payload.findByID({
+    collection: 'sponsorships',
+    depth: 0,
+    id: sponsorshipId,
+    overrideAccess: true,
+    req,
+  })
   const to = await applicantEmail(req, sponsorship)
   if (!to) return doc
   await queueEmail(req, {
     attachments: [{ collection: 'sponsor-contract-documents', filename: 'Contract.pdf', id: document }],
-    context: { ...(await sponsorshipEmailContext(req, sponsorship)), contractId: String(doc.id), revision: doc.revision },
+    context: {
+      ...(await sponsorshipEmailContext(req, sponsorship)),
+      contractId: String(doc.id),
+      revision: doc.revision,
+    },
     template: SPONSOR_TEMPLATES.contractSent,
     to,
   })

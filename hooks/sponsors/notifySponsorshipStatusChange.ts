@@ -12,8 +12,22 @@ import { idOf } from '../../src/sponsors/workflow'
  */
 export const sponsorshipEmailContext = async (req: PayloadRequest, doc: Sponsorship) => {
   const [sponsor, level] = await Promise.all([
-    req.payload.findByID({ collection: 'sponsors', depth: 0, disableErrors: true, id: idOf(doc.sponsor)!, overrideAccess: true, req }),
-    req.payload.findByID({ collection: 'sponsorship-levels', depth: 0, disableErrors: true, id: idOf(doc.level)!, overrideAccess: true, req }),
+    req.payload.findByID({
+      collection: 'sponsors',
+      depth: 0,
+      disableErrors: true,
+      id: idOf(doc.sponsor)!,
+      overrideAccess: true,
+      req,
+    }),
+    req.payload.findByID({
+      collection: 'sponsorship-levels',
+      depth: 0,
+      disableErrors: true,
+      id: idOf(doc.level)!,
+      overrideAccess: true,
+      req,
+    }),
   ])
   return {
     endDate: doc.endDate ? doc.endDate.slice(0, 10) : null,
@@ -29,10 +43,20 @@ export const sponsorshipEmailContext = async (req: PayloadRequest, doc: Sponsors
 }
 
 /** The applicant's address: the member who submitted the application. */
-export const applicantEmail = async (req: PayloadRequest, doc: Pick<Sponsorship, 'submittedBy'>): Promise<null | string> => {
+export const applicantEmail = async (
+  req: PayloadRequest,
+  doc: Pick<Sponsorship, 'submittedBy'>,
+): Promise<null | string> => {
   const user = idOf(doc.submittedBy)
   if (!user) return null
-  const found = await req.payload.findByID({ collection: 'users', depth: 0, disableErrors: true, id: user, overrideAccess: true, req })
+  const found = await req.payload.findByID({
+    collection: 'users',
+    depth: 0,
+    disableErrors: true,
+    id: user,
+    overrideAccess: true,
+    req,
+  })
   return found?.email ?? null
 }
 

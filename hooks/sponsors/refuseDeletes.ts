@@ -8,7 +8,12 @@ import { BINDING_CONTRACT_STATUSES } from '../../src/sponsors/status'
 export const refuseDeletingSponsorWithSponsorships: CollectionBeforeDeleteHook = async ({ id, req }) => {
   const [row] = await execute(req, sql`SELECT count(*)::int AS n FROM sponsorships WHERE sponsor_id = ${id}`)
   if (Number(row?.n ?? 0) > 0) {
-    throw new APIError(`This sponsor has ${String(row!.n)} sponsorship(s); they must be deleted first.`, 409, undefined, true)
+    throw new APIError(
+      `This sponsor has ${String(row!.n)} sponsorship(s); they must be deleted first.`,
+      409,
+      undefined,
+      true,
+    )
   }
 }
 
@@ -16,7 +21,12 @@ export const refuseDeletingSponsorWithSponsorships: CollectionBeforeDeleteHook =
 export const refuseDeletingLevelInUse: CollectionBeforeDeleteHook = async ({ id, req }) => {
   const [row] = await execute(req, sql`SELECT count(*)::int AS n FROM sponsorships WHERE level_id = ${id}`)
   if (Number(row?.n ?? 0) > 0) {
-    throw new APIError(`This level is used by ${String(row!.n)} sponsorship(s); it cannot be deleted.`, 409, undefined, true)
+    throw new APIError(
+      `This level is used by ${String(row!.n)} sponsorship(s); it cannot be deleted.`,
+      409,
+      undefined,
+      true,
+    )
   }
 }
 

@@ -29,7 +29,12 @@ export const resolveAttachments = async (payload: Payload, refs: unknown): Promi
     const staticDir = payload.collections[ref.collection]?.config.upload?.staticDir
     if (!staticDir) throw new Error(`attachment: ${ref.collection} is not an upload collection`)
     // overrideAccess: the system sends what it queued
-    const doc = (await payload.findByID({ collection: ref.collection, depth: 0, id: ref.id, overrideAccess: true })) as {
+    const doc = (await payload.findByID({
+      collection: ref.collection,
+      depth: 0,
+      id: ref.id,
+      overrideAccess: true,
+    })) as {
       filename?: null | string
       mimeType?: null | string
     }

@@ -21,7 +21,13 @@ export const queueEmail = async (req: PayloadRequest, { attachments, context = {
   // overrideAccess: the system writes its own log; no user may
   const log = await req.payload.create({
     collection: 'email-logs',
-    data: { attachments: attachments?.length ? attachments : null, context, recipientEmail: to, status: 'QUEUED', templateName: template },
+    data: {
+      attachments: attachments?.length ? attachments : null,
+      context,
+      recipientEmail: to,
+      status: 'QUEUED',
+      templateName: template,
+    },
     overrideAccess: true,
     req,
   })

@@ -19,14 +19,35 @@ type ActionSpec = {
 /** The explicit workflow actions staff use instead of editing a status (same list as src/sponsors/status.ts). */
 const ACTIONS: Record<Collection, ActionSpec[]> = {
   'sponsor-contracts': [
-    { action: 'send', from: ['DRAFT'], label: 'Send contract', primary: true, confirm: 'Render the contract as a PDF and email it to the applicant?' },
-    { action: 'execute', from: ['DRAFT', 'AWAITING_SIGNATURE'], label: 'Execute contract', confirm: 'Mark the contract signed and finalize the sponsorship?' },
-    { action: 'nullify', from: ['AWAITING_SIGNATURE'], label: 'Nullify', confirm: 'Nullify the contract sent for signature?' },
+    {
+      action: 'send',
+      from: ['DRAFT'],
+      label: 'Send contract',
+      primary: true,
+      confirm: 'Render the contract as a PDF and email it to the applicant?',
+    },
+    {
+      action: 'execute',
+      from: ['DRAFT', 'AWAITING_SIGNATURE'],
+      label: 'Execute contract',
+      confirm: 'Mark the contract signed and finalize the sponsorship?',
+    },
+    {
+      action: 'nullify',
+      from: ['AWAITING_SIGNATURE'],
+      label: 'Nullify',
+      confirm: 'Nullify the contract sent for signature?',
+    },
     { action: 'redraft', from: ['NULLIFIED'], label: 'Back to draft' },
   ],
   sponsorships: [
     { action: 'approve', from: ['APPLIED'], label: 'Approve', primary: true },
-    { action: 'reject', from: ['APPLIED'], label: 'Reject', confirm: 'Reject this application and email the applicant?' },
+    {
+      action: 'reject',
+      from: ['APPLIED'],
+      label: 'Reject',
+      confirm: 'Reject this application and email the applicant?',
+    },
     { action: 'unlock', label: 'Unlock', whenLocked: true },
   ],
 }

@@ -71,7 +71,9 @@ export const renderContractPdf = (contract: ContractForPdf, issuedAt: Date): Pro
     const sponsor = contract.sponsorName ?? ''
     doc.font('Helvetica-Bold').fontSize(18).text('SPONSORSHIP AGREEMENT', { align: 'center' })
     doc.moveDown(0.5).font('Helvetica').fontSize(11)
-    doc.text('between the Python Software Foundation (the "PSF"), a Delaware nonprofit corporation, and', { align: 'center' })
+    doc.text('between the Python Software Foundation (the "PSF"), a Delaware nonprofit corporation, and', {
+      align: 'center',
+    })
     doc.moveDown(0.3).font('Helvetica-Bold').fontSize(14).text(printable(sponsor), { align: 'center' })
     doc.font('Helvetica').fontSize(11).text('(the "Sponsor")', { align: 'center' })
 

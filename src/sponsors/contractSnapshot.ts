@@ -21,7 +21,14 @@ export type SponsorshipTerms = {
 const findLevel = async (req: PayloadRequest, level: unknown): Promise<null | SponsorshipLevel> => {
   const id = idOf(level)
   if (!id) return null
-  return req.payload.findByID({ collection: 'sponsorship-levels', depth: 0, disableErrors: true, id, overrideAccess: true, req })
+  return req.payload.findByID({
+    collection: 'sponsorship-levels',
+    depth: 0,
+    disableErrors: true,
+    id,
+    overrideAccess: true,
+    req,
+  })
 }
 
 /** The terms as the contract states them: level name, fee, period, year. */
@@ -48,7 +55,13 @@ export const sponsorAddress = (sponsor: Sponsor): string =>
 
 /** Everything a new contract starts with. */
 export const contractSnapshot = async (req: PayloadRequest, sponsorId: string, terms: SponsorshipTerms) => {
-  const sponsor = await req.payload.findByID({ collection: 'sponsors', depth: 0, id: sponsorId, overrideAccess: true, req })
+  const sponsor = await req.payload.findByID({
+    collection: 'sponsors',
+    depth: 0,
+    id: sponsorId,
+    overrideAccess: true,
+    req,
+  })
   const level = await findLevel(req, terms.level)
   const clauseIds = (level?.legalClauses ?? []).map(idOf).filter((id): id is string => Boolean(id))
   const clauses = clauseIds.length

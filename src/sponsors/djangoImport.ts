@@ -55,7 +55,9 @@ export const packageBenefits = (context: ImportContext, packagePk: DjangoRow['pk
   const programs = new Map(rowsOf(context, 'sponsors.sponsorshipprogram').map((row) => [row.pk, row.fields]))
   const tiers = tiersOf(context, packagePk)
   const benefits = rowsOf(context, 'sponsors.sponsorshipbenefit')
-    .filter((row) => Array.isArray(row.fields.packages) && row.fields.packages.includes(packagePk) && !row.fields.unavailable)
+    .filter(
+      (row) => Array.isArray(row.fields.packages) && row.fields.packages.includes(packagePk) && !row.fields.unavailable,
+    )
     .sort((a, b) => {
       const programA = programs.get(a.fields.program as never)
       const programB = programs.get(b.fields.program as never)

@@ -111,7 +111,8 @@ export const sponsorshipEndpoints: Endpoint[] = [
         status: 'APPROVED',
       }
       if (body.level !== undefined) {
-        if (typeof body.level !== 'string' || !UUID.test(body.level)) badField('level', 'expected a sponsorship level id')
+        if (typeof body.level !== 'string' || !UUID.test(body.level))
+          badField('level', 'expected a sponsorship level id')
         changes.level = body.level
       }
       if (body.sponsorshipFee !== undefined) {

@@ -56,7 +56,12 @@ export const importSponsorCatalogue = async (
       // overrideAccess: the system writes python.org's data and ids, which no client may
       const doc = (
         existing
-          ? await payload.update({ collection: mapper.collection, data: data as never, id: existing, overrideAccess: true })
+          ? await payload.update({
+              collection: mapper.collection,
+              data: data as never,
+              id: existing,
+              overrideAccess: true,
+            })
           : await payload.create({ collection: mapper.collection, data: data as never, overrideAccess: true })
       ) as { id: number | string }
       imported.set(`${mapper.model}:${String(row.pk)}`, String(doc.id))

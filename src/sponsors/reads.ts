@@ -23,7 +23,9 @@ export type LiveSponsor = {
   name: string
 }
 
-const image = (source: { height?: null | number; url?: null | string; width?: null | number } | undefined): LogoImage => ({
+const image = (
+  source: { height?: null | number; url?: null | string; width?: null | number } | undefined,
+): LogoImage => ({
   height: source?.height ?? null,
   url: source?.url ?? null,
   width: source?.width ?? null,
@@ -53,7 +55,8 @@ export const liveSponsors = async (req: PayloadRequest): Promise<LiveSponsor[]> 
     where: liveSponsorships(),
   })
   if (!sponsorships.length) return []
-  const ids = (field: 'level' | 'sponsor') => [...new Set(sponsorships.map((doc) => idOf(doc[field])).filter(Boolean))] as string[]
+  const ids = (field: 'level' | 'sponsor') =>
+    [...new Set(sponsorships.map((doc) => idOf(doc[field])).filter(Boolean))] as string[]
   const [sponsors, levels] = await Promise.all([
     req.payload.find({
       collection: 'sponsors',
@@ -79,18 +82,23 @@ export const liveSponsors = async (req: PayloadRequest): Promise<LiveSponsor[]> 
   const sponsorById = new Map(sponsors.docs.map((doc) => [String(doc.id), doc]))
   const levelById = new Map(levels.docs.map((doc) => [String(doc.id), doc]))
   // a sponsor appears once, at its most generous live level
-  const best = new Map<string, { level: (typeof levels.docs)[number] | undefined; sponsor: (typeof sponsors.docs)[number] }>()
+  const best = new Map<
+    string,
+    { level: (typeof levels.docs)[number] | undefined; sponsor: (typeof sponsors.docs)[number] }
+  >()
   for (const sponsorship of sponsorships) {
     const sponsor = sponsorById.get(idOf(sponsorship.sponsor) ?? '')
     if (!sponsor) continue
     const level = levelById.get(idOf(sponsorship.level) ?? '')
     const seen = best.get(String(sponsor.id))
-    if (!seen || (level?.order ?? Infinity) < (seen.level?.order ?? Infinity)) best.set(String(sponsor.id), { level, sponsor })
+    if (!seen || (level?.order ?? Infinity) < (seen.level?.order ?? Infinity))
+      best.set(String(sponsor.id), { level, sponsor })
   }
   return [...best.values()]
     .sort(
       (a, b) =>
-        (a.level?.order ?? Infinity) - (b.level?.order ?? Infinity) || a.sponsor.name.localeCompare(b.sponsor.name, 'en'),
+        (a.level?.order ?? Infinity) - (b.level?.order ?? Infinity) ||
+        a.sponsor.name.localeCompare(b.sponsor.name, 'en'),
     )
     .map(({ level, sponsor }) => ({
       landingPageUrl: sponsor.landingPageUrl ?? null,

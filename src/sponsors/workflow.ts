@@ -40,7 +40,8 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 /** The id in a relationship value (an id, or a populated document). */
 export const idOf = (value: unknown): null | string => {
-  if (value && typeof value === 'object') return idOf((value as { id?: unknown; value?: unknown }).id ?? (value as { value?: unknown }).value)
+  if (value && typeof value === 'object')
+    return idOf((value as { id?: unknown; value?: unknown }).id ?? (value as { value?: unknown }).value)
   return typeof value === 'string' || typeof value === 'number' ? String(value) : null
 }
 
@@ -67,8 +68,11 @@ export const comparable = (field: string, value: unknown): string => {
 }
 
 /** The fields among `fields` whose value in `data` differs from `original`. */
-export const changedFields = (fields: readonly string[], data: Record<string, unknown>, original: Record<string, unknown>) =>
-  fields.filter((field) => field in data && comparable(field, data[field]) !== comparable(field, original[field]))
+export const changedFields = (
+  fields: readonly string[],
+  data: Record<string, unknown>,
+  original: Record<string, unknown>,
+) => fields.filter((field) => field in data && comparable(field, data[field]) !== comparable(field, original[field]))
 
 /** Today's date (by the clock) as stored in date-only fields. */
 export const today = (): string => startOfTodayUtc().toISOString()

@@ -5,8 +5,11 @@
  */
 export const pdfText = async (data: Buffer | Uint8Array): Promise<string> => {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const document = await pdfjs.getDocument({ data: new Uint8Array(data), isEvalSupported: false, useSystemFonts: false })
-    .promise
+  const document = await pdfjs.getDocument({
+    data: new Uint8Array(data),
+    isEvalSupported: false,
+    useSystemFonts: false,
+  }).promise
   try {
     const pages: string[] = []
     for (let number = 1; number <= document.numPages; number += 1) {

@@ -151,7 +151,10 @@ const readParts = (raw: string, found: Found = { attachments: [] }, top = true) 
   if (/^attachment/i.test(disposition)) {
     const encoding = (headers['content-transfer-encoding'] ?? '').toLowerCase()
     found.attachments.push({
-      content: encoding === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64') : Buffer.from(decodeBody(body, encoding)),
+      content:
+        encoding === 'base64'
+          ? Buffer.from(body.replace(/\s+/g, ''), 'base64')
+          : Buffer.from(decodeBody(body, encoding)),
       contentType: type.split(';')[0]!.trim(),
       filename: headerParam(disposition, 'filename') ?? headerParam(headers['content-type'], 'name'),
     })
@@ -163,7 +166,9 @@ const readParts = (raw: string, found: Found = { attachments: [] }, top = true) 
   return found
 }
 
-export const parseMessage = (raw: string): Pick<SinkMessage, 'attachments' | 'headers' | 'html' | 'subject' | 'text'> => {
+export const parseMessage = (
+  raw: string,
+): Pick<SinkMessage, 'attachments' | 'headers' | 'html' | 'subject' | 'text'> => {
   const [head] = splitHeadAndBody(raw)
   const headers = parseHeaders(head)
   const { attachments, html, text } = readParts(raw)

@@ -71,7 +71,9 @@ describe('who may act', () => {
   })
 
   it('an unknown id is a 404, a malformed one a 400', async () => {
-    expect((await post('sponsorships/00000000-0000-4000-8000-000000000000/approve', actors.staff, PERIOD)).status).toBe(404)
+    expect((await post('sponsorships/00000000-0000-4000-8000-000000000000/approve', actors.staff, PERIOD)).status).toBe(
+      404,
+    )
     expect((await post('sponsor-contracts/00000000-0000-4000-8000-000000000000/send', actors.staff)).status).toBe(404)
     const bad = await post('sponsorships/42/reject', actors.staff)
     expect(bad.status).toBe(400)
@@ -86,7 +88,11 @@ describe('approve', () => {
     expect(response.status).toBe(200)
     expect((await json(response)).doc).toMatchObject({ locked: true, status: 'APPROVED' })
     const row = (await sponsorshipRow(t, String(sponsorship.id)))!
-    expect([dayOf(row.approved_on), dayOf(row.start_date), dayOf(row.end_date)]).toEqual([TODAY, PERIOD.startDate, PERIOD.endDate])
+    expect([dayOf(row.approved_on), dayOf(row.start_date), dayOf(row.end_date)]).toEqual([
+      TODAY,
+      PERIOD.startDate,
+      PERIOD.endDate,
+    ])
     expect((await contractRowOf(t, String(sponsorship.id)))!.status).toBe('DRAFT')
   })
 
@@ -118,7 +124,7 @@ describe('approve', () => {
       const answer = await refused(id, () => post(`sponsorships/${id}/approve`, actors.staff, body), 400)
       expect({ body, paths: errorPaths(answer) }).toEqual({ body, paths: [field] })
     }
-    expect((await contractRowOf(t, id))).toBeUndefined()
+    expect(await contractRowOf(t, id)).toBeUndefined()
   })
 
   it('refuses malformed input naming the field', async () => {
@@ -142,7 +148,12 @@ describe('approve', () => {
       ['FINALIZED', /from FINALIZED to APPROVED/],
     ] as const) {
       const { sponsorship } = await w.sponsorshipIn(status)
-      await refused(String(sponsorship.id), () => post(`sponsorships/${sponsorship.id}/approve`, actors.staff, PERIOD), 409, pattern)
+      await refused(
+        String(sponsorship.id),
+        () => post(`sponsorships/${sponsorship.id}/approve`, actors.staff, PERIOD),
+        409,
+        pattern,
+      )
     }
   })
 })
@@ -164,7 +175,12 @@ describe('reject', () => {
       ['REJECTED', /already REJECTED/],
     ] as const) {
       const { sponsorship } = await w.sponsorshipIn(status)
-      await refused(String(sponsorship.id), () => post(`sponsorships/${sponsorship.id}/reject`, actors.staff), 409, pattern)
+      await refused(
+        String(sponsorship.id),
+        () => post(`sponsorships/${sponsorship.id}/reject`, actors.staff),
+        409,
+        pattern,
+      )
     }
   })
 })
@@ -175,9 +191,19 @@ describe('unlock', () => {
     const response = await post(`sponsorships/${sponsorship.id}/unlock`, actors.staff)
     expect(response.status).toBe(200)
     expect((await sponsorshipRow(t, String(sponsorship.id)))!.locked).toBe(false)
-    await refused(String(sponsorship.id), () => post(`sponsorships/${sponsorship.id}/unlock`, actors.staff), 409, /not locked/)
+    await refused(
+      String(sponsorship.id),
+      () => post(`sponsorships/${sponsorship.id}/unlock`, actors.staff),
+      409,
+      /not locked/,
+    )
     const open = await w.sponsorshipIn('APPLIED')
-    await refused(String(open.sponsorship.id), () => post(`sponsorships/${open.sponsorship.id}/unlock`, actors.staff), 409, /\(APPLIED\) is not locked/)
+    await refused(
+      String(open.sponsorship.id),
+      () => post(`sponsorships/${open.sponsorship.id}/unlock`, actors.staff),
+      409,
+      /\(APPLIED\) is not locked/,
+    )
   })
 })
 
@@ -214,7 +240,12 @@ describe('contract actions', () => {
     ]
     for (const [status, action, pattern] of cases) {
       const { contract, sponsorship } = await w.contractIn(status)
-      await refused(String(sponsorship.id), () => post(`sponsor-contracts/${contract.id}/${action}`, actors.staff), 409, pattern)
+      await refused(
+        String(sponsorship.id),
+        () => post(`sponsor-contracts/${contract.id}/${action}`, actors.staff),
+        409,
+        pattern,
+      )
     }
   })
 })

@@ -46,8 +46,11 @@ afterAll(async () => {
 })
 
 const openApplications = async (sponsor: string) =>
-  (await query(t, `SELECT id, status FROM sponsorships WHERE sponsor_id = $1 AND status IN ('APPLIED', 'APPROVED')`, [sponsor]))
-    .rows
+  (
+    await query(t, `SELECT id, status FROM sponsorships WHERE sponsor_id = $1 AND status IN ('APPLIED', 'APPROVED')`, [
+      sponsor,
+    ])
+  ).rows
 
 const expectApplication = async (id: string, sponsor: string) => {
   const row = (await sponsorshipRow(t, id))!
@@ -73,7 +76,9 @@ const expectApplication = async (id: string, sponsor: string) => {
     year: 2031,
   })
   // the sponsorship team hears of it, through the mailing path
-  const logs = (await query(t, `SELECT template_name, recipient_email FROM email_logs WHERE context->>'sponsorshipId' = $1`, [id])).rows
+  const logs = (
+    await query(t, `SELECT template_name, recipient_email FROM email_logs WHERE context->>'sponsorshipId' = $1`, [id])
+  ).rows
   expect(logs).toEqual([{ recipient_email: TEAM, template_name: 'sponsors.applied' }])
 }
 
@@ -159,9 +164,12 @@ describe('nobody applies for a sponsor that is not theirs', () => {
     expect(rest.status).toBe(403)
     expect(messages(await json(rest))).toMatch(/sponsor you registered/)
 
-    const gql = await t.graphql(`mutation { createSponsorship(data: { sponsor: "${sponsor}", level: "${level.id}" }) { id } }`, {
-      auth: actors.member,
-    })
+    const gql = await t.graphql(
+      `mutation { createSponsorship(data: { sponsor: "${sponsor}", level: "${level.id}" }) { id } }`,
+      {
+        auth: actors.member,
+      },
+    )
     expect(gql.errors?.[0]?.extensions?.statusCode).toBe(403)
 
     await expect(
@@ -228,7 +236,10 @@ describe('one application in progress per sponsor', () => {
               { auth: actors.owner },
             )
             return result.errors?.length
-              ? { message: String(result.errors[0].message), status: Number(result.errors[0].extensions?.statusCode ?? 500) }
+              ? {
+                  message: String(result.errors[0].message),
+                  status: Number(result.errors[0].extensions?.statusCode ?? 500),
+                }
               : { message: '', status: 201 }
           }
           const response = await apply(t, actors.owner, sponsor, String(level.id))
@@ -238,7 +249,9 @@ describe('one application in progress per sponsor', () => {
       const statuses = outcomes.map((outcome) => outcome.status).sort()
       expect(statuses).toEqual([201, ...Array(9).fill(409)])
       for (const outcome of outcomes.filter((o) => o.status === 409)) {
-        expect(outcome.message).toMatch(/already has an application in progress \(APPLIED\); a sponsor may have one APPLIED or APPROVED/)
+        expect(outcome.message).toMatch(
+          /already has an application in progress \(APPLIED\); a sponsor may have one APPLIED or APPROVED/,
+        )
       }
       expect((await openApplications(sponsor)).length).toBe(1)
       // and one email to the team, the winner's
@@ -255,10 +268,16 @@ describe('one application in progress per sponsor', () => {
     const sponsor = String((await createSponsor(t, actors.owner)).id)
     const first = await applied(t, actors.owner, sponsor, String(level.id))
     await expect(
-      query(t, `INSERT INTO sponsorships (sponsor_id, level_id, status) VALUES ($1, $2, 'APPROVED')`, [sponsor, level.id]),
+      query(t, `INSERT INTO sponsorships (sponsor_id, level_id, status) VALUES ($1, $2, 'APPROVED')`, [
+        sponsor,
+        level.id,
+      ]),
     ).rejects.toMatchObject({ code: '23505', constraint: 'sponsorships_one_open_per_sponsor' })
     // a closed one beside it is fine
-    await query(t, `INSERT INTO sponsorships (sponsor_id, level_id, status) VALUES ($1, $2, 'REJECTED')`, [sponsor, level.id])
+    await query(t, `INSERT INTO sponsorships (sponsor_id, level_id, status) VALUES ($1, $2, 'REJECTED')`, [
+      sponsor,
+      level.id,
+    ])
     expect((await openApplications(sponsor)).map((row) => row.id)).toEqual([first.id])
   })
 })

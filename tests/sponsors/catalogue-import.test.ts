@@ -51,7 +51,17 @@ describe('importing python.org’s catalogue', () => {
     const summary = await importSponsorCatalogue(t.payload, dump, () => undefined)
     expect(summary.created).toEqual({ 'sponsorship-levels': 11 })
     const stored = await levels()
-    expect(stored.map((level) => [level.legacyId, level.name, level.order, level.sponsorshipAmount, level.year, level.logoDimension, level.advertise])).toEqual([
+    expect(
+      stored.map((level) => [
+        level.legacyId,
+        level.name,
+        level.order,
+        level.sponsorshipAmount,
+        level.year,
+        level.logoDimension,
+        level.advertise,
+      ]),
+    ).toEqual([
       [1, 'Visionary', 0, 150000, 2022, 350, true],
       [2, 'Sustainability', 1, 90000, 2022, 300, true],
       [3, 'Maintaining', 2, 60000, 2022, 300, true],
@@ -107,8 +117,26 @@ describe('importing python.org’s catalogue', () => {
   it('carries legal clauses and links each level to the clauses of its benefits, in clause order', async () => {
     // the published fixture has no clauses; these rows have python.org's LegalClause shape
     const clauses: DjangoRow[] = [
-      { fields: { clause: 'Logo use follows the PSF trademark policy.', internal_name: 'Trademark', notes: '', order: 1 }, model: 'sponsors.legalclause', pk: 7 },
-      { fields: { clause: 'Booth space is assigned by the PSF.', internal_name: 'Booths', notes: 'PyCon only', order: 0 }, model: 'sponsors.legalclause', pk: 9 },
+      {
+        fields: {
+          clause: 'Logo use follows the PSF trademark policy.',
+          internal_name: 'Trademark',
+          notes: '',
+          order: 1,
+        },
+        model: 'sponsors.legalclause',
+        pk: 7,
+      },
+      {
+        fields: {
+          clause: 'Booth space is assigned by the PSF.',
+          internal_name: 'Booths',
+          notes: 'PyCon only',
+          order: 0,
+        },
+        model: 'sponsors.legalclause',
+        pk: 9,
+      },
     ]
     const withClauses = dump.map((row) =>
       row.model === 'sponsors.sponsorshipbenefit' && row.pk === 31
@@ -122,7 +150,9 @@ describe('importing python.org’s catalogue', () => {
     const stored = (
       await t.payload.find({ collection: 'sponsor-legal-clauses', depth: 0, overrideAccess: true, sort: 'legacyId' })
     ).docs as Json[]
-    expect(stored.map((clause) => [clause.legacyId, clause.internalName, clause.clause, clause.notes, clause.order])).toEqual([
+    expect(
+      stored.map((clause) => [clause.legacyId, clause.internalName, clause.clause, clause.notes, clause.order]),
+    ).toEqual([
       [7, 'Trademark', 'Logo use follows the PSF trademark policy.', '', 1],
       [9, 'Booths', 'Booth space is assigned by the PSF.', 'PyCon only', 0],
     ])

@@ -50,7 +50,8 @@ beforeAll(async () => {
   const clauses = []
   for (const [index, clause] of CLAUSES.entries()) clauses.push(await seedClause(t, { clause, order: index }))
   level = await seedLevel(t, {
-    benefits: 'Foundation - Logo on python.org\nPyCon US 2031 - Booth space in Exhibit Hall (2)\nPyPI - Logo on the PyPI sponsors page',
+    benefits:
+      'Foundation - Logo on python.org\nPyCon US 2031 - Booth space in Exhibit Hall (2)\nPyPI - Logo on the PyPI sponsors page',
     legalClauses: clauses.map((clause) => clause.id),
     name: 'Visionary',
     sponsorshipAmount: 150000,
@@ -72,7 +73,8 @@ const sentContract = async (sponsorOverrides: Json = {}) => {
   return { draft, sponsor, sponsorship }
 }
 
-const download = async (auth: Auth, filename: string) => t.api('GET', `sponsor-contract-documents/file/${filename}`, { auth })
+const download = async (auth: Auth, filename: string) =>
+  t.api('GET', `sponsor-contract-documents/file/${filename}`, { auth })
 
 const documentOf = async (contractId: string) =>
   // overrideAccess: the test reads what the system stored
@@ -97,13 +99,24 @@ describe('sending renders the contract', () => {
       state: '',
     })
     // a revised draft: the PDF states the revision it was sent at
-    expect((await update(t, 'rest', actors.staff, 'sponsor-contracts', String(draft.id), { sponsorInfo: 'Zürich Snakes AG, a Swiss maker of Python tooling.' })).status).toBe(200)
+    expect(
+      (
+        await update(t, 'rest', actors.staff, 'sponsor-contracts', String(draft.id), {
+          sponsorInfo: 'Zürich Snakes AG, a Swiss maker of Python tooling.',
+        })
+      ).status,
+    ).toBe(200)
     const sent = await act(t, actors.staff, 'sponsor-contracts', String(draft.id), 'send')
     expect(sent.status).toBe('AWAITING_SIGNATURE')
     expect(dayOf(sent.sentOn)).toBe(TODAY)
 
     const [document] = await documentOf(String(draft.id))
-    expect(document).toMatchObject({ contract: draft.id, mimeType: 'application/pdf', revision: 1, sponsor: draft.sponsor_id })
+    expect(document).toMatchObject({
+      contract: draft.id,
+      mimeType: 'application/pdf',
+      revision: 1,
+      sponsor: draft.sponsor_id,
+    })
     expect(document!.filename).toMatch(/^contract-zurich-snakes-ag-r1-[0-9a-f]{16}\.pdf$/)
     expect((await contractRowOf(t, String(sponsorship.id)))!.document_id).toBe(document!.id)
 
@@ -233,8 +246,17 @@ describe('who may see contracts and their documents', () => {
     const { draft } = await sentContract()
     await act(t, actors.staff, 'sponsor-contracts', String(draft.id), 'send')
     const [document] = await documentOf(String(draft.id))
-    expect((await t.api('PATCH', `sponsor-contract-documents/${document!.id}`, { auth: actors.superuser, body: { revision: 7 } })).status).toBe(403)
-    expect((await t.api('DELETE', `sponsor-contract-documents/${document!.id}`, { auth: actors.superuser })).status).toBe(403)
+    expect(
+      (
+        await t.api('PATCH', `sponsor-contract-documents/${document!.id}`, {
+          auth: actors.superuser,
+          body: { revision: 7 },
+        })
+      ).status,
+    ).toBe(403)
+    expect(
+      (await t.api('DELETE', `sponsor-contract-documents/${document!.id}`, { auth: actors.superuser })).status,
+    ).toBe(403)
     expect((await documentOf(String(draft.id)))[0]).toMatchObject({ id: document!.id, revision: document!.revision })
   })
 })

@@ -108,40 +108,71 @@ describe('approval creates the DRAFT contract with a snapshot', () => {
 
     // later edits of the sponsor, the level and the clauses leave the contract as it was
     const before = await snapshot(t, String(sponsorship.id))
-    expect((await t.api('PATCH', `sponsors/${sponsor.id}`, { auth: actors.owner, body: { mailingAddressLine1: '2 Other Road', name: 'Acme Renamed' } })).status).toBe(200)
-    expect((await t.api('PATCH', `sponsorship-levels/${level.id}`, { auth: actors.staff, body: { benefits: 'Nothing', name: 'Renamed level' } })).status).toBe(200)
-    expect((await t.api('PATCH', `sponsor-legal-clauses/${first.id}`, { auth: actors.staff, body: { clause: 'Changed later.' } })).status).toBe(200)
+    expect(
+      (
+        await t.api('PATCH', `sponsors/${sponsor.id}`, {
+          auth: actors.owner,
+          body: { mailingAddressLine1: '2 Other Road', name: 'Acme Renamed' },
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (
+        await t.api('PATCH', `sponsorship-levels/${level.id}`, {
+          auth: actors.staff,
+          body: { benefits: 'Nothing', name: 'Renamed level' },
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (
+        await t.api('PATCH', `sponsor-legal-clauses/${first.id}`, {
+          auth: actors.staff,
+          body: { clause: 'Changed later.' },
+        })
+      ).status,
+    ).toBe(200)
     expect(await snapshot(t, String(sponsorship.id))).toBe(before)
   })
 })
 
 describe('revisions', () => {
-  it.each(CHANNELS)('%s: every save of a DRAFT by staff is a new revision and keeps the new content', async (channel) => {
-    const { contract, sponsorship } = await w.contractIn('DRAFT')
-    const id = String(contract.id)
-    const first = await update(t, channel, actors.staff, 'sponsor-contracts', id, { benefitsList: `Revised benefits via ${channel}` })
-    expect(first).toEqual({ message: '', status: 200 })
-    let row = (await contractRowOf(t, String(sponsorship.id)))!
-    expect([row.revision, row.benefits_list]).toEqual(['1', `Revised benefits via ${channel}`])
-    const second = await update(t, channel, actors.staff, 'sponsor-contracts', id, {
-      legalClauses: [{ clause: 'A clause agreed for this sponsor only.' }],
-      sponsorInfo: 'Acme, revised',
-    })
-    expect(second.status).toBe(200)
-    row = (await contractRowOf(t, String(sponsorship.id)))!
-    expect([row.revision, row.sponsor_info]).toEqual(['2', 'Acme, revised'])
-    expect(await contractClauses(t, id)).toEqual(['A clause agreed for this sponsor only.'])
-  })
+  it.each(CHANNELS)(
+    '%s: every save of a DRAFT by staff is a new revision and keeps the new content',
+    async (channel) => {
+      const { contract, sponsorship } = await w.contractIn('DRAFT')
+      const id = String(contract.id)
+      const first = await update(t, channel, actors.staff, 'sponsor-contracts', id, {
+        benefitsList: `Revised benefits via ${channel}`,
+      })
+      expect(first).toEqual({ message: '', status: 200 })
+      let row = (await contractRowOf(t, String(sponsorship.id)))!
+      expect([row.revision, row.benefits_list]).toEqual(['1', `Revised benefits via ${channel}`])
+      const second = await update(t, channel, actors.staff, 'sponsor-contracts', id, {
+        legalClauses: [{ clause: 'A clause agreed for this sponsor only.' }],
+        sponsorInfo: 'Acme, revised',
+      })
+      expect(second.status).toBe(200)
+      row = (await contractRowOf(t, String(sponsorship.id)))!
+      expect([row.revision, row.sponsor_info]).toEqual(['2', 'Acme, revised'])
+      expect(await contractClauses(t, id)).toEqual(['A clause agreed for this sponsor only.'])
+    },
+  )
 
-  it.each(CHANNELS)('%s: the applicant and other members cannot edit a contract (403), nothing written', async (channel) => {
-    const { contract, sponsorship } = await w.contractIn('DRAFT')
-    for (const who of [actors.owner, actors.member, undefined]) {
-      const before = await snapshot(t, String(sponsorship.id))
-      const outcome = await update(t, channel, who, 'sponsor-contracts', String(contract.id), { benefitsList: 'Everything, for free' })
-      expect(outcome.status).toBe(403)
-      expect(await snapshot(t, String(sponsorship.id))).toBe(before)
-    }
-  })
+  it.each(CHANNELS)(
+    '%s: the applicant and other members cannot edit a contract (403), nothing written',
+    async (channel) => {
+      const { contract, sponsorship } = await w.contractIn('DRAFT')
+      for (const who of [actors.owner, actors.member, undefined]) {
+        const before = await snapshot(t, String(sponsorship.id))
+        const outcome = await update(t, channel, who, 'sponsor-contracts', String(contract.id), {
+          benefitsList: 'Everything, for free',
+        })
+        expect(outcome.status).toBe(403)
+        expect(await snapshot(t, String(sponsorship.id))).toBe(before)
+      }
+    },
+  )
 
   it('its terms and bookkeeping are the system’s: staff saving them changes nothing but the revision', async () => {
     const { contract, sponsorship } = await w.contractIn('DRAFT')
@@ -163,7 +194,11 @@ describe('revisions', () => {
     })
     expect(response.status).toBe(200)
     const row = (await contractRowOf(t, String(sponsorship.id)))!
-    expect({ ...row, revision: undefined, updated_at: undefined }).toEqual({ ...contract, revision: undefined, updated_at: undefined })
+    expect({ ...row, revision: undefined, updated_at: undefined }).toEqual({
+      ...contract,
+      revision: undefined,
+      updated_at: undefined,
+    })
     expect(row.revision).toBe('1')
   })
 
@@ -172,7 +207,10 @@ describe('revisions', () => {
     expect(contract.document_id).not.toBeNull()
     // the terms change while the contract is void
     await act(t, actors.staff, 'sponsorships', String(sponsorship.id), 'unlock')
-    expect((await t.api('PATCH', `sponsorships/${sponsorship.id}`, { auth: actors.staff, body: { sponsorshipFee: 123456 } })).status).toBe(200)
+    expect(
+      (await t.api('PATCH', `sponsorships/${sponsorship.id}`, { auth: actors.staff, body: { sponsorshipFee: 123456 } }))
+        .status,
+    ).toBe(200)
     expect((await contractRowOf(t, String(sponsorship.id)))!.sponsorship_fee).toBe(contract.sponsorship_fee)
 
     await act(t, actors.staff, 'sponsor-contracts', String(contract.id), 'redraft')
@@ -220,9 +258,13 @@ describe('contracts exist only through the workflow', () => {
     const { contract, sponsorship } = await w.contractIn('DRAFT')
     const data = { sponsor: String(sponsorship.sponsor_id), sponsorName: 'Forged', sponsorship: String(sponsorship.id) }
     expect((await t.api('POST', 'sponsor-contracts', { auth: actors.staff, body: data })).status).toBe(403)
-    const gql = await t.graphql(`mutation { createSponsorContract(data: { sponsorName: "Forged" }) { id } }`, { auth: actors.superuser })
+    const gql = await t.graphql(`mutation { createSponsorContract(data: { sponsorName: "Forged" }) { id } }`, {
+      auth: actors.superuser,
+    })
     expect(gql.errors?.[0]?.extensions?.statusCode).toBe(403)
-    await expect(t.payload.create({ collection: 'sponsor-contracts', data: data as never, overrideAccess: true })).rejects.toMatchObject({
+    await expect(
+      t.payload.create({ collection: 'sponsor-contracts', data: data as never, overrideAccess: true }),
+    ).rejects.toMatchObject({
       status: 403,
     })
     const removal = await t.api('DELETE', `sponsor-contracts/${contract.id}`, { auth: actors.superuser })

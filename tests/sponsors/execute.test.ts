@@ -55,14 +55,19 @@ const finalized = async (sponsor: Json, start: string, end: string) => {
 }
 
 describe.each<Channel>(CHANNELS)('executing through %s', (channel) => {
-  it.each(['DRAFT', 'AWAITING_SIGNATURE'] as const)('a %s contract finalizes its sponsorship today, in the same change', async (status) => {
-    const { contract, sponsorship } = await w.contractIn(status)
-    const outcome = await update(t, channel, actors.staff, 'sponsor-contracts', String(contract.id), { status: 'EXECUTED' })
-    expect(outcome).toEqual({ message: '', status: 200 })
-    const row = (await sponsorshipRow(t, String(sponsorship.id)))!
-    expect([row.status, dayOf(row.finalized_on), row.locked]).toEqual(['FINALIZED', TODAY, true])
-    expect((await contractRowOf(t, String(sponsorship.id)))!.status).toBe('EXECUTED')
-  })
+  it.each(['DRAFT', 'AWAITING_SIGNATURE'] as const)(
+    'a %s contract finalizes its sponsorship today, in the same change',
+    async (status) => {
+      const { contract, sponsorship } = await w.contractIn(status)
+      const outcome = await update(t, channel, actors.staff, 'sponsor-contracts', String(contract.id), {
+        status: 'EXECUTED',
+      })
+      expect(outcome).toEqual({ message: '', status: 200 })
+      const row = (await sponsorshipRow(t, String(sponsorship.id)))!
+      expect([row.status, dayOf(row.finalized_on), row.locked]).toEqual(['FINALIZED', TODAY, true])
+      expect((await contractRowOf(t, String(sponsorship.id)))!.status).toBe('EXECUTED')
+    },
+  )
 })
 
 describe('overlapped sponsorships', () => {
@@ -108,25 +113,38 @@ describe('overlapped sponsorships', () => {
 describe('a FINALIZED sponsorship always has an EXECUTED contract', () => {
   it('the workflow: only executing the contract finalizes; staff setting FINALIZED get a 403', async () => {
     const { sponsorship } = await w.sponsorshipIn('APPROVED')
-    const outcome = await update(t, 'rest', actors.superuser, 'sponsorships', String(sponsorship.id), { status: 'FINALIZED' })
+    const outcome = await update(t, 'rest', actors.superuser, 'sponsorships', String(sponsorship.id), {
+      status: 'FINALIZED',
+    })
     expect(outcome.status).toBe(403)
-    expect(outcome.message).toMatch(/only system \(by executing its contract\) may change a sponsorship from APPROVED to FINALIZED/)
+    expect(outcome.message).toMatch(
+      /only system \(by executing its contract\) may change a sponsorship from APPROVED to FINALIZED/,
+    )
     expect((await sponsorshipRow(t, String(sponsorship.id)))!.status).toBe('APPROVED')
   })
 
   it('the database: writes past the API that would leave one are refused at commit', async () => {
     const approved = await w.sponsorshipIn('APPROVED')
-    await expect(query(t, `UPDATE sponsorships SET status = 'FINALIZED' WHERE id = $1`, [approved.sponsorship.id])).rejects.toMatchObject({
+    await expect(
+      query(t, `UPDATE sponsorships SET status = 'FINALIZED' WHERE id = $1`, [approved.sponsorship.id]),
+    ).rejects.toMatchObject({
       code: '23514',
       message: expect.stringMatching(/FINALIZED without an EXECUTED contract/),
     })
     const done = await w.sponsorshipIn('FINALIZED')
     const contract = String(done.contract!.id)
-    await expect(query(t, `UPDATE sponsor_contracts SET status = 'NULLIFIED' WHERE id = $1`, [contract])).rejects.toMatchObject({ code: '23514' })
-    await expect(query(t, `DELETE FROM sponsor_contracts WHERE id = $1`, [contract])).rejects.toMatchObject({ code: '23514' })
+    await expect(
+      query(t, `UPDATE sponsor_contracts SET status = 'NULLIFIED' WHERE id = $1`, [contract]),
+    ).rejects.toMatchObject({ code: '23514' })
+    await expect(query(t, `DELETE FROM sponsor_contracts WHERE id = $1`, [contract])).rejects.toMatchObject({
+      code: '23514',
+    })
     const sponsor = await createSponsor(t, actors.owner)
     await expect(
-      query(t, `INSERT INTO sponsorships (sponsor_id, level_id, status) VALUES ($1, $2, 'FINALIZED')`, [sponsor.id, w.level.id]),
+      query(t, `INSERT INTO sponsorships (sponsor_id, level_id, status) VALUES ($1, $2, 'FINALIZED')`, [
+        sponsor.id,
+        w.level.id,
+      ]),
     ).rejects.toMatchObject({ code: '23514' })
     expect((await sponsorshipRow(t, String(approved.sponsorship.id)))!.status).toBe('APPROVED')
     expect((await contractRowOf(t, String(done.sponsorship.id)))!.status).toBe('EXECUTED')

@@ -123,8 +123,7 @@ export const sponsorshipRow = async (t: TestContext, id: string) =>
   (await query(t, 'SELECT * FROM sponsorships WHERE id = $1', [id])).rows[0] as Json | undefined
 export const contractRowOf = async (t: TestContext, sponsorshipId: string) =>
   (await query(t, 'SELECT * FROM sponsor_contracts WHERE sponsorship_id = $1', [sponsorshipId])).rows[0] as
-    | Json
-    | undefined
+    Json | undefined
 export const contractClauses = async (t: TestContext, contractId: string) =>
   (
     await query(t, 'SELECT clause FROM sponsor_contracts_legal_clauses WHERE _parent_id = $1 ORDER BY _order', [
@@ -172,12 +171,17 @@ export const snapshot = async (t: TestContext, sponsorshipId: string) => {
  */
 export const world = async (t: TestContext, staff: TestUser, owner: TestUser) => {
   const clauses = [
-    await seedClause(t, { clause: 'Sponsor shall display the PSF logo only as the PSF trademark policy allows.', order: 1 }),
+    await seedClause(t, {
+      clause: 'Sponsor shall display the PSF logo only as the PSF trademark policy allows.',
+      order: 1,
+    }),
     await seedClause(t, { clause: 'Either party may end this agreement with thirty days written notice.', order: 2 }),
   ]
   const level = await seedLevel(t, { legalClauses: clauses.map((clause) => clause.id) })
 
-  const sponsorshipIn = async (status: SponsorshipStatus): Promise<{ contract?: Json; sponsor: Json; sponsorship: Json }> => {
+  const sponsorshipIn = async (
+    status: SponsorshipStatus,
+  ): Promise<{ contract?: Json; sponsor: Json; sponsorship: Json }> => {
     const sponsor = await createSponsor(t, owner)
     const sponsorship = await applied(t, owner, String(sponsor.id), String(level.id))
     const id = String(sponsorship.id)
@@ -215,7 +219,11 @@ export const adminSave = (
 export type Channel = 'admin' | 'graphql' | 'local' | 'rest'
 export const CHANNELS: Channel[] = ['rest', 'graphql', 'local', 'admin']
 
-const GRAPHQL_NAMES = { 'sponsor-contracts': 'SponsorContract', sponsors: 'Sponsor', sponsorships: 'Sponsorship' } as const
+const GRAPHQL_NAMES = {
+  'sponsor-contracts': 'SponsorContract',
+  sponsors: 'Sponsor',
+  sponsorships: 'Sponsorship',
+} as const
 
 export type Outcome = { message: string; status: number }
 
@@ -245,7 +253,10 @@ export const update = async (
     if (result.errors?.length) {
       const error = result.errors[0]
       const detail = (error.extensions?.data?.errors ?? []).map((e: Json) => e.message).join(' | ')
-      return { message: [error.message, detail].filter(Boolean).join(' | '), status: error.extensions?.statusCode ?? 500 }
+      return {
+        message: [error.message, detail].filter(Boolean).join(' | '),
+        status: error.extensions?.statusCode ?? 500,
+      }
     }
     return { message: '', status: result.data?.[`update${name}`]?.id === id ? 200 : 500 }
   }

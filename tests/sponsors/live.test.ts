@@ -53,15 +53,28 @@ beforeAll(async () => {
     until: 'APPROVED' | 'FINALIZED' | 'REJECTED' = 'FINALIZED',
     extra: Json = {},
   ) => {
-    const sponsor = await createSponsor(t, actors.owner, { landingPageUrl: `https://${name.toLowerCase()}.example.org/`, name, ...extra })
+    const sponsor = await createSponsor(t, actors.owner, {
+      landingPageUrl: `https://${name.toLowerCase()}.example.org/`,
+      name,
+      ...extra,
+    })
     const sponsorship = await applied(t, actors.owner, String(sponsor.id), String(level.id))
     if (until === 'REJECTED') {
       await act(t, actors.staff, 'sponsorships', String(sponsorship.id), 'reject')
       return sponsor
     }
-    await act(t, actors.staff, 'sponsorships', String(sponsorship.id), 'approve', { endDate: day(end), startDate: day(start) })
+    await act(t, actors.staff, 'sponsorships', String(sponsorship.id), 'approve', {
+      endDate: day(end),
+      startDate: day(start),
+    })
     if (until === 'FINALIZED') {
-      await act(t, actors.staff, 'sponsor-contracts', String((await contractRowOf(t, String(sponsorship.id)))!.id), 'execute')
+      await act(
+        t,
+        actors.staff,
+        'sponsor-contracts',
+        String((await contractRowOf(t, String(sponsorship.id)))!.id),
+        'execute',
+      )
     }
     return sponsor
   }
@@ -123,7 +136,11 @@ describe('the live sponsors', () => {
       height: 300,
       mimeType: 'image/png',
       sizes: {
-        large: { height: 171, url: expect.stringMatching(/\/api\/sponsor-logos\/file\/beta-logo-512x171\.png$/), width: 512 },
+        large: {
+          height: 171,
+          url: expect.stringMatching(/\/api\/sponsor-logos\/file\/beta-logo-512x171\.png$/),
+          width: 512,
+        },
         medium: { height: 85, url: expect.stringMatching(/beta-logo-256x85\.png$/), width: 256 },
         small: { height: 43, url: expect.stringMatching(/beta-logo-128x43\.png$/), width: 128 },
       },

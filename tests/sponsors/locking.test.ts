@@ -61,7 +61,11 @@ describe.each<Channel>(CHANNELS)('through %s', (channel) => {
         const before = await snapshot(t, id)
         const outcome = await update(t, channel, actors.staff, 'sponsorships', id, changes)
         expect({ changes, status: outcome.status }).toEqual({ changes, status: 409 })
-        expect(outcome.message).toMatch(new RegExp(`locked: this sponsorship is ${status} and locked; its ${Object.keys(changes)[0]} is read-only until staff unlock it`))
+        expect(outcome.message).toMatch(
+          new RegExp(
+            `locked: this sponsorship is ${status} and locked; its ${Object.keys(changes)[0]} is read-only until staff unlock it`,
+          ),
+        )
         expect(await snapshot(t, id)).toBe(before)
       }
     },
@@ -70,10 +74,16 @@ describe.each<Channel>(CHANNELS)('through %s', (channel) => {
   it('staff unlock it (locked: false); then the period and fee may change, the DRAFT contract follows as a new revision, and the save locks it again', async () => {
     const { contract, sponsorship } = await w.sponsorshipIn('APPROVED')
     const id = String(sponsorship.id)
-    expect(await update(t, channel, actors.staff, 'sponsorships', id, { locked: false })).toEqual({ message: '', status: 200 })
+    expect(await update(t, channel, actors.staff, 'sponsorships', id, { locked: false })).toEqual({
+      message: '',
+      status: 200,
+    })
     expect((await sponsorshipRow(t, id))!.locked).toBe(false)
 
-    const outcome = await update(t, channel, actors.staff, 'sponsorships', id, { endDate: day(200), sponsorshipFee: 99000 })
+    const outcome = await update(t, channel, actors.staff, 'sponsorships', id, {
+      endDate: day(200),
+      sponsorshipFee: 99000,
+    })
     expect(outcome).toEqual({ message: '', status: 200 })
     const row = (await sponsorshipRow(t, id))!
     expect([row.locked, row.sponsorship_fee, dayOf(row.end_date)]).toEqual([true, '99000', day(200)])
@@ -91,11 +101,20 @@ describe.each<Channel>(CHANNELS)('through %s', (channel) => {
     const { sponsorship } = await w.sponsorshipIn('APPROVED')
     const id = String(sponsorship.id)
     await act(t, actors.staff, 'sponsorships', id, 'unlock')
-    expect((await update(t, channel, actors.staff, 'sponsorships', id, { level: String(otherLevel.id) })).status).toBe(200)
+    expect((await update(t, channel, actors.staff, 'sponsorships', id, { level: String(otherLevel.id) })).status).toBe(
+      200,
+    )
     expect((await sponsorshipRow(t, id))!.sponsorship_fee).toBe('10000')
     expect((await contractRowOf(t, id))!.level_name).toBe('Partner')
     await act(t, actors.staff, 'sponsorships', id, 'unlock')
-    expect((await update(t, channel, actors.staff, 'sponsorships', id, { level: String(w.level.id), sponsorshipFee: 140000 })).status).toBe(200)
+    expect(
+      (
+        await update(t, channel, actors.staff, 'sponsorships', id, {
+          level: String(w.level.id),
+          sponsorshipFee: 140000,
+        })
+      ).status,
+    ).toBe(200)
     expect((await sponsorshipRow(t, id))!.sponsorship_fee).toBe('140000')
   })
 
@@ -125,7 +144,10 @@ describe.each<Channel>(CHANNELS)('through %s', (channel) => {
   it('the applicant may change the level of their open application (the fee follows), nothing else, and nothing once it is decided', async () => {
     const { sponsorship } = await w.sponsorshipIn('APPLIED')
     const id = String(sponsorship.id)
-    expect(await update(t, channel, actors.owner, 'sponsorships', id, { level: String(otherLevel.id) })).toEqual({ message: '', status: 200 })
+    expect(await update(t, channel, actors.owner, 'sponsorships', id, { level: String(otherLevel.id) })).toEqual({
+      message: '',
+      status: 200,
+    })
     const row = (await sponsorshipRow(t, id))!
     expect([row.level_id, row.sponsorship_fee, row.locked]).toEqual([otherLevel.id, '10000', false])
 
@@ -148,7 +170,9 @@ describe('the sponsor of a sponsorship', () => {
     const { sponsorship } = await w.sponsorshipIn('APPLIED')
     const other = await w.sponsorshipIn('REJECTED')
     const before = await snapshot(t, String(sponsorship.id))
-    const outcome = await update(t, 'rest', actors.staff, 'sponsorships', String(sponsorship.id), { sponsor: String(other.sponsor.id) })
+    const outcome = await update(t, 'rest', actors.staff, 'sponsorships', String(sponsorship.id), {
+      sponsor: String(other.sponsor.id),
+    })
     expect(outcome.status).toBe(409)
     expect(outcome.message).toMatch(/^sponsor:/)
     expect(await snapshot(t, String(sponsorship.id))).toBe(before)

@@ -54,7 +54,9 @@ afterEach(async () => {
 /** Sends what is queued; returns the messages about `sponsorName`. */
 const deliver = async (sponsorName: string): Promise<SinkMessage[]> => {
   await t.payload.jobs.run()
-  return sink.messages.filter((message) => message.subject.includes(sponsorName) || (message.text ?? '').includes(sponsorName))
+  return sink.messages.filter(
+    (message) => message.subject.includes(sponsorName) || (message.text ?? '').includes(sponsorName),
+  )
 }
 
 const application = async () => {
@@ -92,7 +94,9 @@ describe('sponsorship emails', () => {
     const { sponsor, sponsorship } = await application()
     await deliver(String(sponsor.name))
     sink.clear()
-    const outcome = await update(t, 'rest', actors.staff, 'sponsorships', String(sponsorship.id), { status: 'REJECTED' })
+    const outcome = await update(t, 'rest', actors.staff, 'sponsorships', String(sponsorship.id), {
+      status: 'REJECTED',
+    })
     expect(outcome.status).toBe(200)
     const messages = await deliver(String(sponsor.name))
     expect(messages.map((message) => [message.rcptTo, message.subject])).toEqual([
@@ -123,14 +127,22 @@ describe('sponsorship emails', () => {
     const documentId = (await contractRowOf(t, String(sponsorship.id)))!.document_id
     const stored = await t.api('GET', `sponsor-contract-documents/${documentId}`, { auth: actors.staff })
     const { filename } = (await stored.json()) as { filename: string }
-    const file = Buffer.from(await (await t.api('GET', `sponsor-contract-documents/file/${filename}`, { auth: actors.staff })).arrayBuffer())
+    const file = Buffer.from(
+      await (await t.api('GET', `sponsor-contract-documents/file/${filename}`, { auth: actors.staff })).arrayBuffer(),
+    )
     expect(message!.attachments[0]!.content.equals(file)).toBe(true)
     const text = await pdfText(message!.attachments[0]!.content)
     expect(text).toContain(String(sponsor.name))
     expect(text).toContain('USD $30,000')
 
     // the log refers to the document; it does not carry it
-    const [log] = (await query(t, `SELECT attachments, status FROM email_logs WHERE template_name = 'sponsors.contract_sent' AND context->>'sponsorshipId' = $1`, [sponsorship.id])).rows
+    const [log] = (
+      await query(
+        t,
+        `SELECT attachments, status FROM email_logs WHERE template_name = 'sponsors.contract_sent' AND context->>'sponsorshipId' = $1`,
+        [sponsorship.id],
+      )
+    ).rows
     expect(log).toEqual({
       attachments: [{ collection: 'sponsor-contract-documents', filename: 'Contract.pdf', id: documentId }],
       status: 'SENT',
@@ -141,11 +153,21 @@ describe('sponsorship emails', () => {
     const { sponsor, sponsorship } = await application()
     await deliver(String(sponsor.name))
     sink.clear()
-    expect((await update(t, 'rest', actors.owner, 'sponsorships', String(sponsorship.id), { status: 'APPROVED', ...PERIOD })).status).toBe(403)
-    expect((await t.api('POST', 'sponsorships', { auth: actors.owner, body: { level: level.id, sponsor: sponsor.id } })).status).toBe(409)
+    expect(
+      (await update(t, 'rest', actors.owner, 'sponsorships', String(sponsorship.id), { status: 'APPROVED', ...PERIOD }))
+        .status,
+    ).toBe(403)
+    expect(
+      (await t.api('POST', 'sponsorships', { auth: actors.owner, body: { level: level.id, sponsor: sponsor.id } }))
+        .status,
+    ).toBe(409)
     await act(t, actors.staff, 'sponsorships', String(sponsorship.id), 'approve', PERIOD)
-    expect((await t.api('POST', `sponsorships/${sponsorship.id}/approve`, { auth: actors.staff, body: PERIOD })).status).toBe(409)
+    expect(
+      (await t.api('POST', `sponsorships/${sponsorship.id}/approve`, { auth: actors.staff, body: PERIOD })).status,
+    ).toBe(409)
     const messages = await deliver(String(sponsor.name))
-    expect(messages.map((message) => message.subject)).toEqual([`Your sponsorship application was approved (${sponsor.name})`])
+    expect(messages.map((message) => message.subject)).toEqual([
+      `Your sponsorship application was approved (${sponsor.name})`,
+    ])
   })
 })

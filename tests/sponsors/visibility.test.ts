@@ -64,7 +64,10 @@ beforeAll(async () => {
 
   const liveSponsor = await createSponsor(t, actors.owner, { printLogo: printLogo.id, webLogo: logo.id })
   const sponsorship = await applied(t, actors.owner, String(liveSponsor.id), String(w.level.id))
-  await act(t, actors.staff, 'sponsorships', String(sponsorship.id), 'approve', { endDate: day(100), startDate: day(-100) })
+  await act(t, actors.staff, 'sponsorships', String(sponsorship.id), 'approve', {
+    endDate: day(100),
+    startDate: day(-100),
+  })
   const contract = String((await contractRowOf(t, String(sponsorship.id)))!.id)
   await act(t, actors.staff, 'sponsor-contracts', contract, 'send')
   await act(t, actors.staff, 'sponsor-contracts', contract, 'execute')
@@ -99,11 +102,34 @@ const expectNoAccounts = (answer: unknown, label: string) => {
   for (const user of [actors.owner, actors.staff, actors.member, actors.superuser]) {
     expect({ label, leaks: text.includes(user.id) || text.includes(user.email) }).toEqual({ label, leaks: false })
   }
-  expect({ label, stamps: /"(creator|lastModifiedBy|submittedBy)":\s*[{"]/.test(text) }).toEqual({ label, stamps: false })
+  expect({ label, stamps: /"(creator|lastModifiedBy|submittedBy)":\s*[{"]/.test(text) }).toEqual({
+    label,
+    stamps: false,
+  })
 }
 
-const PRIVATE_SPONSORSHIP_FIELDS = ['sponsorshipFee', 'submittedBy', 'locked', 'appliedOn', 'approvedOn', 'rejectedOn', 'renewal', 'forModifiedPackage', 'creator']
-const PRIVATE_SPONSOR_FIELDS = ['contactEmail', 'contactName', 'primaryPhone', 'mailingAddressLine1', 'city', 'postalCode', 'country', 'printLogo', 'creator']
+const PRIVATE_SPONSORSHIP_FIELDS = [
+  'sponsorshipFee',
+  'submittedBy',
+  'locked',
+  'appliedOn',
+  'approvedOn',
+  'rejectedOn',
+  'renewal',
+  'forModifiedPackage',
+  'creator',
+]
+const PRIVATE_SPONSOR_FIELDS = [
+  'contactEmail',
+  'contactName',
+  'primaryPhone',
+  'mailingAddressLine1',
+  'city',
+  'postalCode',
+  'country',
+  'printLogo',
+  'creator',
+]
 
 describe('sponsorships', () => {
   const all = () => [live.sponsorship, rejected.sponsorship, open.sponsorship]
@@ -132,17 +158,26 @@ describe('sponsorships', () => {
     expect(gql.data.countSponsorships.totalDocs).toBe(VISIBLE[who]().length)
   })
 
-  it.each(WHO)('%s: the fee and the other private fields of a live sponsorship only for the applicant and staff', async (who) => {
-    const mayRead = who === 'owner' || who === 'staff'
-    const { body } = await get(who, `sponsorships/${live.sponsorship}?depth=0`)
-    for (const field of PRIVATE_SPONSORSHIP_FIELDS) {
-      expect({ field, present: field in body }).toEqual({ field, present: mayRead })
-    }
-    expect(body).toMatchObject({ status: 'FINALIZED' })
-    if (mayRead) expect(body.sponsorshipFee).toBe(150000)
-    const gql = await t.graphql(`{ Sponsorship(id: "${live.sponsorship}") { id sponsorshipFee renewal } }`, { auth: auth(who) })
-    expect(gql.data.Sponsorship).toEqual({ id: live.sponsorship, renewal: mayRead ? false : null, sponsorshipFee: mayRead ? 150000 : null })
-  })
+  it.each(WHO)(
+    '%s: the fee and the other private fields of a live sponsorship only for the applicant and staff',
+    async (who) => {
+      const mayRead = who === 'owner' || who === 'staff'
+      const { body } = await get(who, `sponsorships/${live.sponsorship}?depth=0`)
+      for (const field of PRIVATE_SPONSORSHIP_FIELDS) {
+        expect({ field, present: field in body }).toEqual({ field, present: mayRead })
+      }
+      expect(body).toMatchObject({ status: 'FINALIZED' })
+      if (mayRead) expect(body.sponsorshipFee).toBe(150000)
+      const gql = await t.graphql(`{ Sponsorship(id: "${live.sponsorship}") { id sponsorshipFee renewal } }`, {
+        auth: auth(who),
+      })
+      expect(gql.data.Sponsorship).toEqual({
+        id: live.sponsorship,
+        renewal: mayRead ? false : null,
+        sponsorshipFee: mayRead ? 150000 : null,
+      })
+    },
+  )
 
   it.each(WHO)('%s: `where` on a private field is refused unless staff (no answer reveals fees)', async (who) => {
     for (const query of [
@@ -156,11 +191,17 @@ describe('sponsorships', () => {
       if (who === 'staff') {
         expect({ query, status: response.status }).toEqual({ query, status: 200 })
       } else {
-        expect({ query, status: response.status, docs: body.docs }).toEqual({ docs: undefined, query, status: expect.any(Number) })
+        expect({ query, status: response.status, docs: body.docs }).toEqual({
+          docs: undefined,
+          query,
+          status: expect.any(Number),
+        })
         expect(response.status).toBeGreaterThanOrEqual(400)
         expect(response.status).toBeLessThan(500)
       }
-      const gql = await t.graphql(`{ Sponsorships(where: { sponsorshipFee: { greater_than: 0 } }) { docs { id } } }`, { auth: auth(who) })
+      const gql = await t.graphql(`{ Sponsorships(where: { sponsorshipFee: { greater_than: 0 } }) { docs { id } } }`, {
+        auth: auth(who),
+      })
       expect({ who, refused: Boolean(gql.errors?.length) }).toEqual({ refused: who !== 'staff', who })
     }
   })
@@ -188,36 +229,55 @@ describe('sponsors', () => {
     staff: all,
   }
 
-  it.each(WHO)('%s: only live sponsors unless their own (or staff), through list, by id, count and GraphQL', async (who) => {
-    expect(listed((await get(who, 'sponsors?limit=200&depth=0')).body, all())).toEqual(VISIBLE[who]())
-    for (const id of all()) {
-      expect({ id, status: (await get(who, `sponsors/${id}?depth=0`)).status }).toEqual({
-        id,
-        status: VISIBLE[who]().includes(id) ? 200 : 404,
-      })
-    }
-    expect((await get(who, `sponsors/count?where[id][in]=${all().join(',')}`)).body.totalDocs).toBe(VISIBLE[who]().length)
-    const gql = await t.graphql(`{ Sponsors(limit: 200) { docs { id name } } }`, { auth: auth(who) })
-    expect(listed(gql.data.Sponsors, all())).toEqual(VISIBLE[who]())
-  })
+  it.each(WHO)(
+    '%s: only live sponsors unless their own (or staff), through list, by id, count and GraphQL',
+    async (who) => {
+      expect(listed((await get(who, 'sponsors?limit=200&depth=0')).body, all())).toEqual(VISIBLE[who]())
+      for (const id of all()) {
+        expect({ id, status: (await get(who, `sponsors/${id}?depth=0`)).status }).toEqual({
+          id,
+          status: VISIBLE[who]().includes(id) ? 200 : 404,
+        })
+      }
+      expect((await get(who, `sponsors/count?where[id][in]=${all().join(',')}`)).body.totalDocs).toBe(
+        VISIBLE[who]().length,
+      )
+      const gql = await t.graphql(`{ Sponsors(limit: 200) { docs { id name } } }`, { auth: auth(who) })
+      expect(listed(gql.data.Sponsors, all())).toEqual(VISIBLE[who]())
+    },
+  )
 
-  it.each(WHO)('%s: contact data, the print logo and the account only for the sponsor’s member and staff', async (who) => {
-    const mayRead = who === 'owner' || who === 'staff'
-    const { body } = await get(who, `sponsors/${live.sponsor.id}?depth=0`)
-    for (const field of PRIVATE_SPONSOR_FIELDS) expect({ field, present: field in body }).toEqual({ field, present: mayRead })
-    expect(body).toMatchObject({ landingPageUrl: live.sponsor.landingPageUrl, name: live.sponsor.name, webLogo: logo.id })
-    const gql = await t.graphql(`{ Sponsor(id: "${live.sponsor.id}") { name contactEmail primaryPhone city } }`, { auth: auth(who) })
-    expect(gql.data.Sponsor).toEqual({
-      city: mayRead ? 'Wilmington' : null,
-      contactEmail: mayRead ? live.sponsor.contactEmail : null,
-      name: live.sponsor.name,
-      primaryPhone: mayRead ? '+1 302 555 0100' : null,
-    })
-    for (const query of ['where[contactEmail][exists]=true', 'where[primaryPhone][like]=302', 'where[city][equals]=Wilmington']) {
-      const response = await t.api('GET', `sponsors?${query}`, { auth: auth(who) })
-      expect({ query, ok: response.status === 200 }).toEqual({ ok: who === 'staff', query })
-    }
-  })
+  it.each(WHO)(
+    '%s: contact data, the print logo and the account only for the sponsor’s member and staff',
+    async (who) => {
+      const mayRead = who === 'owner' || who === 'staff'
+      const { body } = await get(who, `sponsors/${live.sponsor.id}?depth=0`)
+      for (const field of PRIVATE_SPONSOR_FIELDS)
+        expect({ field, present: field in body }).toEqual({ field, present: mayRead })
+      expect(body).toMatchObject({
+        landingPageUrl: live.sponsor.landingPageUrl,
+        name: live.sponsor.name,
+        webLogo: logo.id,
+      })
+      const gql = await t.graphql(`{ Sponsor(id: "${live.sponsor.id}") { name contactEmail primaryPhone city } }`, {
+        auth: auth(who),
+      })
+      expect(gql.data.Sponsor).toEqual({
+        city: mayRead ? 'Wilmington' : null,
+        contactEmail: mayRead ? live.sponsor.contactEmail : null,
+        name: live.sponsor.name,
+        primaryPhone: mayRead ? '+1 302 555 0100' : null,
+      })
+      for (const query of [
+        'where[contactEmail][exists]=true',
+        'where[primaryPhone][like]=302',
+        'where[city][equals]=Wilmington',
+      ]) {
+        const response = await t.api('GET', `sponsors?${query}`, { auth: auth(who) })
+        expect({ query, ok: response.status === 200 }).toEqual({ ok: who === 'staff', query })
+      }
+    },
+  )
 
   it('a live sponsor read at depth shows only its live sponsorships, without fees, and no accounts', async () => {
     const { body } = await get('anonymous', `sponsors/${live.sponsor.id}?depth=1`)
@@ -226,25 +286,33 @@ describe('sponsors', () => {
     expect(body.webLogo).toMatchObject({ id: logo.id, sizes: expect.any(Object) })
     expectNoAccounts(body, 'sponsor depth 1')
     const owner = await get('owner', `sponsors/${rejected.sponsor.id}?depth=1`)
-    expect(owner.body.sponsorships.docs.map((doc: Json) => [doc.id, doc.status])).toEqual([[rejected.sponsorship, 'REJECTED']])
+    expect(owner.body.sponsorships.docs.map((doc: Json) => [doc.id, doc.status])).toEqual([
+      [rejected.sponsorship, 'REJECTED'],
+    ])
   })
 })
 
 describe('logos', () => {
-  it.each(WHO)('%s: the live sponsor’s web logo is public; the print logo and a non-live sponsor’s logo are not', async (who) => {
-    const mayRead = (id: string) => who === 'staff' || who === 'owner' || id === logo.id
-    for (const item of [logo, printLogo, hiddenLogo]) {
-      const byId = await get(who, `sponsor-logos/${item.id}`)
-      expect({ id: item.alt, status: byId.status }).toEqual({ id: item.alt, status: mayRead(String(item.id)) ? 200 : 404 })
-      const file = await t.api('GET', `sponsor-logos/file/${item.filename}`, { auth: auth(who) })
-      expect({ id: item.alt, ok: file.status === 200 }).toEqual({ id: item.alt, ok: mayRead(String(item.id)) })
-    }
-    const list = await get(who, 'sponsor-logos?limit=100')
-    expect(listed(list.body, [logo.id, printLogo.id, hiddenLogo.id].map(String))).toEqual(
-      [logo.id, printLogo.id, hiddenLogo.id].map(String).filter(mayRead),
-    )
-    expectNoAccounts(who === 'anonymous' || who === 'member' ? list.body : {}, `${who} logos`)
-  })
+  it.each(WHO)(
+    '%s: the live sponsor’s web logo is public; the print logo and a non-live sponsor’s logo are not',
+    async (who) => {
+      const mayRead = (id: string) => who === 'staff' || who === 'owner' || id === logo.id
+      for (const item of [logo, printLogo, hiddenLogo]) {
+        const byId = await get(who, `sponsor-logos/${item.id}`)
+        expect({ id: item.alt, status: byId.status }).toEqual({
+          id: item.alt,
+          status: mayRead(String(item.id)) ? 200 : 404,
+        })
+        const file = await t.api('GET', `sponsor-logos/file/${item.filename}`, { auth: auth(who) })
+        expect({ id: item.alt, ok: file.status === 200 }).toEqual({ id: item.alt, ok: mayRead(String(item.id)) })
+      }
+      const list = await get(who, 'sponsor-logos?limit=100')
+      expect(listed(list.body, [logo.id, printLogo.id, hiddenLogo.id].map(String))).toEqual(
+        [logo.id, printLogo.id, hiddenLogo.id].map(String).filter(mayRead),
+      )
+      expectNoAccounts(who === 'anonymous' || who === 'member' ? list.body : {}, `${who} logos`)
+    },
+  )
 })
 
 describe('contracts', () => {
@@ -255,7 +323,9 @@ describe('contracts', () => {
     expect(listed(list.body, [live.contract, open_])).toEqual(mayRead ? [live.contract, open_] : [])
     const byId = (await get(who, `sponsor-contracts/${live.contract}`)).status
     expect(mayRead ? byId === 200 : [403, 404].includes(byId)).toBe(true)
-    expect((await get(who, `sponsor-contracts/count?where[id][in]=${live.contract},${open_}`)).body.totalDocs ?? 0).toBe(mayRead ? 2 : 0)
+    expect(
+      (await get(who, `sponsor-contracts/count?where[id][in]=${live.contract},${open_}`)).body.totalDocs ?? 0,
+    ).toBe(mayRead ? 2 : 0)
     const gql = await t.graphql(`{ SponsorContracts { docs { id sponsorshipFee } } }`, { auth: auth(who) })
     expect(listed(gql.data?.SponsorContracts ?? {}, [live.contract])).toEqual(mayRead ? [live.contract] : [])
     // through the sponsorship: the join holds it for the applicant only

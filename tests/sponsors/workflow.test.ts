@@ -83,7 +83,11 @@ const check = async (
     expect({ label, message: outcome.message, status: outcome.status }).toEqual({ label, message: '', status: 200 })
     return
   }
-  expect({ label, message: outcome.message, status: outcome.status }).toEqual({ label, message: expect.any(String), status: want })
+  expect({ label, message: outcome.message, status: outcome.status }).toEqual({
+    label,
+    message: expect.any(String),
+    status: want,
+  })
   // nothing written: the row, its contract, documents, emails, the sponsor's other sponsorships
   expect({ label, unchanged: after === before }).toEqual({ label, unchanged: true })
   if (who === 'owner' || who === 'staff' || who === 'superuser') {
@@ -99,48 +103,55 @@ const PAIRS = <S extends string>(statuses: readonly S[]) =>
   statuses.map((from) => [from, statuses.filter((to) => to !== from)] as [S, S[]])
 
 describe.each<Channel>(CHANNELS)('sponsorship status machine through %s', (channel) => {
-  it.each(PAIRS(SPONSORSHIP_STATUSES))('from %s: only the transitions the workflow names, by the right role', async (from, targets) => {
-    let current = (await w.sponsorshipIn(from)).sponsorship
-    for (const to of targets) {
-      for (const who of WHO) {
-        const want = expectedForSponsorship(who, from, to)
-        if (String((await sponsorshipRow(t, String(current.id)))!.status) !== from) {
-          current = (await w.sponsorshipIn(from)).sponsorship
+  it.each(PAIRS(SPONSORSHIP_STATUSES))(
+    'from %s: only the transitions the workflow names, by the right role',
+    async (from, targets) => {
+      let current = (await w.sponsorshipIn(from)).sponsorship
+      for (const to of targets) {
+        for (const who of WHO) {
+          const want = expectedForSponsorship(who, from, to)
+          if (String((await sponsorshipRow(t, String(current.id)))!.status) !== from) {
+            current = (await w.sponsorshipIn(from)).sponsorship
+          }
+          const id = String(current.id)
+          const before = await snapshot(t, id)
+          // approving needs a period: every attempt carries one, so only the workflow can refuse it
+          const changes: Json = to === 'APPROVED' ? { status: to, ...PERIOD } : { status: to }
+          const outcome = await update(t, channel, userFor(who), 'sponsorships', id, changes)
+          const label = `${channel}: ${who} sponsorship ${from} -> ${to}`
+          await check(label, outcome, want, { after: await snapshot(t, id), before, from, to, who })
+          if (want === 'ok')
+            expect({ label, stored: (await sponsorshipRow(t, id))!.status }).toEqual({ label, stored: to })
         }
-        const id = String(current.id)
-        const before = await snapshot(t, id)
-        // approving needs a period: every attempt carries one, so only the workflow can refuse it
-        const changes: Json = to === 'APPROVED' ? { status: to, ...PERIOD } : { status: to }
-        const outcome = await update(t, channel, userFor(who), 'sponsorships', id, changes)
-        const label = `${channel}: ${who} sponsorship ${from} -> ${to}`
-        await check(label, outcome, want, { after: await snapshot(t, id), before, from, to, who })
-        if (want === 'ok') expect({ label, stored: (await sponsorshipRow(t, id))!.status }).toEqual({ label, stored: to })
       }
-    }
-  })
+    },
+  )
 })
 
 describe.each<Channel>(CHANNELS)('contract status machine through %s', (channel) => {
-  it.each(PAIRS(CONTRACT_STATUSES))('from %s: only the transitions the workflow names, by staff', async (from, targets) => {
-    let current = await w.contractIn(from as ContractStatus)
-    for (const to of targets) {
-      for (const who of WHO) {
-        const want = expectedForContract(who, from, to)
-        if (String((await contractRowOf(t, String(current.sponsorship.id)))!.status) !== from) {
-          current = await w.contractIn(from as ContractStatus)
-        }
-        const id = String(current.contract.id)
-        const sponsorshipId = String(current.sponsorship.id)
-        const before = await snapshot(t, sponsorshipId)
-        const outcome = await update(t, channel, userFor(who), 'sponsor-contracts', id, { status: to })
-        const label = `${channel}: ${who} contract ${from} -> ${to}`
-        await check(label, outcome, want, { after: await snapshot(t, sponsorshipId), before, from, to, who })
-        if (want === 'ok') {
-          expect({ label, stored: (await contractRowOf(t, sponsorshipId))!.status }).toEqual({ label, stored: to })
+  it.each(PAIRS(CONTRACT_STATUSES))(
+    'from %s: only the transitions the workflow names, by staff',
+    async (from, targets) => {
+      let current = await w.contractIn(from as ContractStatus)
+      for (const to of targets) {
+        for (const who of WHO) {
+          const want = expectedForContract(who, from, to)
+          if (String((await contractRowOf(t, String(current.sponsorship.id)))!.status) !== from) {
+            current = await w.contractIn(from as ContractStatus)
+          }
+          const id = String(current.contract.id)
+          const sponsorshipId = String(current.sponsorship.id)
+          const before = await snapshot(t, sponsorshipId)
+          const outcome = await update(t, channel, userFor(who), 'sponsor-contracts', id, { status: to })
+          const label = `${channel}: ${who} contract ${from} -> ${to}`
+          await check(label, outcome, want, { after: await snapshot(t, sponsorshipId), before, from, to, who })
+          if (want === 'ok') {
+            expect({ label, stored: (await contractRowOf(t, sponsorshipId))!.status }).toEqual({ label, stored: to })
+          }
         }
       }
-    }
-  })
+    },
+  )
 })
 
 describe('writing the status a document already has', () => {
