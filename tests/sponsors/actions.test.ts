@@ -7,7 +7,7 @@
  * bad input is a 400 naming the field; nothing is half written.
  */
 import { type Actors, makeActors } from '../helpers/actors'
-import { type Auth, startTestPayload, type TestContext } from '../helpers/harness'
+import { type Auth, type TestContext } from '../helpers/harness'
 import {
   contractRowOf,
   dayOf,
@@ -23,6 +23,7 @@ import {
   sponsorshipRow,
   TODAY,
   world,
+  startSponsorsPayload,
 } from './fixtures'
 
 let t: TestContext
@@ -31,7 +32,7 @@ let w: Awaited<ReturnType<typeof world>>
 
 beforeAll(async () => {
   fixClock()
-  t = await startTestPayload()
+  t = await startSponsorsPayload()
   actors = await makeActors(t)
   w = await world(t, actors.staff, actors.owner)
 })

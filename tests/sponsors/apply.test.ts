@@ -7,7 +7,7 @@
  * attempts, with a clear 409 for the losers and the database holding the rule.
  */
 import { type Actors, makeActors } from '../helpers/actors'
-import { startTestPayload, type TestContext } from '../helpers/harness'
+import { type TestContext } from '../helpers/harness'
 import {
   act,
   apply,
@@ -26,6 +26,7 @@ import {
   sponsorBody,
   sponsorshipRow,
   TODAY,
+  startSponsorsPayload,
 } from './fixtures'
 
 const TEAM = 'sponsors-team@example.org'
@@ -36,7 +37,7 @@ let level: Json
 
 beforeAll(async () => {
   fixClock()
-  t = await startTestPayload({ SPONSORS_TEAM_EMAIL: TEAM })
+  t = await startSponsorsPayload({ SPONSORS_TEAM_EMAIL: TEAM })
   actors = await makeActors(t)
   level = await seedLevel(t, { sponsorshipAmount: 60000, year: 2031 })
 })

@@ -14,8 +14,16 @@ import { projectRoot } from '../../src/platform/paths'
 import type { DjangoRow } from '../../src/platform/djangoImport'
 import { importSponsorCatalogue } from '../../src/sponsors/importCatalogue'
 import { type Actors, makeActors } from '../helpers/actors'
-import { startTestPayload, type TestContext } from '../helpers/harness'
-import { applied, createSponsor, fixClock, type Json, releaseClock, sponsorshipRow } from './fixtures'
+import { type TestContext } from '../helpers/harness'
+import {
+  applied,
+  createSponsor,
+  fixClock,
+  type Json,
+  releaseClock,
+  sponsorshipRow,
+  startSponsorsPayload,
+} from './fixtures'
 
 let t: TestContext
 let actors: Actors
@@ -25,7 +33,7 @@ const dump = JSON.parse(
 
 beforeAll(async () => {
   fixClock()
-  t = await startTestPayload()
+  t = await startSponsorsPayload()
   actors = await makeActors(t)
 })
 afterAll(async () => {

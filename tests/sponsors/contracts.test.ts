@@ -7,7 +7,7 @@
  * deletes one directly.
  */
 import { type Actors, makeActors } from '../helpers/actors'
-import { startTestPayload, type TestContext } from '../helpers/harness'
+import { type TestContext } from '../helpers/harness'
 import {
   act,
   applied,
@@ -27,6 +27,7 @@ import {
   snapshot,
   update,
   world,
+  startSponsorsPayload,
 } from './fixtures'
 
 let t: TestContext
@@ -35,7 +36,7 @@ let w: Awaited<ReturnType<typeof world>>
 
 beforeAll(async () => {
   fixClock()
-  t = await startTestPayload()
+  t = await startSponsorsPayload()
   actors = await makeActors(t)
   w = await world(t, actors.staff, actors.owner)
 })

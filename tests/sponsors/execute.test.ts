@@ -8,7 +8,7 @@
  * Signed records are never deleted.
  */
 import { type Actors, makeActors } from '../helpers/actors'
-import { startTestPayload, type TestContext } from '../helpers/harness'
+import { type TestContext } from '../helpers/harness'
 import {
   act,
   applied,
@@ -28,6 +28,7 @@ import {
   TODAY,
   update,
   world,
+  startSponsorsPayload,
 } from './fixtures'
 
 let t: TestContext
@@ -36,7 +37,7 @@ let w: Awaited<ReturnType<typeof world>>
 
 beforeAll(async () => {
   fixClock()
-  t = await startTestPayload()
+  t = await startSponsorsPayload()
   actors = await makeActors(t)
   w = await world(t, actors.staff, actors.owner)
 })

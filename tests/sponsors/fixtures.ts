@@ -1,5 +1,8 @@
 /** Shared helpers for the sponsors tests (not a test file itself). */
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 
 import sharp from 'sharp'
 
@@ -13,7 +16,7 @@ import {
   query,
   unique,
 } from '../helpers/assertions'
-import type { Auth, TestContext, TestUser } from '../helpers/harness'
+import { type Auth, startTestPayload, type TestContext, type TestUser } from '../helpers/harness'
 
 export { asRequestUser, errorPaths, expectClientError, json, messages, query, unique } from '../helpers/assertions'
 export type { Json }
@@ -22,6 +25,22 @@ export const SPONSORSHIP_STATUSES = ['APPLIED', 'REJECTED', 'APPROVED', 'FINALIZ
 export type SponsorshipStatus = (typeof SPONSORSHIP_STATUSES)[number]
 export const CONTRACT_STATUSES = ['DRAFT', 'OUTDATED', 'AWAITING_SIGNATURE', 'EXECUTED', 'NULLIFIED'] as const
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number]
+
+/**
+ * Payload on a database of this file's own, with uploads (logos, contract
+ * PDFs) in a data folder of its own too, removed on close.
+ */
+export const startSponsorsPayload = async (env: Record<string, string> = {}): Promise<TestContext> => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdo-sponsors-'))
+  const t = await startTestPayload({ PAYLOAD_DATA_DIR: dataDir, ...env })
+  return {
+    ...t,
+    close: async () => {
+      await t.close()
+      fs.rmSync(dataDir, { force: true, recursive: true })
+    },
+  }
+}
 
 /** Every test of this domain runs on a fixed day; the clock moves only where a test says so. */
 export const TODAY = '2031-05-14'

@@ -8,7 +8,7 @@
  */
 import { setNow } from '../../src/platform/clock'
 import { type Actors, makeActors } from '../helpers/actors'
-import { type Auth, startTestPayload, type TestContext } from '../helpers/harness'
+import { type Auth, type TestContext } from '../helpers/harness'
 import {
   act,
   applied,
@@ -22,6 +22,7 @@ import {
   png,
   releaseClock,
   seedLevel,
+  startSponsorsPayload,
 } from './fixtures'
 
 let t: TestContext
@@ -31,7 +32,7 @@ let logo: Json
 
 beforeAll(async () => {
   fixClock()
-  t = await startTestPayload()
+  t = await startSponsorsPayload()
   actors = await makeActors(t)
   levels.visionary = await seedLevel(t, { name: 'Visionary', order: 0 })
   levels.contributing = await seedLevel(t, { name: 'Contributing', order: 3, sponsorshipAmount: 30000 })

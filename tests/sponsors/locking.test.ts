@@ -7,7 +7,7 @@
  * (the fee follows it); only staff lock or unlock.
  */
 import { type Actors, makeActors } from '../helpers/actors'
-import { startTestPayload, type TestContext } from '../helpers/harness'
+import { type TestContext } from '../helpers/harness'
 import {
   act,
   type Channel,
@@ -24,6 +24,7 @@ import {
   sponsorshipRow,
   update,
   world,
+  startSponsorsPayload,
 } from './fixtures'
 
 let t: TestContext
@@ -33,7 +34,7 @@ let otherLevel: Json
 
 beforeAll(async () => {
   fixClock()
-  t = await startTestPayload()
+  t = await startSponsorsPayload()
   actors = await makeActors(t)
   w = await world(t, actors.staff, actors.owner)
   otherLevel = await seedLevel(t, { name: 'Partner', order: 5, sponsorshipAmount: 10000 })

@@ -7,7 +7,7 @@
  */
 import { seed } from '../../seed/seed'
 import { type Actors } from '../helpers/actors'
-import { startTestPayload, type TestContext } from '../helpers/harness'
+import { type TestContext } from '../helpers/harness'
 import { pdfText } from '../helpers/pdf'
 import { type SinkMessage, type SmtpSink, startSmtpSink } from '../helpers/smtpSink'
 import {
@@ -22,6 +22,7 @@ import {
   releaseClock,
   seedLevel,
   update,
+  startSponsorsPayload,
 } from './fixtures'
 
 const TEAM = 'psf-sponsors@example.org'
@@ -34,7 +35,7 @@ let level: Json
 beforeAll(async () => {
   fixClock()
   sink = await startSmtpSink()
-  t = await startTestPayload({ ...sink.env, SPONSORS_TEAM_EMAIL: TEAM })
+  t = await startSponsorsPayload({ ...sink.env, SPONSORS_TEAM_EMAIL: TEAM })
   // the seed's superuser is the database's first account; the seed also writes the templates
   await seed(t.payload, () => undefined)
   const [staff, owner, member] = await Promise.all([t.makeUser('staff'), t.makeUser('member'), t.makeUser('member')])

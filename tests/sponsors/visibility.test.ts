@@ -10,7 +10,7 @@
  *   applications, legal clauses, and never a user account.
  */
 import { type Actors, makeActors } from '../helpers/actors'
-import { type Auth, startTestPayload, type TestContext } from '../helpers/harness'
+import { type Auth, type TestContext } from '../helpers/harness'
 import {
   act,
   applied,
@@ -25,6 +25,7 @@ import {
   png,
   releaseClock,
   world,
+  startSponsorsPayload,
 } from './fixtures'
 
 let t: TestContext
@@ -55,7 +56,7 @@ const uploadLogo = async (name: string) => {
 
 beforeAll(async () => {
   fixClock()
-  t = await startTestPayload()
+  t = await startSponsorsPayload()
   actors = await makeActors(t)
   w = await world(t, actors.staff, actors.owner)
   logo = await uploadLogo('live-web-logo')

@@ -24,6 +24,7 @@ import {
   sponsorshipRow,
   update,
   world,
+  startSponsorsPayload,
 } from './fixtures'
 
 let t: TestContext
@@ -32,7 +33,7 @@ let w: Awaited<ReturnType<typeof world>>
 
 beforeAll(async () => {
   fixClock()
-  t = await startTestPayload()
+  t = await startSponsorsPayload()
   actors = await makeActors(t)
   w = await world(t, actors.staff, actors.owner)
 })
