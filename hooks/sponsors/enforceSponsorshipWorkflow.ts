@@ -149,7 +149,8 @@ export const enforceSponsorshipWorkflow: CollectionBeforeChangeHook = async (arg
   }
 
   const changed = changedFields(WRITABLE, data, originalDoc)
-  if (!staff && !system) {
+  // without a user it is a Local API call of the system's own (overrideAccess): no applicant limits
+  if (!staff && !system && userId(req)) {
     // the applicant (update access admits nobody else): the level of an open, unlocked application
     const notTheirs = changed.filter((field) => !APPLICANT_EDITABLE.includes(field))
     if (notTheirs.length) refuse(`Only staff may change ${notTheirs.join(', ')} of a sponsorship`, 403)

@@ -128,6 +128,20 @@ describe('approve', () => {
     expect(await contractRowOf(t, id)).toBeUndefined()
   })
 
+  it('is all or nothing: an approval refused after its contract was drafted leaves no contract behind', async () => {
+    const { sponsorship } = await w.sponsorshipIn('APPLIED')
+    const id = String(sponsorship.id)
+    // a well-formed id of no level passes the endpoint, drafts the contract, then fails the level's validation
+    const answer = await refused(
+      id,
+      () => post(`sponsorships/${id}/approve`, actors.staff, { ...PERIOD, level: '00000000-0000-4000-8000-000000000000' }),
+      400,
+    )
+    expect(errorPaths(answer)).toEqual(['level'])
+    expect(await contractRowOf(t, id)).toBeUndefined()
+    expect((await sponsorshipRow(t, id))!.status).toBe('APPLIED')
+  })
+
   it('refuses malformed input naming the field', async () => {
     const { sponsorship } = await w.sponsorshipIn('APPLIED')
     const id = String(sponsorship.id)
