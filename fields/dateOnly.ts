@@ -8,6 +8,13 @@ export const toDateOnly = (value: Date | string): string => {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate())).toISOString()
 }
 
+/** The calendar date of a value, or null when it is not a date at all. */
+export const parseDay = (value: unknown): null | string => {
+  if (value === null || value === undefined || value === '') return null
+  const date = new Date(value as string)
+  return Number.isNaN(date.getTime()) ? null : toDateOnly(date)
+}
+
 const normalize: FieldHook = ({ value }) => {
   if (value === null || value === undefined || value === '') return value === '' ? null : value
   const date = new Date(value as string)

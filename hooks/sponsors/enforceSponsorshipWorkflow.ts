@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { userId, userIsStaff } from '../../access/roles'
-import { toDateOnly } from '../../fields/dateOnly'
+import { parseDay } from '../../fields/dateOnly'
 import { now } from '../../src/platform/clock'
 import { execute } from '../../src/platform/db/sql'
 import { contractSnapshot, contractTerms } from '../../src/sponsors/contractSnapshot'
@@ -109,11 +109,11 @@ const apply: CollectionBeforeChangeHook = async ({ data, req }) => {
 
 /** Approval needs a period: both dates, the start before the end. */
 const checkPeriod = (next: Record<string, unknown>, id: number | string) => {
-  if (!next.startDate) invalid('sponsorships', 'startDate', 'startDate: required to approve a sponsorship', id)
-  if (!next.endDate) invalid('sponsorships', 'endDate', 'endDate: required to approve a sponsorship', id)
-  if (toDateOnly(next.startDate as string) >= toDateOnly(next.endDate as string)) {
-    invalid('sponsorships', 'endDate', 'endDate: must be after startDate', id)
-  }
+  const start = parseDay(next.startDate)
+  const end = parseDay(next.endDate)
+  if (!start) invalid('sponsorships', 'startDate', 'startDate: a date is required to approve a sponsorship', id)
+  if (!end) invalid('sponsorships', 'endDate', 'endDate: a date is required to approve a sponsorship', id)
+  if (start! >= end!) invalid('sponsorships', 'endDate', 'endDate: must be after startDate', id)
 }
 
 /**
@@ -234,8 +234,8 @@ export const enforceSponsorshipWorkflow: CollectionBeforeChangeHook = async (arg
  */
 const markOverlapped = async (req: PayloadRequest, id: string, sponsor: unknown, next: Record<string, unknown>) => {
   const sponsorId = idOf(sponsor)
-  if (!sponsorId || !next.startDate) return
-  const start = toDateOnly(next.startDate as string)
+  const start = parseDay(next.startDate)
+  if (!sponsorId || !start) return
   await execute(
     req,
     sql`UPDATE sponsorships SET overlapped_by_id = ${id}, updated_at = ${now().toISOString()}

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit'
 
-import { toDateOnly } from '../../fields/dateOnly'
+import { parseDay } from '../../fields/dateOnly'
 
 export type ContractForPdf = {
   benefitsList?: null | string
@@ -34,7 +34,7 @@ const printable = (text: string): string =>
     })
     .join('')
 
-const day = (value: null | string | undefined) => (value ? toDateOnly(value).slice(0, 10) : 'to be agreed')
+const day = (value: null | string | undefined) => parseDay(value)?.slice(0, 10) ?? 'to be agreed'
 
 const money = (fee: null | number | undefined) =>
   fee === null || fee === undefined ? 'to be agreed' : `USD $${fee.toLocaleString('en-US')}`

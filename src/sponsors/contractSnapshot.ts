@@ -7,7 +7,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { Sponsor, SponsorshipLevel } from '../../payload-types'
-import { toDateOnly } from '../../fields/dateOnly'
+import { parseDay } from '../../fields/dateOnly'
 import { idOf } from './workflow'
 
 export type SponsorshipTerms = {
@@ -35,10 +35,11 @@ const findLevel = async (req: PayloadRequest, level: unknown): Promise<null | Sp
 export const contractTerms = async (req: PayloadRequest, terms: SponsorshipTerms) => {
   const level = await findLevel(req, terms.level)
   return {
-    endDate: terms.endDate ? toDateOnly(terms.endDate) : null,
+    // a malformed date is refused by the field's validation after the hooks (and the contract with it)
+    endDate: parseDay(terms.endDate),
     levelName: level?.name ?? null,
     sponsorshipFee: terms.sponsorshipFee ?? null,
-    startDate: terms.startDate ? toDateOnly(terms.startDate) : null,
+    startDate: parseDay(terms.startDate),
     year: terms.year ?? level?.year ?? null,
   }
 }

@@ -134,7 +134,8 @@ describe('approve', () => {
     // a well-formed id of no level passes the endpoint, drafts the contract, then fails the level's validation
     const answer = await refused(
       id,
-      () => post(`sponsorships/${id}/approve`, actors.staff, { ...PERIOD, level: '00000000-0000-4000-8000-000000000000' }),
+      () =>
+        post(`sponsorships/${id}/approve`, actors.staff, { ...PERIOD, level: '00000000-0000-4000-8000-000000000000' }),
       400,
     )
     expect(errorPaths(answer)).toEqual(['level'])

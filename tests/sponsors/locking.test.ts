@@ -166,6 +166,30 @@ describe.each<Channel>(CHANNELS)('through %s', (channel) => {
   })
 })
 
+describe('malformed dates', () => {
+  it('are a 400 naming the field, never a 500, whether approving or changing an unlocked period', async () => {
+    const open = await w.sponsorshipIn('APPLIED')
+    const approving = await update(t, 'rest', actors.staff, 'sponsorships', String(open.sponsorship.id), {
+      endDate: 'soon',
+      startDate: PERIOD.startDate,
+      status: 'APPROVED',
+    })
+    expect(approving.status).toBe(400)
+    expect(approving.message).toMatch(/endDate/)
+    const { sponsorship } = await w.sponsorshipIn('APPROVED')
+    await act(t, actors.staff, 'sponsorships', String(sponsorship.id), 'unlock')
+    const before = await snapshot(t, String(sponsorship.id))
+    for (const channel of ['rest', 'local'] as Channel[]) {
+      const outcome = await update(t, channel, actors.staff, 'sponsorships', String(sponsorship.id), {
+        startDate: 'next spring',
+      })
+      expect({ channel, status: outcome.status }).toEqual({ channel, status: 400 })
+      expect(outcome.message).toMatch(/start ?date/i)
+    }
+    expect(await snapshot(t, String(sponsorship.id))).toBe(before)
+  })
+})
+
 describe('the sponsor of a sponsorship', () => {
   it('never changes: staff moving an application to another sponsor get a 409', async () => {
     const { sponsorship } = await w.sponsorshipIn('APPLIED')
