@@ -8,7 +8,7 @@ import type { PayloadRequest } from 'payload'
 
 import type { Sponsor, SponsorshipLevel } from '../../payload-types'
 import { parseDay } from '../../fields/dateOnly'
-import { idOf } from './workflow'
+import { idOf, UUID } from './workflow'
 
 export type SponsorshipTerms = {
   endDate?: null | string
@@ -20,7 +20,8 @@ export type SponsorshipTerms = {
 
 const findLevel = async (req: PayloadRequest, level: unknown): Promise<null | SponsorshipLevel> => {
   const id = idOf(level)
-  if (!id) return null
+  // a malformed id is refused by the field's validation after the hooks
+  if (!id || !UUID.test(id)) return null
   return req.payload.findByID({
     collection: 'sponsorship-levels',
     depth: 0,

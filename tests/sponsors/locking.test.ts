@@ -167,7 +167,7 @@ describe.each<Channel>(CHANNELS)('through %s', (channel) => {
 })
 
 describe('malformed dates', () => {
-  it('are a 400 naming the field, never a 500, whether approving or changing an unlocked period', async () => {
+  it('are a 400 naming the field, never a 500, whether approving or changing an unlocked period (and so is an unknown level)', async () => {
     const open = await w.sponsorshipIn('APPLIED')
     const approving = await update(t, 'rest', actors.staff, 'sponsorships', String(open.sponsorship.id), {
       endDate: 'soon',
@@ -185,6 +185,11 @@ describe('malformed dates', () => {
       })
       expect({ channel, status: outcome.status }).toEqual({ channel, status: 400 })
       expect(outcome.message).toMatch(/start ?date/i)
+    }
+    expect(await snapshot(t, String(sponsorship.id))).toBe(before)
+    for (const level of ['gold', '00000000-0000-4000-8000-000000000000']) {
+      const outcome = await update(t, 'rest', actors.staff, 'sponsorships', String(sponsorship.id), { level })
+      expect({ level, status: outcome.status }).toEqual({ level, status: 400 })
     }
     expect(await snapshot(t, String(sponsorship.id))).toBe(before)
   })
