@@ -10,8 +10,9 @@ const nextConfig = {
   // python.org's API clients call /api/v1/.../ with and without the trailing
   // slash; a redirect could drop their method or body
   skipTrailingSlashRedirect: true,
-  // one metrics registry per process, loaded by Node (src/platform/metrics.ts)
-  serverExternalPackages: ['prom-client'],
+  // one metrics registry per process, loaded by Node (src/platform/metrics.ts); pdfkit reads
+  // its font metrics from its own folder at run time: bundled, it would not find them
+  serverExternalPackages: ['prom-client', 'pdfkit'],
   // the smoke test builds into its own folder so it never clobbers a developer's .next
   distDir: process.env.NEXT_DIST_DIR || '.next',
   experimental: {

@@ -89,6 +89,13 @@ export interface Config {
     'community-photos': CommunityPhoto;
     'community-videos': CommunityVideo;
     'community-links': CommunityLink;
+    sponsors: Sponsor;
+    'sponsor-logos': SponsorLogo;
+    sponsorships: Sponsorship;
+    'sponsorship-levels': SponsorshipLevel;
+    'sponsor-contracts': SponsorContract;
+    'sponsor-contract-documents': SponsorContractDocument;
+    'sponsor-legal-clauses': SponsorLegalClause;
     'success-stories': SuccessStory;
     'story-categories': StoryCategory;
     'code-samples': CodeSample;
@@ -129,6 +136,12 @@ export interface Config {
       videos: 'community-videos';
       links: 'community-links';
     };
+    sponsors: {
+      sponsorships: 'sponsorships';
+    };
+    sponsorships: {
+      contract: 'sponsor-contracts';
+    };
     'story-categories': {
       stories: 'success-stories';
     };
@@ -162,6 +175,13 @@ export interface Config {
     'community-photos': CommunityPhotosSelect<false> | CommunityPhotosSelect<true>;
     'community-videos': CommunityVideosSelect<false> | CommunityVideosSelect<true>;
     'community-links': CommunityLinksSelect<false> | CommunityLinksSelect<true>;
+    sponsors: SponsorsSelect<false> | SponsorsSelect<true>;
+    'sponsor-logos': SponsorLogosSelect<false> | SponsorLogosSelect<true>;
+    sponsorships: SponsorshipsSelect<false> | SponsorshipsSelect<true>;
+    'sponsorship-levels': SponsorshipLevelsSelect<false> | SponsorshipLevelsSelect<true>;
+    'sponsor-contracts': SponsorContractsSelect<false> | SponsorContractsSelect<true>;
+    'sponsor-contract-documents': SponsorContractDocumentsSelect<false> | SponsorContractDocumentsSelect<true>;
+    'sponsor-legal-clauses': SponsorLegalClausesSelect<false> | SponsorLegalClausesSelect<true>;
     'success-stories': SuccessStoriesSelect<false> | SuccessStoriesSelect<true>;
     'story-categories': StoryCategoriesSelect<false> | StoryCategoriesSelect<true>;
     'code-samples': CodeSamplesSelect<false> | CodeSamplesSelect<true>;
@@ -328,6 +348,9 @@ export interface Nominee {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
   legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
@@ -347,6 +370,9 @@ export interface Election {
    * Markdown.
    */
   description?: string | null;
+  /**
+   * Rendered and sanitized from description on save. Only the server sets this field.
+   */
   descriptionHtml?: string | null;
   /**
    * First day nominations are open (00:00 UTC).
@@ -373,6 +399,9 @@ export interface Election {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
   legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
@@ -401,10 +430,16 @@ export interface Nomination {
    * Why this person should serve (Markdown).
    */
   statement: string;
+  /**
+   * Rendered and sanitized from statement on save. Only the server sets this field.
+   */
   statementHtml?: string | null;
   employer?: string | null;
   otherAffiliations?: string | null;
   previousBoardService?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
   legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
@@ -1113,6 +1148,357 @@ export interface CommunityLink {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsors".
+ */
+export interface Sponsor {
+  id: string;
+  /**
+   * Name of the sponsor, for public display.
+   */
+  name: string;
+  /**
+   * Generated from name when left empty.
+   */
+  slug: string;
+  /**
+   * Brief description of the sponsor, for public display.
+   */
+  description: string;
+  landingPageUrl?: string | null;
+  twitterHandle?: string | null;
+  linkedInPageUrl?: string | null;
+  /**
+   * For the sponsors page: PNG, JPEG or WebP, at least 256px on its shortest side.
+   */
+  webLogo?: (string | null) | SponsorLogo;
+  /**
+   * For printed material (EPS or a large PNG).
+   */
+  printLogo?: (string | null) | SponsorLogo;
+  contactName?: string | null;
+  contactEmail?: string | null;
+  primaryPhone: string;
+  mailingAddressLine1: string;
+  mailingAddressLine2?: string | null;
+  city: string;
+  state?: string | null;
+  postalCode: string;
+  country: string;
+  countryOfIncorporation?: string | null;
+  stateOfIncorporation?: string | null;
+  sponsorships?: {
+    docs?: (string | Sponsorship)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
+  creator?: (string | null) | User;
+  /**
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
+   */
+  lastModifiedBy?: (string | null) | User;
+  /**
+   * When the document was created, stamped on create. Only the server sets this field.
+   */
+  created?: string | null;
+  /**
+   * When the document was last saved, stamped on every save. Only the server sets this field.
+   */
+  updated?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsor-logos".
+ */
+export interface SponsorLogo {
+  id: string;
+  alt?: string | null;
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
+  creator?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    small?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    medium?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    large?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsorships".
+ */
+export interface Sponsorship {
+  id: string;
+  sponsor: string | Sponsor;
+  /**
+   * Read-only once the sponsorship is locked.
+   */
+  level: string | SponsorshipLevel;
+  /**
+   * Moves only along the workflow: use the actions below.
+   */
+  status: 'APPLIED' | 'REJECTED' | 'APPROVED' | 'FINALIZED';
+  /**
+   * Set whenever the status is not APPLIED: the period, level and fee are then read-only until staff unlock it.
+   */
+  locked?: boolean | null;
+  /**
+   * Required to approve.
+   */
+  startDate?: string | null;
+  /**
+   * After the start date.
+   */
+  endDate?: string | null;
+  /**
+   * USD. The level’s amount when applying; staff may agree another fee.
+   */
+  sponsorshipFee?: number | null;
+  year?: number | null;
+  /**
+   * The sponsor asked for a customized package.
+   */
+  forModifiedPackage?: boolean | null;
+  /**
+   * Renews an earlier sponsorship of this sponsor.
+   */
+  renewal?: boolean | null;
+  /**
+   * Set when applying.
+   */
+  appliedOn?: string | null;
+  /**
+   * Set on approval.
+   */
+  approvedOn?: string | null;
+  /**
+   * Set on rejection.
+   */
+  rejectedOn?: string | null;
+  /**
+   * Set when its contract is executed.
+   */
+  finalizedOn?: string | null;
+  /**
+   * A newer sponsorship of the same sponsor that took over this one’s period: no longer live.
+   */
+  overlappedBy?: (string | null) | Sponsorship;
+  submittedBy?: (string | null) | User;
+  contract?: {
+    docs?: (string | SponsorContract)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
+  creator?: (string | null) | User;
+  /**
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
+   */
+  lastModifiedBy?: (string | null) | User;
+  /**
+   * When the document was created, stamped on create. Only the server sets this field.
+   */
+  created?: string | null;
+  /**
+   * When the document was last saved, stamped on every save. Only the server sets this field.
+   */
+  updated?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsorship-levels".
+ */
+export interface SponsorshipLevel {
+  id: string;
+  name: string;
+  /**
+   * Lower comes first (the most generous level is 0).
+   */
+  order: number;
+  /**
+   * USD; the fee of a sponsorship applied for at this level.
+   */
+  sponsorshipAmount: number;
+  year?: number | null;
+  /**
+   * Logo size (px) on the sponsors page.
+   */
+  logoDimension?: number | null;
+  /**
+   * Offered in the application form.
+   */
+  advertise?: boolean | null;
+  /**
+   * One benefit per line ("Program - Benefit"); copied into the contract.
+   */
+  benefits?: string | null;
+  /**
+   * The clauses every contract at this level includes, in their own order.
+   */
+  legalClauses?: (string | SponsorLegalClause)[] | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsor-legal-clauses".
+ */
+export interface SponsorLegalClause {
+  id: string;
+  /**
+   * How staff refer to the clause.
+   */
+  internalName: string;
+  /**
+   * The text that goes into the contract.
+   */
+  clause: string;
+  /**
+   * Staff notes.
+   */
+  notes?: string | null;
+  order: number;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsor-contracts".
+ */
+export interface SponsorContract {
+  id: string;
+  sponsorship: string | Sponsorship;
+  sponsor: string | Sponsor;
+  /**
+   * Moves only along the workflow: use the actions below.
+   */
+  status: 'DRAFT' | 'OUTDATED' | 'AWAITING_SIGNATURE' | 'EXECUTED' | 'NULLIFIED';
+  /**
+   * Each save of the draft is a new revision.
+   */
+  revision?: number | null;
+  /**
+   * The PDF sent for signature.
+   */
+  document?: (string | null) | SponsorContractDocument;
+  /**
+   * When it was sent for signature.
+   */
+  sentOn?: string | null;
+  sponsorName: string;
+  /**
+   * Who the sponsor is, as the agreement describes it.
+   */
+  sponsorInfo?: string | null;
+  sponsorAddress?: string | null;
+  /**
+   * Name - phone | email
+   */
+  sponsorContact?: string | null;
+  levelName?: string | null;
+  sponsorshipFee?: number | null;
+  year?: number | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  /**
+   * One benefit per line.
+   */
+  benefitsList?: string | null;
+  /**
+   * Every legal clause that applies, in order.
+   */
+  legalClauses?:
+    | {
+        clause: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsor-contract-documents".
+ */
+export interface SponsorContractDocument {
+  id: string;
+  contract: string | SponsorContract;
+  sponsor: string | Sponsor;
+  revision?: number | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "success-stories".
  */
 export interface SuccessStory {
@@ -1325,6 +1711,18 @@ export interface EmailLog {
    * The values the template was rendered with.
    */
   context?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Stored uploads sent along ({ collection, id, filename }), read when sending.
+   */
+  attachments?:
     | {
         [k: string]: unknown;
       }
@@ -1552,6 +1950,34 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'community-links';
         value: string | CommunityLink;
+      } | null)
+    | ({
+        relationTo: 'sponsors';
+        value: string | Sponsor;
+      } | null)
+    | ({
+        relationTo: 'sponsor-logos';
+        value: string | SponsorLogo;
+      } | null)
+    | ({
+        relationTo: 'sponsorships';
+        value: string | Sponsorship;
+      } | null)
+    | ({
+        relationTo: 'sponsorship-levels';
+        value: string | SponsorshipLevel;
+      } | null)
+    | ({
+        relationTo: 'sponsor-contracts';
+        value: string | SponsorContract;
+      } | null)
+    | ({
+        relationTo: 'sponsor-contract-documents';
+        value: string | SponsorContractDocument;
+      } | null)
+    | ({
+        relationTo: 'sponsor-legal-clauses';
+        value: string | SponsorLegalClause;
       } | null)
     | ({
         relationTo: 'success-stories';
@@ -2131,6 +2557,203 @@ export interface CommunityLinksSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsors_select".
+ */
+export interface SponsorsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  landingPageUrl?: T;
+  twitterHandle?: T;
+  linkedInPageUrl?: T;
+  webLogo?: T;
+  printLogo?: T;
+  contactName?: T;
+  contactEmail?: T;
+  primaryPhone?: T;
+  mailingAddressLine1?: T;
+  mailingAddressLine2?: T;
+  city?: T;
+  state?: T;
+  postalCode?: T;
+  country?: T;
+  countryOfIncorporation?: T;
+  stateOfIncorporation?: T;
+  sponsorships?: T;
+  legacyId?: T;
+  creator?: T;
+  lastModifiedBy?: T;
+  created?: T;
+  updated?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsor-logos_select".
+ */
+export interface SponsorLogosSelect<T extends boolean = true> {
+  alt?: T;
+  creator?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        small?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        medium?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        large?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsorships_select".
+ */
+export interface SponsorshipsSelect<T extends boolean = true> {
+  sponsor?: T;
+  level?: T;
+  status?: T;
+  locked?: T;
+  startDate?: T;
+  endDate?: T;
+  sponsorshipFee?: T;
+  year?: T;
+  forModifiedPackage?: T;
+  renewal?: T;
+  appliedOn?: T;
+  approvedOn?: T;
+  rejectedOn?: T;
+  finalizedOn?: T;
+  overlappedBy?: T;
+  submittedBy?: T;
+  contract?: T;
+  legacyId?: T;
+  creator?: T;
+  lastModifiedBy?: T;
+  created?: T;
+  updated?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsorship-levels_select".
+ */
+export interface SponsorshipLevelsSelect<T extends boolean = true> {
+  name?: T;
+  order?: T;
+  sponsorshipAmount?: T;
+  year?: T;
+  logoDimension?: T;
+  advertise?: T;
+  benefits?: T;
+  legalClauses?: T;
+  legacyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsor-contracts_select".
+ */
+export interface SponsorContractsSelect<T extends boolean = true> {
+  sponsorship?: T;
+  sponsor?: T;
+  status?: T;
+  revision?: T;
+  document?: T;
+  sentOn?: T;
+  sponsorName?: T;
+  sponsorInfo?: T;
+  sponsorAddress?: T;
+  sponsorContact?: T;
+  levelName?: T;
+  sponsorshipFee?: T;
+  year?: T;
+  startDate?: T;
+  endDate?: T;
+  benefitsList?: T;
+  legalClauses?:
+    | T
+    | {
+        clause?: T;
+        id?: T;
+      };
+  legacyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsor-contract-documents_select".
+ */
+export interface SponsorContractDocumentsSelect<T extends boolean = true> {
+  contract?: T;
+  sponsor?: T;
+  revision?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsor-legal-clauses_select".
+ */
+export interface SponsorLegalClausesSelect<T extends boolean = true> {
+  internalName?: T;
+  clause?: T;
+  notes?: T;
+  order?: T;
+  legacyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "success-stories_select".
  */
 export interface SuccessStoriesSelect<T extends boolean = true> {
@@ -2318,6 +2941,7 @@ export interface EmailLogsSelect<T extends boolean = true> {
   attempts?: T;
   sentAt?: T;
   context?: T;
+  attachments?: T;
   resendOf?: T;
   resentBy?: T;
   updatedAt?: T;

@@ -33,6 +33,13 @@ import { Minutes } from './collections/minutes/Minutes'
 import { PageDocuments } from './collections/pages/PageDocuments'
 import { PageImages } from './collections/pages/PageImages'
 import { Pages } from './collections/pages/Pages'
+import { SponsorContractDocuments } from './collections/sponsors/SponsorContractDocuments'
+import { SponsorContracts } from './collections/sponsors/SponsorContracts'
+import { SponsorLegalClauses } from './collections/sponsors/SponsorLegalClauses'
+import { SponsorLogos } from './collections/sponsors/SponsorLogos'
+import { Sponsors } from './collections/sponsors/Sponsors'
+import { SponsorshipLevels } from './collections/sponsors/SponsorshipLevels'
+import { Sponsorships } from './collections/sponsors/Sponsorships'
 import { StoryCategories } from './collections/success-stories/StoryCategories'
 import { SuccessStories } from './collections/success-stories/SuccessStories'
 import { Memberships } from './collections/users/Memberships'
@@ -59,6 +66,7 @@ import { addRelationFilters } from './src/platform/graphqlRelationFilters'
 import { electionReads } from './src/elections/reads'
 import { graphQLQueries } from './src/platform/reads'
 import { pageReads } from './src/site-pages/reads'
+import { sponsorReads } from './src/sponsors/reads'
 import { sendEmailTask } from './src/mailing/sendEmailTask'
 import { expireJobsTask } from './src/jobs/expireJobsTask'
 import { emailAdapter } from './src/mailing/transport'
@@ -106,6 +114,14 @@ export default buildConfig({
     CommunityPhotos,
     CommunityVideos,
     CommunityLinks,
+    // sponsors
+    Sponsors,
+    SponsorLogos,
+    Sponsorships,
+    SponsorshipLevels,
+    SponsorContracts,
+    SponsorContractDocuments,
+    SponsorLegalClauses,
     // success stories
     SuccessStories,
     StoryCategories,
@@ -158,6 +174,7 @@ export default buildConfig({
         ...minutesReads,
         ...pageReads,
         ...electionReads,
+        ...sponsorReads,
       ])(graphQL, info)
     },
     schemaOutputFile: path.resolve(dirname, 'schema.graphql'),

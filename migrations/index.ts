@@ -4,8 +4,10 @@ import * as migration_20261125_094232_content_domains from './20261125_094232_co
 import * as migration_20261125_235900_downloads_constraints from './20261125_235900_downloads_constraints';
 import * as migration_20261125_235901_pages_legacy_id from './20261125_235901_pages_legacy_id';
 import * as migration_20261125_235902_jobs_search from './20261125_235902_jobs_search';
+import * as migration_20261129_183006_sponsors from './20261129_183006_sponsors';
 import * as migration_20261129_183032_elections from './20261129_183032_elections';
 import * as migration_20261129_183033_elections_constraints from './20261129_183033_elections_constraints';
+import * as migration_20261129_183100_sponsors_constraints from './20261129_183100_sponsors_constraints';
 import * as migration_20261129_183944_email_logs_file_and_resend from './20261129_183944_email_logs_file_and_resend';
 
 export const migrations = [
@@ -40,6 +42,11 @@ export const migrations = [
     name: '20261125_235902_jobs_search',
   },
   {
+    up: migration_20261129_183006_sponsors.up,
+    down: migration_20261129_183006_sponsors.down,
+    name: '20261129_183006_sponsors',
+  },
+  {
     up: migration_20261129_183032_elections.up,
     down: migration_20261129_183032_elections.down,
     name: '20261129_183032_elections',
@@ -48,6 +55,11 @@ export const migrations = [
     up: migration_20261129_183033_elections_constraints.up,
     down: migration_20261129_183033_elections_constraints.down,
     name: '20261129_183033_elections_constraints',
+  },
+  {
+    up: migration_20261129_183100_sponsors_constraints.up,
+    down: migration_20261129_183100_sponsors_constraints.down,
+    name: '20261129_183100_sponsors_constraints',
   },
   {
     up: migration_20261129_183944_email_logs_file_and_resend.up,

@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { DOWNLOAD_OS } from './downloads'
 import { EMAIL_TEMPLATES } from './emailTemplates'
 import { JOB_EMAIL_TEMPLATES } from './jobEmailTemplates'
+import { SPONSOR_EMAIL_TEMPLATES } from './sponsorEmailTemplates'
 
 export type SeedLog = (message: string) => void
 
@@ -63,7 +64,7 @@ const seedSuperuser = async (payload: Payload, log: SeedLog) => {
 const seedEmailTemplates = async (payload: Payload, log: SeedLog) => {
   let created = 0
   let existing = 0
-  for (const template of [...EMAIL_TEMPLATES, ...JOB_EMAIL_TEMPLATES]) {
+  for (const template of [...EMAIL_TEMPLATES, ...JOB_EMAIL_TEMPLATES, ...SPONSOR_EMAIL_TEMPLATES]) {
     const found = await payload.count({
       collection: 'email-templates',
       overrideAccess: true,

@@ -67,6 +67,11 @@ export const EmailLogs: CollectionConfig = {
       admin: { description: 'The values the template was rendered with.' },
     },
     {
+      name: 'attachments',
+      type: 'json',
+      admin: { description: 'Stored uploads sent along ({ collection, id, filename }), read when sending.' },
+    },
+    {
       name: 'resendOf',
       type: 'relationship',
       admin: { description: 'The email this one resends.', position: 'sidebar' },

@@ -3,6 +3,7 @@ import { APIError, commitTransaction, type Endpoint, initTransaction, killTransa
 
 import { userId, userIsStaff } from '../../access/roles'
 import { execute } from '../platform/db/sql'
+import type { EmailAttachmentRef } from './attachments'
 import { queueEmail } from './queueEmail'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -62,6 +63,8 @@ export const resendEmailEndpoint: Endpoint = {
         )
       }
       const log = await queueEmail(req, {
+        // the same files as the first time (a contract PDF): references, read again when sending
+        attachments: Array.isArray(original.attachments) ? (original.attachments as EmailAttachmentRef[]) : undefined,
         context: (original.context ?? {}) as Record<string, unknown>,
         resendOf: id,
         template: original.templateName,

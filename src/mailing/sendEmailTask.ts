@@ -1,9 +1,11 @@
 import type { Payload, TaskConfig } from 'payload'
 
+import { resolveAttachments } from './attachments'
 import { renderTemplate } from './templates'
 import { writtenToFile } from './transport'
 
 type EmailLogRow = {
+  attachments?: unknown
   attempts?: null | number
   context?: unknown
   id: number | string
@@ -46,7 +48,8 @@ export const sendEmailTask: TaskConfig<{ input: { emailLog: string }; output: Re
       subject = renderTemplate(template.subject, context).replace(/\s+/g, ' ').trim()
       const text = renderTemplate(template.contentText, context)
       const html = template.contentHtml ? renderTemplate(template.contentHtml, context, 'html') : undefined
-      delivery = await payload.sendEmail({ html, subject, text, to: log.recipientEmail })
+      const attachments = await resolveAttachments(payload, log.attachments)
+      delivery = await payload.sendEmail({ attachments, html, subject, text, to: log.recipientEmail })
     } catch (err) {
       await payload.update({
         id: log.id,

@@ -23,6 +23,12 @@ export type ImportContext = {
    * natural key such as `["admin"]` for a user); null when it is not there.
    */
   resolve: (model: string, key: unknown) => Promise<null | string>
+  /**
+   * Every row of another model in the dump, for a mapper that folds rows of
+   * several models into one document (a sponsorship level's benefits text
+   * comes from python.org's benefit, program and tier rows).
+   */
+  rows?: (model: string) => DjangoRow[]
   /** the IANA time zone python.org's site ran in (`settings.TIME_ZONE`), for naive datetimes */
   siteTimeZone: string
   /** a field the mapper could not carry across: listed in the import summary */

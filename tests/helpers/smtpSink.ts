@@ -13,7 +13,11 @@ import { SMTPServer, type SMTPServerAddress } from 'smtp-server'
  *   await sink.close()
  */
 
+export type SinkAttachment = { content: Buffer; contentType: string; filename?: string }
+
 export type SinkMessage = {
+  /** parts sent as attachments (Content-Disposition: attachment), decoded */
+  attachments: SinkAttachment[]
   /** the AUTH user name, when the client authenticated */
   authUser?: string
   /** the decoded text/html part, if any (line ends as \n) */
@@ -130,10 +134,12 @@ const headerParam = (value: string | undefined, param: string): string | undefin
 
 /**
  * Walks the MIME tree and returns the first text/plain and text/html leaves,
- * with \n line ends. (The line end SMTP puts before its final "." is not
+ * with \n line ends, and every attachment. (The line end SMTP puts before its final "." is not
  * part of a single-part body.)
  */
-const readParts = (raw: string, found: { html?: string; text?: string } = {}, top = true) => {
+type Found = { attachments: SinkAttachment[]; html?: string; text?: string }
+
+const readParts = (raw: string, found: Found = { attachments: [] }, top = true) => {
   const [head, rawBody] = splitHeadAndBody(raw)
   const body = top ? rawBody.replace(/\r?\n$/, '') : rawBody
   const headers = parseHeaders(head)
@@ -148,17 +154,32 @@ const readParts = (raw: string, found: { html?: string; text?: string } = {}, to
     for (const section of sections.slice(1, -1)) readParts(section, found, false)
     return found
   }
+  const disposition = headers['content-disposition'] ?? ''
+  if (/^attachment/i.test(disposition)) {
+    const encoding = (headers['content-transfer-encoding'] ?? '').toLowerCase()
+    found.attachments.push({
+      content:
+        encoding === 'base64'
+          ? Buffer.from(body.replace(/\s+/g, ''), 'base64')
+          : Buffer.from(decodeBody(body, encoding)),
+      contentType: type.split(';')[0]!.trim(),
+      filename: headerParam(disposition, 'filename') ?? headerParam(headers['content-type'], 'name'),
+    })
+    return found
+  }
   const decoded = decodeBody(body, headers['content-transfer-encoding']).replace(/\r\n/g, '\n')
   if (type.startsWith('text/html')) found.html ??= decoded
   else if (type.startsWith('text/plain')) found.text ??= decoded
   return found
 }
 
-export const parseMessage = (raw: string): Pick<SinkMessage, 'headers' | 'html' | 'subject' | 'text'> => {
+export const parseMessage = (
+  raw: string,
+): Pick<SinkMessage, 'attachments' | 'headers' | 'html' | 'subject' | 'text'> => {
   const [head] = splitHeadAndBody(raw)
   const headers = parseHeaders(head)
-  const { html, text } = readParts(raw)
-  return { headers, html, subject: decodeWords(headers.subject ?? ''), text }
+  const { attachments, html, text } = readParts(raw)
+  return { attachments, headers, html, subject: decodeWords(headers.subject ?? ''), text }
 }
 
 // --- the server --------------------------------------------------------------

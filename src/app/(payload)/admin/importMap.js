@@ -5,6 +5,7 @@ import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c08
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { ReleaseDownloadsChart as ReleaseDownloadsChart_0e6a51357a534615dbb3c3d4a1fee467 } from '../../../../src/downloads/ReleaseDownloadsChart'
 import { JobReviewActions as JobReviewActions_b900695bfc8a712c8c141c110cc3a942 } from '../../../../src/jobs/JobReviewActions'
+import { WorkflowActions as WorkflowActions_43356de8494d963b6abb8e2dc80527c2 } from '../../../../src/sponsors/WorkflowActions'
 import { ElectionStatusFilter as ElectionStatusFilter_1b6d57e7b848ff2efe0ce3d5bb5f7cb2 } from '../../../../src/elections/ElectionStatusFilter'
 import { NomineeAcceptanceActions as NomineeAcceptanceActions_ec05b15e18f71088b5f7b0f6532e6f74 } from '../../../../src/elections/NomineeAcceptanceActions'
 import { ResendEmailAction as ResendEmailAction_29debdd88323b3c9d70ec457c9d0c0d7 } from '../../../../src/mailing/ResendEmailAction'
@@ -19,6 +20,7 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "/src/downloads/ReleaseDownloadsChart#ReleaseDownloadsChart": ReleaseDownloadsChart_0e6a51357a534615dbb3c3d4a1fee467,
   "/src/jobs/JobReviewActions#JobReviewActions": JobReviewActions_b900695bfc8a712c8c141c110cc3a942,
+  "/src/sponsors/WorkflowActions#WorkflowActions": WorkflowActions_43356de8494d963b6abb8e2dc80527c2,
   "/src/elections/ElectionStatusFilter#ElectionStatusFilter": ElectionStatusFilter_1b6d57e7b848ff2efe0ce3d5bb5f7cb2,
   "/src/elections/NomineeAcceptanceActions#NomineeAcceptanceActions": NomineeAcceptanceActions_ec05b15e18f71088b5f7b0f6532e6f74,
   "/src/mailing/ResendEmailAction#ResendEmailAction": ResendEmailAction_29debdd88323b3c9d70ec457c9d0c0d7,
