@@ -95,6 +95,12 @@ export interface Config {
     minutes: Minute;
     banners: Banner;
     'work-groups': WorkGroup;
+    calendars: Calendar;
+    events: Event;
+    'event-categories': EventCategory;
+    'event-locations': EventLocation;
+    'event-occurrences': EventOccurrence;
+    'event-recurring-rules': EventRecurringRule;
     'email-templates': EmailTemplate;
     'email-logs': EmailLog;
     'payload-kv': PayloadKv;
@@ -124,6 +130,10 @@ export interface Config {
     };
     'story-categories': {
       stories: 'success-stories';
+    };
+    events: {
+      occurrences: 'event-occurrences';
+      recurringRules: 'event-recurring-rules';
     };
   };
   collectionsSelect: {
@@ -155,6 +165,12 @@ export interface Config {
     minutes: MinutesSelect<false> | MinutesSelect<true>;
     banners: BannersSelect<false> | BannersSelect<true>;
     'work-groups': WorkGroupsSelect<false> | WorkGroupsSelect<true>;
+    calendars: CalendarsSelect<false> | CalendarsSelect<true>;
+    events: EventsSelect<false> | EventsSelect<true>;
+    'event-categories': EventCategoriesSelect<false> | EventCategoriesSelect<true>;
+    'event-locations': EventLocationsSelect<false> | EventLocationsSelect<true>;
+    'event-occurrences': EventOccurrencesSelect<false> | EventOccurrencesSelect<true>;
+    'event-recurring-rules': EventRecurringRulesSelect<false> | EventRecurringRulesSelect<true>;
     'email-templates': EmailTemplatesSelect<false> | EmailTemplatesSelect<true>;
     'email-logs': EmailLogsSelect<false> | EmailLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -1002,6 +1018,222 @@ export interface WorkGroup {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calendars".
+ */
+export interface Calendar {
+  id: string;
+  name: string;
+  /**
+   * Generated from name when left empty.
+   */
+  slug: string;
+  description?: string | null;
+  /**
+   * Where the calendar’s events happen unless their venue says otherwise (IANA name). Empty: UTC.
+   */
+  timeZone?: string | null;
+  /**
+   * An iCalendar feed imported on a schedule (and by the import button): its events join this calendar.
+   */
+  icsUrl?: string | null;
+  rss?: string | null;
+  embed?: string | null;
+  twitter?: string | null;
+  lastImported?: string | null;
+  /**
+   * Why the last import failed, or which events it could not take.
+   */
+  lastImportError?: string | null;
+  /**
+   * What the last import did.
+   */
+  lastImportSummary?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  legacyId?: number | null;
+  creator?: (string | null) | User;
+  lastModifiedBy?: (string | null) | User;
+  created?: string | null;
+  updated?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events".
+ */
+export interface Event {
+  id: string;
+  title: string;
+  /**
+   * Made from the title when left empty.
+   */
+  slug: string;
+  calendar: string | Calendar;
+  /**
+   * Its time zone is the one the event recurs in (else the calendar’s).
+   */
+  venue?: (string | null) | EventLocation;
+  /**
+   * Categories of the event’s calendar.
+   */
+  categories?: (string | EventCategory)[] | null;
+  description?: string | null;
+  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
+  /**
+   * Rendered and sanitized from the markup on save.
+   */
+  descriptionHtml?: string | null;
+  isPublished?: boolean | null;
+  featured?: boolean | null;
+  /**
+   * The iCalendar UID: how calendar apps and the ICS import recognise the event. Generated when empty.
+   */
+  uid?: string | null;
+  /**
+   * Derived: the next time the event begins.
+   */
+  nextOccurrence?: {
+    start?: string | null;
+    end?: string | null;
+    allDay?: boolean | null;
+  };
+  /**
+   * Derived: the last time the event began.
+   */
+  previousOccurrence?: {
+    start?: string | null;
+    end?: string | null;
+    allDay?: boolean | null;
+  };
+  occurrences?: {
+    docs?: (string | EventOccurrence)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  recurringRules?: {
+    docs?: (string | EventRecurringRule)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  legacyId?: number | null;
+  creator?: (string | null) | User;
+  lastModifiedBy?: (string | null) | User;
+  created?: string | null;
+  updated?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-locations".
+ */
+export interface EventLocation {
+  id: string;
+  name: string;
+  address?: string | null;
+  url?: string | null;
+  /**
+   * Where the venue is (IANA name): its events recur on this zone’s clock. Empty: the calendar’s zone.
+   */
+  timeZone?: string | null;
+  /**
+   * The calendar whose import created the venue (optional).
+   */
+  calendar?: (string | null) | Calendar;
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-categories".
+ */
+export interface EventCategory {
+  id: string;
+  name: string;
+  /**
+   * Generated from name when left empty.
+   */
+  slug: string;
+  /**
+   * Only events of this calendar can be in the category.
+   */
+  calendar: string | Calendar;
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-occurrences".
+ */
+export interface EventOccurrence {
+  id: string;
+  event: string | Event;
+  /**
+   * Whole days: the dates are kept, the times ignored; dtEnd is the last day.
+   */
+  allDay?: boolean | null;
+  dtStart: string;
+  dtEnd: string;
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-recurring-rules".
+ */
+export interface EventRecurringRule {
+  id: string;
+  event: string | Event;
+  /**
+   * The first occurrence; its time of day on the event’s zone’s clock is kept for every repeat.
+   */
+  begin: string;
+  /**
+   * No occurrence begins after this. Empty: no end (or after `count` occurrences).
+   */
+  finish?: string | null;
+  /**
+   * Stop after this many occurrences (iCalendar COUNT).
+   */
+  count?: number | null;
+  /**
+   * Minutes each occurrence lasts (all-day: rounded up to whole days).
+   */
+  duration: number;
+  /**
+   * Every this many periods (2 with WEEKLY: every other week).
+   */
+  interval: number;
+  frequency: 'YEARLY' | 'MONTHLY' | 'WEEKLY' | 'DAILY';
+  /**
+   * WEEKLY: on these days. MONTHLY with a week of the month: that weekday (one).
+   */
+  byWeekday?: ('MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU')[] | null;
+  /**
+   * MONTHLY: the 1st to 5th (or -1, the last) of the chosen weekday.
+   */
+  weekOfMonth?: number | null;
+  /**
+   * MONTHLY: on this day of the month (1 to 31, or -1 for the last day).
+   */
+  byMonthDay?: number | null;
+  allDay?: boolean | null;
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Jinja2-style templates ({{ variable }}, {% if %}...) for every email the site sends.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1283,6 +1515,30 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'work-groups';
         value: string | WorkGroup;
+      } | null)
+    | ({
+        relationTo: 'calendars';
+        value: string | Calendar;
+      } | null)
+    | ({
+        relationTo: 'events';
+        value: string | Event;
+      } | null)
+    | ({
+        relationTo: 'event-categories';
+        value: string | EventCategory;
+      } | null)
+    | ({
+        relationTo: 'event-locations';
+        value: string | EventLocation;
+      } | null)
+    | ({
+        relationTo: 'event-occurrences';
+        value: string | EventOccurrence;
+      } | null)
+    | ({
+        relationTo: 'event-recurring-rules';
+        value: string | EventRecurringRule;
       } | null)
     | ({
         relationTo: 'email-templates';
@@ -1926,6 +2182,129 @@ export interface WorkGroupsSelect<T extends boolean = true> {
   active?: T;
   url?: T;
   creator?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calendars_select".
+ */
+export interface CalendarsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  timeZone?: T;
+  icsUrl?: T;
+  rss?: T;
+  embed?: T;
+  twitter?: T;
+  lastImported?: T;
+  lastImportError?: T;
+  lastImportSummary?: T;
+  legacyId?: T;
+  creator?: T;
+  lastModifiedBy?: T;
+  created?: T;
+  updated?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events_select".
+ */
+export interface EventsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  calendar?: T;
+  venue?: T;
+  categories?: T;
+  description?: T;
+  contentType?: T;
+  descriptionHtml?: T;
+  isPublished?: T;
+  featured?: T;
+  uid?: T;
+  nextOccurrence?:
+    | T
+    | {
+        start?: T;
+        end?: T;
+        allDay?: T;
+      };
+  previousOccurrence?:
+    | T
+    | {
+        start?: T;
+        end?: T;
+        allDay?: T;
+      };
+  occurrences?: T;
+  recurringRules?: T;
+  legacyId?: T;
+  creator?: T;
+  lastModifiedBy?: T;
+  created?: T;
+  updated?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-categories_select".
+ */
+export interface EventCategoriesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  calendar?: T;
+  legacyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-locations_select".
+ */
+export interface EventLocationsSelect<T extends boolean = true> {
+  name?: T;
+  address?: T;
+  url?: T;
+  timeZone?: T;
+  calendar?: T;
+  legacyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-occurrences_select".
+ */
+export interface EventOccurrencesSelect<T extends boolean = true> {
+  event?: T;
+  allDay?: T;
+  dtStart?: T;
+  dtEnd?: T;
+  legacyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-recurring-rules_select".
+ */
+export interface EventRecurringRulesSelect<T extends boolean = true> {
+  event?: T;
+  begin?: T;
+  finish?: T;
+  count?: T;
+  duration?: T;
+  interval?: T;
+  frequency?: T;
+  byWeekday?: T;
+  weekOfMonth?: T;
+  byMonthDay?: T;
+  allDay?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -20,6 +20,12 @@ import { DownloadOS } from './collections/downloads/DownloadOS'
 import { DownloadStatistics } from './collections/downloads/DownloadStatistics'
 import { ReleaseFiles } from './collections/downloads/ReleaseFiles'
 import { Releases } from './collections/downloads/Releases'
+import { Calendars } from './collections/events/Calendars'
+import { EventCategories } from './collections/events/EventCategories'
+import { EventLocations } from './collections/events/EventLocations'
+import { EventOccurrences } from './collections/events/EventOccurrences'
+import { EventRecurringRules } from './collections/events/EventRecurringRules'
+import { Events } from './collections/events/Events'
 import { JobCategories } from './collections/jobs/JobCategories'
 import { JobReviewComments } from './collections/jobs/JobReviewComments'
 import { Jobs } from './collections/jobs/Jobs'
@@ -95,6 +101,13 @@ export default buildConfig({
     Minutes,
     Banners,
     WorkGroups,
+    // events
+    Calendars,
+    Events,
+    EventCategories,
+    EventLocations,
+    EventOccurrences,
+    EventRecurringRules,
     // mailing
     EmailTemplates,
     EmailLogs,

@@ -1,4 +1,4 @@
-import type { DateField, Field, FieldHook, RelationshipField } from 'payload'
+import type { DateField, Field, FieldAccess, FieldHook, RelationshipField } from 'payload'
 
 import { userId } from '../access/roles'
 
@@ -29,10 +29,10 @@ const stampCreated: FieldHook = ({ context, operation, originalDoc, value }) => 
 const stampUpdated: FieldHook = ({ context, value }) =>
   keepImported(value, context) ? value : new Date().toISOString()
 
-const userStamp = (name: string, label: string, hook: FieldHook): RelationshipField => ({
+const userStamp = (name: string, label: string, hook: FieldHook, read?: FieldAccess): RelationshipField => ({
   name,
   type: 'relationship',
-  access: serverOnly,
+  access: read ? { ...serverOnly, read } : serverOnly,
   admin: { position: 'sidebar', readOnly: true },
   hooks: { beforeChange: [hook] },
   index: true,
@@ -54,9 +54,16 @@ const dateStamp = (name: string, hook: FieldHook): DateField => ({
  * `created`/`updated` are kept apart from Payload's createdAt/updatedAt so an
  * import can carry python.org's own dates.
  */
-export const contentManageableFields = ({ creator = true }: { creator?: boolean } = {}): Field[] => [
-  ...(creator ? [userStamp('creator', 'Creator', stampCreator)] : []),
-  userStamp('lastModifiedBy', 'Last modified by', stampModifier),
+export const contentManageableFields = ({
+  creator = true,
+  readUsers,
+}: {
+  creator?: boolean
+  /** who may read the two user stamps (default: whoever reads the document) */
+  readUsers?: FieldAccess
+} = {}): Field[] => [
+  ...(creator ? [userStamp('creator', 'Creator', stampCreator, readUsers)] : []),
+  userStamp('lastModifiedBy', 'Last modified by', stampModifier, readUsers),
   dateStamp('created', stampCreated),
   dateStamp('updated', stampUpdated),
 ]
