@@ -1138,6 +1138,10 @@ export interface Event {
 export interface EventLocation {
   id: string;
   name: string;
+  /**
+   * Made from the name when left empty.
+   */
+  slug: string;
   address?: string | null;
   url?: string | null;
   /**
@@ -2267,6 +2271,7 @@ export interface EventCategoriesSelect<T extends boolean = true> {
  */
 export interface EventLocationsSelect<T extends boolean = true> {
   name?: T;
+  slug?: T;
   address?: T;
   url?: T;
   timeZone?: T;

@@ -48,6 +48,7 @@ import { resolveDatabaseUrl } from './src/platform/db/databaseUrl'
 import { healthEndpoint } from './src/platform/health'
 import { pythondotorgEndpoints } from './src/downloads/pythondotorg'
 import { downloadReads } from './src/downloads/reads'
+import { eventReads } from './src/events/reads'
 import { graphQLQueries } from './src/platform/reads'
 import { pageReads } from './src/site-pages/reads'
 import { sendEmailTask } from './src/mailing/sendEmailTask'
@@ -125,7 +126,7 @@ export default buildConfig({
   graphQL: {
     disablePlaygroundInProduction: true,
     // every custom read (src/<domain>/reads.ts) is a GraphQL query too, with the REST endpoint's arguments and rules
-    queries: graphQLQueries([...downloadReads, ...pageReads]),
+    queries: graphQLQueries([...downloadReads, ...pageReads, ...eventReads]),
     schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
   },
   jobs: {

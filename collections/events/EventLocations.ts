@@ -4,6 +4,8 @@ import { anyone } from '../../access/anyone'
 import { isStaff } from '../../access/isStaff'
 import { existingIn } from '../../fields/existingIn'
 import { legacyIdField } from '../../fields/legacyId'
+import { slugField } from '../../fields/slug'
+import { uniqueSlugFrom } from '../../hooks/events/eventIdentity'
 import { httpUrlValidator } from '../../fields/url'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { timeZoneField } from '../../src/events/fields'
@@ -14,10 +16,17 @@ export const EventLocations: CollectionConfig = {
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
   admin: { defaultColumns: ['name', 'address', 'calendar', 'timeZone'], group: 'Events', useAsTitle: 'name' },
   dbName: 'event_locations',
-  defaultPopulate: { name: true, address: true, timeZone: true, url: true },
+  defaultPopulate: { name: true, address: true, slug: true, timeZone: true, url: true },
   defaultSort: 'name',
   fields: [
     { name: 'name', type: 'text', index: true, maxLength: 255, required: true },
+    slugField({
+      from: 'name',
+      overrides: {
+        admin: { description: 'Made from the name when left empty.' },
+        hooks: { beforeValidate: [uniqueSlugFrom('event-locations', 'name')] },
+      },
+    }),
     { name: 'address', type: 'text', maxLength: 255 },
     { name: 'url', type: 'text', label: 'URL', maxLength: 1000, validate: httpUrlValidator('url') },
     timeZoneField('Where the venue is (IANA name): its events recur on this zone’s clock. Empty: the calendar’s zone.'),

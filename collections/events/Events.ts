@@ -12,7 +12,7 @@ import { legacyIdField } from '../../fields/legacyId'
 import { markupFields } from '../../fields/markup'
 import { slugField } from '../../fields/slug'
 import { eventCategoriesValidator } from '../../hooks/events/categoriesOfCalendar'
-import { assignUid, eventSlug, uidUniqueInCalendar } from '../../hooks/events/eventIdentity'
+import { assignUid, uidUniqueInCalendar, uniqueSlugFrom } from '../../hooks/events/eventIdentity'
 import { notifyStaffOfEventSubmission } from '../../hooks/events/notifyStaffOfEventSubmission'
 import { occurrenceField } from '../../hooks/events/occurrenceFields'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
@@ -50,7 +50,7 @@ export const Events: CollectionConfig = {
       from: 'title',
       overrides: {
         admin: { description: 'Made from the title when left empty.' },
-        hooks: { beforeValidate: [eventSlug] },
+        hooks: { beforeValidate: [uniqueSlugFrom('events', 'title')] },
       },
     }),
     {

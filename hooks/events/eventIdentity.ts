@@ -42,22 +42,24 @@ export const uidUniqueInCalendar: TextFieldSingleValidation = async (value, opti
 }
 
 /**
- * The slug: given, or made from the title. Many events share a title
- * (a yearly conference, a monthly meetup): a generated slug that is taken
- * gets a short random tail instead of failing the save.
+ * A slug given, or made from `from` (title, name). Many events share a title
+ * (a yearly conference, a monthly meetup) and venues their name: a generated
+ * slug that is taken gets a short random tail instead of failing the save.
  */
-export const eventSlug: FieldHook = async ({ data, originalDoc, req, value }) => {
-  if (typeof value === 'string' && value.trim()) return value.trim()
-  if (originalDoc?.slug) return originalDoc.slug
-  const title = data?.title
-  if (typeof title !== 'string' || !title.trim()) return value
-  const base = slugify(title).slice(0, 180) || 'event'
-  // overrideAccess: any event holding the slug makes it taken
-  const { totalDocs } = await req.payload.count({
-    collection: 'events',
-    overrideAccess: true,
-    req,
-    where: { slug: { equals: base } },
-  })
-  return totalDocs ? `${base}-${crypto.randomBytes(3).toString('hex')}` : base
-}
+export const uniqueSlugFrom =
+  (collection: 'event-locations' | 'events', from: string): FieldHook =>
+  async ({ data, originalDoc, req, value }) => {
+    if (typeof value === 'string' && value.trim()) return value.trim()
+    if (originalDoc?.slug) return originalDoc.slug
+    const source = data?.[from]
+    if (typeof source !== 'string' || !source.trim()) return value
+    const base = slugify(source).slice(0, 180) || collection.replace(/s$/, '')
+    // overrideAccess: any document holding the slug makes it taken
+    const { totalDocs } = await req.payload.count({
+      collection,
+      overrideAccess: true,
+      req,
+      where: { slug: { equals: base } },
+    })
+    return totalDocs ? `${base}-${crypto.randomBytes(3).toString('hex')}` : base
+  }

@@ -4,14 +4,17 @@ import { now } from '../../src/platform/clock'
 import { nextPreviousOf } from '../../src/events/schedules'
 import type { Instance } from '../../src/events/recurrence'
 
+// a group is always an object (Payload reads its sub-fields from it): "none" is all nulls
 const asValue = (instance: Instance | null) =>
-  instance ? { allDay: instance.allDay, end: instance.end.toISOString(), start: instance.start.toISOString() } : null
+  instance
+    ? { allDay: instance.allDay, end: instance.end.toISOString(), start: instance.start.toISOString() }
+    : { allDay: null, end: null, start: null }
 
 const compute =
   (which: 'next' | 'previous'): FieldHook =>
   async ({ req, siblingData }) => {
     const id = siblingData?.id
-    if (typeof id !== 'string') return null
+    if (typeof id !== 'string') return asValue(null)
     return asValue((await nextPreviousOf(req, id, now()))[which])
   }
 

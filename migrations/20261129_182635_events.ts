@@ -69,6 +69,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TABLE "event_locations" (
   	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
   	"name" varchar NOT NULL,
+  	"slug" varchar NOT NULL,
   	"address" varchar,
   	"url" varchar,
   	"time_zone" varchar,
@@ -160,6 +161,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "event_categories_updated_at_idx" ON "event_categories" USING btree ("updated_at");
   CREATE INDEX "event_categories_created_at_idx" ON "event_categories" USING btree ("created_at");
   CREATE INDEX "event_locations_name_idx" ON "event_locations" USING btree ("name");
+  CREATE UNIQUE INDEX "event_locations_slug_idx" ON "event_locations" USING btree ("slug");
   CREATE INDEX "event_locations_calendar_idx" ON "event_locations" USING btree ("calendar_id");
   CREATE UNIQUE INDEX "event_locations_legacy_id_idx" ON "event_locations" USING btree ("legacy_id");
   CREATE INDEX "event_locations_updated_at_idx" ON "event_locations" USING btree ("updated_at");
