@@ -26,7 +26,7 @@ export const DAY = 86_400_000
 export const ZONE_MARGIN_MS = 2 * DAY
 
 /** A single occurrence as stored. All-day: dtStart and dtEnd are the first and last day (UTC midnight). */
-export type OccurrenceRow = { allDay: boolean; dtEnd: Date | string; dtStart: Date | string; id?: string }
+export type OccurrenceRow = { allDay: boolean; createdAt?: Date; dtEnd: Date | string; dtStart: Date | string; id?: string }
 
 /** A recurring rule as stored. `finish` bounds the starts (UNTIL); null with no count: no end. */
 export type RuleRow = {
@@ -35,6 +35,7 @@ export type RuleRow = {
   byMonthDay?: null | number
   byWeekday?: null | string[]
   count?: null | number
+  createdAt?: Date
   /** minutes */
   duration: number
   finish?: Date | null | string

@@ -18,8 +18,9 @@ const asArray = (value: unknown): Record<string, any>[] =>
 const toSchedule = (row: Row): Schedule => ({
   occurrences: asArray(row.occurrences).map((o) => ({
     allDay: Boolean(o.allDay),
-    dtEnd: new Date(`${o.dtEnd}`.endsWith('Z') || /[+-]\d\d(:?\d\d)?$/.test(o.dtEnd) ? o.dtEnd : `${o.dtEnd}Z`),
-    dtStart: new Date(`${o.dtStart}`.endsWith('Z') || /[+-]\d\d(:?\d\d)?$/.test(o.dtStart) ? o.dtStart : `${o.dtStart}Z`),
+    createdAt: new Date(o.createdAt),
+    dtEnd: new Date(o.dtEnd),
+    dtStart: new Date(o.dtStart),
     id: o.id,
   })),
   rules: asArray(row.rules).map((r) => ({
@@ -28,6 +29,7 @@ const toSchedule = (row: Row): Schedule => ({
     byMonthDay: r.byMonthDay === null || r.byMonthDay === undefined ? null : Number(r.byMonthDay),
     byWeekday: Array.isArray(r.byWeekday) ? r.byWeekday : null,
     count: r.count === null || r.count === undefined ? null : Number(r.count),
+    createdAt: new Date(r.createdAt),
     duration: Number(r.duration),
     finish: r.finish ? new Date(r.finish) : null,
     frequency: r.frequency as Frequency,
@@ -48,10 +50,10 @@ export const loadSchedules = async (req: PayloadRequest, ids: string[]): Promise
       SELECT e.id,
         COALESCE(NULLIF(v.time_zone, ''), NULLIF(c.time_zone, '')) AS zone,
         (SELECT json_agg(json_build_object(
-            'id', o.id, 'dtStart', to_json(o.dt_start), 'dtEnd', to_json(o.dt_end), 'allDay', o.all_day))
+            'id', o.id, 'dtStart', o.dt_start, 'dtEnd', o.dt_end, 'allDay', o.all_day, 'createdAt', o.created_at))
           FROM event_occurrences o WHERE o.event_id = e.id) AS occurrences,
         (SELECT json_agg(json_build_object(
-            'id', r.id, 'begin', r.begin, 'finish', r.finish, 'count', r.count, 'duration', r.duration,
+            'id', r.id, 'createdAt', r.created_at, 'begin', r.begin, 'finish', r.finish, 'count', r.count, 'duration', r.duration,
             'interval', r."interval", 'frequency', r.frequency, 'allDay', r.all_day,
             'weekOfMonth', r.week_of_month, 'byMonthDay', r.by_month_day,
             'byWeekday', (SELECT json_agg(w.value ORDER BY w."order") FROM event_recurring_rules_by_weekday w WHERE w.parent_id = r.id)))

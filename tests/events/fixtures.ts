@@ -3,7 +3,7 @@ import { setNow } from '../../src/platform/clock'
 import type { Auth, TestContext } from '../helpers/harness'
 import { json, unique, type Json } from '../helpers/assertions'
 
-export { setNow }
+export { setNow, type Json }
 
 const created = async (response: Response, what: string): Promise<Json> => {
   const body = await json(response)
