@@ -200,6 +200,8 @@ export interface Config {
       expireJobs: TaskExpireJobs;
       fetchFeeds: TaskFetchFeeds;
       fetchFeed: TaskFetchFeed;
+      importCalendars: TaskImportCalendars;
+      importCalendar: TaskImportCalendar;
       inline: {
         input: unknown;
         output: unknown;
@@ -1098,6 +1100,14 @@ export interface Event {
    */
   uid?: string | null;
   /**
+   * Only when the event keeps another clock than its venue and calendar (IANA name); the ICS import sets it from the feed.
+   */
+  timeZone?: string | null;
+  /**
+   * Set by the ICS import: in the calendar’s feed, or removed from it (and so unpublished).
+   */
+  importStatus?: ('IN_FEED' | 'REMOVED') | null;
+  /**
    * Derived: the next time the event begins.
    */
   nextOccurrence?: {
@@ -1356,7 +1366,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendEmail' | 'expireJobs' | 'fetchFeeds' | 'fetchFeed';
+        taskSlug:
+          'inline' | 'sendEmail' | 'expireJobs' | 'fetchFeeds' | 'fetchFeed' | 'importCalendars' | 'importCalendar';
         taskID: string;
         input?:
           | {
@@ -1389,7 +1400,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendEmail' | 'expireJobs' | 'fetchFeeds' | 'fetchFeed') | null;
+  taskSlug?:
+    ('inline' | 'sendEmail' | 'expireJobs' | 'fetchFeeds' | 'fetchFeed' | 'importCalendars' | 'importCalendar') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -2229,6 +2241,8 @@ export interface EventsSelect<T extends boolean = true> {
   isPublished?: T;
   featured?: T;
   uid?: T;
+  timeZone?: T;
+  importStatus?: T;
   nextOccurrence?:
     | T
     | {
@@ -2488,6 +2502,24 @@ export interface TaskFetchFeeds {
 export interface TaskFetchFeed {
   input: {
     feed: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskImportCalendars".
+ */
+export interface TaskImportCalendars {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskImportCalendar".
+ */
+export interface TaskImportCalendar {
+  input: {
+    calendar: string;
   };
   output?: unknown;
 }

@@ -49,6 +49,7 @@ import { healthEndpoint } from './src/platform/health'
 import { pythondotorgEndpoints } from './src/downloads/pythondotorg'
 import { downloadReads } from './src/downloads/reads'
 import { eventReads } from './src/events/reads'
+import { importCalendarsTask, importCalendarTask } from './src/events/tasks'
 import { graphQLQueries } from './src/platform/reads'
 import { pageReads } from './src/site-pages/reads'
 import { sendEmailTask } from './src/mailing/sendEmailTask'
@@ -135,7 +136,7 @@ export default buildConfig({
       process.env.PAYLOAD_JOBS_AUTORUN === 'false' || process.env.NODE_ENV === 'test'
         ? undefined
         : [{ cron: '*/10 * * * * *', limit: 50, queue: 'default' }],
-    tasks: [sendEmailTask, expireJobsTask, fetchFeedsTask, fetchFeedTask],
+    tasks: [sendEmailTask, expireJobsTask, fetchFeedsTask, fetchFeedTask, importCalendarsTask, importCalendarTask],
   },
   maxDepth: 4,
   onInit: rejectInactiveUsers,

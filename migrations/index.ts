@@ -4,7 +4,7 @@ import * as migration_20261125_094232_content_domains from './20261125_094232_co
 import * as migration_20261125_235900_downloads_constraints from './20261125_235900_downloads_constraints';
 import * as migration_20261125_235901_pages_legacy_id from './20261125_235901_pages_legacy_id';
 import * as migration_20261125_235902_jobs_search from './20261125_235902_jobs_search';
-import * as migration_20261129_182635_events from './20261129_182635_events';
+import * as migration_20261129_183823_events from './20261129_183823_events';
 import * as migration_20261129_235900_events_constraints from './20261129_235900_events_constraints';
 
 export const migrations = [
@@ -39,9 +39,9 @@ export const migrations = [
     name: '20261125_235902_jobs_search',
   },
   {
-    up: migration_20261129_182635_events.up,
-    down: migration_20261129_182635_events.down,
-    name: '20261129_182635_events',
+    up: migration_20261129_183823_events.up,
+    down: migration_20261129_183823_events.down,
+    name: '20261129_183823_events',
   },
   {
     up: migration_20261129_235900_events_constraints.up,

@@ -17,6 +17,7 @@ import { notifyStaffOfEventSubmission } from '../../hooks/events/notifyStaffOfEv
 import { occurrenceField } from '../../hooks/events/occurrenceFields'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { timeZoneField } from '../../src/events/fields'
 import { eventsIcsEndpoint } from '../../src/events/icsExport'
 import { eventReads } from '../../src/events/reads'
 import { readEndpoints } from '../../src/platform/reads'
@@ -99,6 +100,28 @@ export const Events: CollectionConfig = {
       index: true,
       maxLength: 255,
       validate: uidUniqueInCalendar,
+    },
+    {
+      ...timeZoneField('Only when the event keeps another clock than its venue and calendar (IANA name); the ICS import sets it from the feed.'),
+      admin: {
+        description: 'Only when the event keeps another clock than its venue and calendar (IANA name); the ICS import sets it from the feed.',
+        position: 'sidebar',
+      },
+    },
+    {
+      name: 'importStatus',
+      type: 'select',
+      access: { create: () => false, read: isStaffField, update: () => false },
+      admin: {
+        description: 'Set by the ICS import: in the calendar’s feed, or removed from it (and so unpublished).',
+        position: 'sidebar',
+        readOnly: true,
+      },
+      index: true,
+      options: [
+        { label: 'in the feed', value: 'IN_FEED' },
+        { label: 'removed from the feed', value: 'REMOVED' },
+      ],
     },
     occurrenceField('nextOccurrence', 'next'),
     occurrenceField('previousOccurrence', 'previous'),

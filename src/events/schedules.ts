@@ -48,7 +48,7 @@ export const loadSchedules = async (req: PayloadRequest, ids: string[]): Promise
     req,
     sql`
       SELECT e.id,
-        COALESCE(NULLIF(v.time_zone, ''), NULLIF(c.time_zone, '')) AS zone,
+        COALESCE(NULLIF(e.time_zone, ''), NULLIF(v.time_zone, ''), NULLIF(c.time_zone, '')) AS zone,
         (SELECT json_agg(json_build_object(
             'id', o.id, 'dtStart', o.dt_start, 'dtEnd', o.dt_end, 'allDay', o.all_day, 'createdAt', o.created_at))
           FROM event_occurrences o WHERE o.event_id = e.id) AS occurrences,

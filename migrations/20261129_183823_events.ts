@@ -3,8 +3,13 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_events_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
+  CREATE TYPE "public"."enum_events_import_status" AS ENUM('IN_FEED', 'REMOVED');
   CREATE TYPE "public"."enum_event_recurring_rules_by_weekday" AS ENUM('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU');
   CREATE TYPE "public"."enum_event_recurring_rules_frequency" AS ENUM('YEARLY', 'MONTHLY', 'WEEKLY', 'DAILY');
+  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'importCalendars';
+  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'importCalendar';
+  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'importCalendars';
+  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'importCalendar';
   CREATE TABLE "calendars" (
   	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
   	"name" varchar NOT NULL,
@@ -39,6 +44,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"is_published" boolean DEFAULT false,
   	"featured" boolean DEFAULT false,
   	"uid" varchar,
+  	"time_zone" varchar,
+  	"import_status" "enum_events_import_status",
   	"legacy_id" numeric,
   	"creator_id" uuid,
   	"last_modified_by_id" uuid,
@@ -145,6 +152,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "events_is_published_idx" ON "events" USING btree ("is_published");
   CREATE INDEX "events_featured_idx" ON "events" USING btree ("featured");
   CREATE INDEX "events_uid_idx" ON "events" USING btree ("uid");
+  CREATE INDEX "events_import_status_idx" ON "events" USING btree ("import_status");
   CREATE UNIQUE INDEX "events_legacy_id_idx" ON "events" USING btree ("legacy_id");
   CREATE INDEX "events_creator_idx" ON "events" USING btree ("creator_id");
   CREATE INDEX "events_last_modified_by_idx" ON "events" USING btree ("last_modified_by_id");
@@ -224,6 +232,14 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_event_recurring_rules_fk";
   
+  ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE text;
+  DROP TYPE "public"."enum_payload_jobs_log_task_slug";
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'sendEmail', 'expireJobs', 'fetchFeeds', 'fetchFeed');
+  ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_log_task_slug" USING "task_slug"::"public"."enum_payload_jobs_log_task_slug";
+  ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE text;
+  DROP TYPE "public"."enum_payload_jobs_task_slug";
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'sendEmail', 'expireJobs', 'fetchFeeds', 'fetchFeed');
+  ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_task_slug" USING "task_slug"::"public"."enum_payload_jobs_task_slug";
   DROP INDEX "payload_locked_documents_rels_calendars_id_idx";
   DROP INDEX "payload_locked_documents_rels_events_id_idx";
   DROP INDEX "payload_locked_documents_rels_event_categories_id_idx";
@@ -237,6 +253,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "event_occurrences_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "event_recurring_rules_id";
   DROP TYPE "public"."enum_events_content_type";
+  DROP TYPE "public"."enum_events_import_status";
   DROP TYPE "public"."enum_event_recurring_rules_by_weekday";
   DROP TYPE "public"."enum_event_recurring_rules_frequency";`)
 }
