@@ -15,7 +15,12 @@ export const EVENT_SUBMITTED_TEMPLATE = 'events.submitted'
 export const notifyStaffOfEventSubmission: CollectionAfterChangeHook<Event> = async ({ context, doc, operation, req }) => {
   if (operation !== 'create' || context.skipNotifications || !req.user || userIsStaff(req)) return doc
   const submitter = req.user as { email?: string; username?: string }
-  const calendar = doc.calendar && typeof doc.calendar === 'object' ? doc.calendar.name : undefined
+  const calendarId = doc.calendar && typeof doc.calendar === 'object' ? doc.calendar.id : doc.calendar
+  // overrideAccess: calendars are public; the system names the one the event was submitted to
+  const calendar = calendarId
+    ? (await req.payload.findByID({ collection: 'calendars', depth: 0, id: calendarId, overrideAccess: true, req, select: { name: true } }))
+        .name
+    : undefined
   for (const to of await activeStaffEmails(req)) {
     await queueEmail(req, {
       context: {
