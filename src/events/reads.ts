@@ -149,7 +149,14 @@ const parseInstant = (name: string, text: string, zone: string): Date => {
     return Number.isNaN(date.getTime()) ? badArgument(name, 'expected an ISO 8601 date or date-time') : date
   }
   const floating = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)))
-  if (Number.isNaN(floating.getTime()) || floating.getUTCDate() !== Number(d)) {
+  // Date.UTC rolls 2026-13-01 over into 2027: a field out of range is no date
+  const rolledOver =
+    floating.getUTCFullYear() !== Number(y) ||
+    floating.getUTCMonth() !== Number(mo) - 1 ||
+    floating.getUTCDate() !== Number(d) ||
+    floating.getUTCHours() !== Number(h) ||
+    floating.getUTCMinutes() !== Number(mi)
+  if (Number.isNaN(floating.getTime()) || rolledOver) {
     return badArgument(name, 'expected an ISO 8601 date or date-time')
   }
   return fromFloating(floating, zone)
