@@ -15,6 +15,7 @@ import { eventCategoriesValidator } from '../../hooks/events/categoriesOfCalenda
 import { assignUid, uidUniqueInCalendar, uniqueSlugFrom } from '../../hooks/events/eventIdentity'
 import { notifyStaffOfEventSubmission } from '../../hooks/events/notifyStaffOfEventSubmission'
 import { occurrenceField } from '../../hooks/events/occurrenceFields'
+import { refuseDerivedQueries } from '../../hooks/events/refuseDerivedQueries'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { timeZoneField } from '../../src/events/fields'
@@ -153,7 +154,7 @@ export const Events: CollectionConfig = {
         { collection: 'event-recurring-rules', field: 'event' },
       ]),
     ],
-    beforeOperation: [rejectMalformedInput],
+    beforeOperation: [rejectMalformedInput, refuseDerivedQueries],
   },
   // one event per UID in a calendar: the ICS import matches on it
   indexes: [{ fields: ['calendar', 'uid'], unique: true }],
