@@ -121,9 +121,10 @@ const MODEL_FREQUENCIES = new Set<string>(['YEARLY', 'MONTHLY', 'WEEKLY', 'DAILY
 
 /**
  * The rule as the model holds it, or null when it cannot: then the caller
- * expands it. The model's rule begins with its first instance (RFC 5545
- * counts DTSTART even when the pattern skips it; rrule does not), so a
- * DTSTART off the pattern also goes to expansion.
+ * expands it. RFC 5545 leaves a DTSTART off its rule's pattern undefined
+ * (some apps count it as an occurrence, ical.js and rrule do not): such a
+ * rule is expanded as ical.js reads it, so what is stored is explicit and
+ * our own feed cannot be read two ways.
  */
 const modelRule = (recur: Recur, start: ICAL.Time, begin: Date, duration: number, allDay: boolean, reader: TimeReader): null | ParsedRule => {
   if (!MODEL_FREQUENCIES.has(recur.freq)) return null
