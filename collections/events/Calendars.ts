@@ -43,7 +43,10 @@ export const Calendars: CollectionConfig = {
     timeZoneField('Where the calendar’s events happen unless their venue says otherwise (IANA name). Empty: UTC.'),
     {
       ...url('icsUrl', 'ICS import URL'),
-      admin: { description: 'An iCalendar feed imported on a schedule (and by the import button): its events join this calendar.' },
+      admin: {
+        description:
+          'An iCalendar feed imported on a schedule (and by the import button): its events join this calendar.',
+      },
     },
     url('rss', 'RSS feed'),
     url('embed', 'Embed URL'),

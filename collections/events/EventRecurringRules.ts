@@ -119,7 +119,8 @@ export const EventRecurringRules: CollectionConfig = {
       validate: (value: null | string[] | undefined, { siblingData }: { siblingData: Sibling }) => {
         if (!Array.isArray(value) || !value.length) return true
         if (siblingData.frequency === 'YEARLY') return 'byWeekday does not apply to YEARLY rules'
-        if (value.some((day) => !(WEEKDAYS as readonly string[]).includes(day))) return `byWeekday takes ${WEEKDAYS.join(', ')}`
+        if (value.some((day) => !(WEEKDAYS as readonly string[]).includes(day)))
+          return `byWeekday takes ${WEEKDAYS.join(', ')}`
         return true
       },
     },

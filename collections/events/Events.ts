@@ -94,7 +94,8 @@ export const Events: CollectionConfig = {
       type: 'text',
       access: { create: isStaffField, update: isStaffField },
       admin: {
-        description: 'The iCalendar UID: how calendar apps and the ICS import recognise the event. Generated when empty.',
+        description:
+          'The iCalendar UID: how calendar apps and the ICS import recognise the event. Generated when empty.',
         position: 'sidebar',
       },
       hooks: { beforeChange: [assignUid] },
@@ -103,9 +104,12 @@ export const Events: CollectionConfig = {
       validate: uidUniqueInCalendar,
     },
     {
-      ...timeZoneField('Only when the event keeps another clock than its venue and calendar (IANA name); the ICS import sets it from the feed.'),
+      ...timeZoneField(
+        'Only when the event keeps another clock than its venue and calendar (IANA name); the ICS import sets it from the feed.',
+      ),
       admin: {
-        description: 'Only when the event keeps another clock than its venue and calendar (IANA name); the ICS import sets it from the feed.',
+        description:
+          'Only when the event keeps another clock than its venue and calendar (IANA name); the ICS import sets it from the feed.',
         position: 'sidebar',
       },
     },

@@ -3,7 +3,9 @@ import type { RelationshipFieldValidation } from 'payload'
 import { existingIn } from '../../fields/existingIn'
 
 const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' ? ((value as { id?: unknown; value?: unknown }).id ?? (value as { value?: unknown }).value) : value
+  value && typeof value === 'object'
+    ? ((value as { id?: unknown; value?: unknown }).id ?? (value as { value?: unknown }).value)
+    : value
 
 const checkCategories = existingIn('event-categories', 'event category')
 const checkCalendar = existingIn('calendars', 'calendar')
@@ -34,7 +36,8 @@ export const categoryCalendarValidator: RelationshipFieldValidation = async (val
   const base = await checkCalendar(value, options)
   if (base !== true) return base
   const calendar = idOf(value)
-  if (options.operation !== 'update' || !options.id || typeof calendar !== 'string' || options.event === 'onChange') return true
+  if (options.operation !== 'update' || !options.id || typeof calendar !== 'string' || options.event === 'onChange')
+    return true
   // overrideAccess: events of every status count, whoever may read them
   const { totalDocs } = await options.req.payload.count({
     collection: 'events',

@@ -4,8 +4,7 @@ import type { FieldHook, TextFieldSingleValidation } from 'payload'
 
 import { slugify } from '../../fields/slugify'
 
-const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' ? (value as { id?: unknown }).id : value
+const idOf = (value: unknown): unknown => (value && typeof value === 'object' ? (value as { id?: unknown }).id : value)
 
 /**
  * The ICS UID: what calendar apps and our import recognise an event by.

@@ -12,14 +12,27 @@ export const EVENT_SUBMITTED_TEMPLATE = 'events.submitted'
  * unpublished; every active staff member is told through the mailing path,
  * in the same transaction as the event.
  */
-export const notifyStaffOfEventSubmission: CollectionAfterChangeHook<Event> = async ({ context, doc, operation, req }) => {
+export const notifyStaffOfEventSubmission: CollectionAfterChangeHook<Event> = async ({
+  context,
+  doc,
+  operation,
+  req,
+}) => {
   if (operation !== 'create' || context.skipNotifications || !req.user || userIsStaff(req)) return doc
   const submitter = req.user as { email?: string; username?: string }
   const calendarId = doc.calendar && typeof doc.calendar === 'object' ? doc.calendar.id : doc.calendar
   // overrideAccess: calendars are public; the system names the one the event was submitted to
   const calendar = calendarId
-    ? (await req.payload.findByID({ collection: 'calendars', depth: 0, id: calendarId, overrideAccess: true, req, select: { name: true } }))
-        .name
+    ? (
+        await req.payload.findByID({
+          collection: 'calendars',
+          depth: 0,
+          id: calendarId,
+          overrideAccess: true,
+          req,
+          select: { name: true },
+        })
+      ).name
     : undefined
   for (const to of await activeStaffEmails(req)) {
     await queueEmail(req, {

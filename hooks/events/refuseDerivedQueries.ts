@@ -2,7 +2,8 @@ import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
 const DERIVED = ['nextOccurrence', 'previousOccurrence']
 
-const derivedIn = (path: string): string | undefined => DERIVED.find((name) => path === name || path.startsWith(`${name}.`))
+const derivedIn = (path: string): string | undefined =>
+  DERIVED.find((name) => path === name || path.startsWith(`${name}.`))
 
 /** The first derived field a where clause names, looking inside and/or. */
 const inWhere = (where: unknown): string | undefined => {

@@ -107,14 +107,18 @@ export const eventMapper: ModelMapper = {
   model: 'events.event',
   toData: async (row: DjangoRow, context) => {
     const { fields } = row
-    const markup = typeof fields.description_markup_type === 'string' ? fields.description_markup_type : 'restructuredtext'
-    if (!MARKUP[markup]) context.skip(row, 'description_markup_type', `"${markup}" is not a markup we render; kept as reStructuredText`)
+    const markup =
+      typeof fields.description_markup_type === 'string' ? fields.description_markup_type : 'restructuredtext'
+    if (!MARKUP[markup])
+      context.skip(row, 'description_markup_type', `"${markup}" is not a markup we render; kept as reStructuredText`)
     const categories = Array.isArray(fields.categories) ? fields.categories : []
     const uid = str(fields.uid)
     return {
       ...(await contentManaged(fields, context)),
       calendar: await context.resolve('events.calendar', fields.calendar),
-      categories: (await Promise.all(categories.map((key) => context.resolve('events.eventcategory', key)))).filter(Boolean),
+      categories: (await Promise.all(categories.map((key) => context.resolve('events.eventcategory', key)))).filter(
+        Boolean,
+      ),
       contentType: MARKUP[markup] ?? 'RESTRUCTUREDTEXT',
       description: typeof fields.description === 'string' ? fields.description : null,
       featured: Boolean(fields.featured),
@@ -156,11 +160,20 @@ export const recurringRuleMapper: ModelMapper = {
     }
     let duration = djangoDurationMinutes(fields.duration_internal)
     if (duration === null || duration <= 0) {
-      context.skip(row, 'duration_internal', `"${String(fields.duration_internal)}" is no positive duration; 15 minutes (python.org's default) used`)
+      context.skip(
+        row,
+        'duration_internal',
+        `"${String(fields.duration_internal)}" is no positive duration; 15 minutes (python.org's default) used`,
+      )
       duration = 15
     }
     const frequency = FREQUENCY[Number(fields.frequency)]
-    if (!frequency) context.skip(row, 'frequency', `${String(fields.frequency)} is no dateutil frequency; WEEKLY (python.org's default) used`)
+    if (!frequency)
+      context.skip(
+        row,
+        'frequency',
+        `${String(fields.frequency)} is no dateutil frequency; WEEKLY (python.org's default) used`,
+      )
     return {
       allDay: Boolean(fields.all_day),
       begin,

@@ -30,16 +30,20 @@ import {
 } from './recurrence'
 import { candidatesBetween, loadSchedules } from './schedules'
 
-const { RRule } = ((rruleModule as { RRule?: unknown }).RRule
-  ? rruleModule
-  : (rruleModule as unknown as { default: typeof rruleModule }).default) as typeof rruleModule
+const { RRule } = (
+  (rruleModule as { RRule?: unknown }).RRule
+    ? rruleModule
+    : (rruleModule as unknown as { default: typeof rruleModule }).default
+) as typeof rruleModule
 
 /** ical-generator offers no DURATION property: it is written as this X- name and renamed (same length class, never folded differently in practice). */
 const DURATION_MARK = 'X-PDO-DURATION'
 
 const vtimezone = (zone: string): null | string => {
   const block = tzlib_get_ical_block(zone)
-  return Array.isArray(block) && typeof block[0] === 'string' && block[0].startsWith('BEGIN:VTIMEZONE') ? block[0] : null
+  return Array.isArray(block) && typeof block[0] === 'string' && block[0].startsWith('BEGIN:VTIMEZONE')
+    ? block[0]
+    : null
 }
 
 const inZone = (instant: Date, zone: string) => new TZDate(instant.getTime(), zone)
@@ -57,7 +61,8 @@ const rruleText = (rule: RuleRow): string => {
   if (rule.count) options.count = rule.count
   else if (rule.finish) options.until = new Date(rule.finish)
   let text = RRule.optionsToString(options)
-  if (rule.allDay && rule.finish && !rule.count) text = text.replace(/UNTIL=\d{8}T\d{6}Z/, `UNTIL=${ymd(utcMidnight(new Date(rule.finish)))}`)
+  if (rule.allDay && rule.finish && !rule.count)
+    text = text.replace(/UNTIL=\d{8}T\d{6}Z/, `UNTIL=${ymd(utcMidnight(new Date(rule.finish)))}`)
   return text.startsWith('RRULE:') ? text : `RRULE:${text}`
 }
 
@@ -74,7 +79,8 @@ const components = (schedule: Schedule): { component: Component; uidPrefix: stri
     ...schedule.rules.map((row) => ({ kind: 'rule' as const, row })),
   ].sort(
     (a, b) =>
-      (a.row.createdAt?.getTime() ?? 0) - (b.row.createdAt?.getTime() ?? 0) || String(a.row.id).localeCompare(String(b.row.id)),
+      (a.row.createdAt?.getTime() ?? 0) - (b.row.createdAt?.getTime() ?? 0) ||
+      String(a.row.id).localeCompare(String(b.row.id)),
   )
   return all.map((component, index) => ({ component, uidPrefix: index === 0 ? '' : `${component.row.id}-` }))
 }
@@ -82,12 +88,17 @@ const components = (schedule: Schedule): { component: Component; uidPrefix: stri
 /** Not over yet: a single occurrence that has not ended, a rule with an instance ahead or going on. */
 const stillOn = (component: Component, zone: string, at: Date): boolean => {
   const schedule: Schedule =
-    component.kind === 'rule' ? { occurrences: [], rules: [component.row], zone } : { occurrences: [component.row], rules: [], zone }
+    component.kind === 'rule'
+      ? { occurrences: [], rules: [component.row], zone }
+      : { occurrences: [component.row], rules: [], zone }
   const { next, previous } = nextAndPrevious(schedule, at)
   return Boolean(next || (previous && span(previous, zone).to > at))
 }
 
-type IcsEvent = Pick<Event, 'categories' | 'description' | 'descriptionHtml' | 'id' | 'title' | 'uid' | 'updatedAt' | 'venue'>
+type IcsEvent = Pick<
+  Event,
+  'categories' | 'description' | 'descriptionHtml' | 'id' | 'title' | 'uid' | 'updatedAt' | 'venue'
+>
 
 const addEvent = (cal: ICalCalendar, event: IcsEvent, schedule: Schedule, at: Date) => {
   const zone = schedule.zone
@@ -101,9 +112,7 @@ const addEvent = (cal: ICalCalendar, event: IcsEvent, schedule: Schedule, at: Da
     if (!stillOn(component, zone, at)) continue
     const common = {
       categories: categories.map((name) => ({ name })),
-      description: event.description
-        ? { html: event.descriptionHtml ?? undefined, plain: event.description }
-        : null,
+      description: event.description ? { html: event.descriptionHtml ?? undefined, plain: event.description } : null,
       id: `${uidPrefix}${uid}`,
       location,
       stamp: new Date(event.updatedAt),
@@ -115,7 +124,12 @@ const addEvent = (cal: ICalCalendar, event: IcsEvent, schedule: Schedule, at: Da
         const first = utcMidnight(new Date(row.dtStart))
         const last = utcMidnight(new Date(row.dtEnd))
         // DTEND of an all-day event is the day after the last (exclusive)
-        cal.createEvent({ ...common, allDay: true, end: inZone(new Date(Math.max(last.getTime(), first.getTime()) + DAY), 'UTC'), start: inZone(first, 'UTC') })
+        cal.createEvent({
+          ...common,
+          allDay: true,
+          end: inZone(new Date(Math.max(last.getTime(), first.getTime()) + DAY), 'UTC'),
+          start: inZone(first, 'UTC'),
+        })
       } else {
         cal.createEvent({
           ...common,
@@ -144,7 +158,10 @@ const addEvent = (cal: ICalCalendar, event: IcsEvent, schedule: Schedule, at: Da
  * are not over at `now()`. Published only, whoever asks: a subscribed
  * calendar app must never receive a draft.
  */
-export const buildIcs = async (req: PayloadRequest, calendar: null | Pick<Calendar, 'description' | 'id' | 'name' | 'slug'>) => {
+export const buildIcs = async (
+  req: PayloadRequest,
+  calendar: null | Pick<Calendar, 'description' | 'id' | 'name' | 'slug'>,
+) => {
   const at = now()
   const cal = ical({
     description: calendar?.description ?? 'Python events from python.org',
@@ -163,7 +180,15 @@ export const buildIcs = async (req: PayloadRequest, calendar: null | Pick<Calend
       overrideAccess: false,
       pagination: false,
       req,
-      select: { categories: true, description: true, descriptionHtml: true, title: true, uid: true, updatedAt: true, venue: true },
+      select: {
+        categories: true,
+        description: true,
+        descriptionHtml: true,
+        title: true,
+        uid: true,
+        updatedAt: true,
+        venue: true,
+      },
       sort: 'createdAt',
       where: { and: where },
     })

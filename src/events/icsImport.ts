@@ -19,7 +19,14 @@ import type { Calendar } from '../../payload-types'
 import { sanitize } from '../platform/markup/sanitize'
 import { now } from '../platform/clock'
 import { DAY } from './recurrence'
-import { FeedUnreadable, type ParsedEvent, type ParsedOccurrence, type ParsedRule, parseIcs, type ParseProblem } from './icsParse'
+import {
+  FeedUnreadable,
+  type ParsedEvent,
+  type ParsedOccurrence,
+  type ParsedRule,
+  parseIcs,
+  type ParseProblem,
+} from './icsParse'
 
 export type ImportProblem = ParseProblem
 
@@ -74,11 +81,15 @@ const download = async (feedUrl: string): Promise<string> => {
   } catch {
     throw new DownloadError(`The ICS URL "${feedUrl}" is not a valid URL.`)
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new DownloadError('The ICS URL must be http or https.')
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new DownloadError('The ICS URL must be http or https.')
   const signal = AbortSignal.timeout(timeoutMs)
   try {
     const response = await fetch(url, {
-      headers: { Accept: 'text/calendar, */*;q=0.5', 'User-Agent': 'python.org events import (+https://www.python.org/)' },
+      headers: {
+        Accept: 'text/calendar, */*;q=0.5',
+        'User-Agent': 'python.org events import (+https://www.python.org/)',
+      },
       redirect: 'follow',
       signal,
     })
@@ -175,7 +186,8 @@ const eventData = async (req: PayloadRequest, context: Context, parsed: ParsedEv
   }
 }
 
-const idOf = (value: unknown) => (value && typeof value === 'object' ? String((value as { id: unknown }).id) : value ? String(value) : null)
+const idOf = (value: unknown) =>
+  value && typeof value === 'object' ? String((value as { id: unknown }).id) : value ? String(value) : null
 
 /** Creates or updates one event of the feed (in `req`'s transaction); what it did. */
 const storeEvent = async (
@@ -193,7 +205,15 @@ const storeEvent = async (
     overrideAccess: true,
     pagination: false,
     req,
-    select: { contentType: true, description: true, importStatus: true, isPublished: true, timeZone: true, title: true, venue: true },
+    select: {
+      contentType: true,
+      description: true,
+      importStatus: true,
+      isPublished: true,
+      timeZone: true,
+      title: true,
+      venue: true,
+    },
     where: { and: [{ calendar: { equals: context.calendar.id } }, { uid: { equals: parsed.uid } }] },
   })
   const existing = docs[0]
@@ -204,7 +224,13 @@ const storeEvent = async (
       collection: 'events',
       context: { skipNotifications: true },
       // the slug is made from the title by the collection
-      data: { ...data, calendar: context.calendar.id, importStatus: 'IN_FEED', isPublished: true, uid: parsed.uid } as never,
+      data: {
+        ...data,
+        calendar: context.calendar.id,
+        importStatus: 'IN_FEED',
+        isPublished: true,
+        uid: parsed.uid,
+      } as never,
       depth: 0,
       overrideAccess: true,
       req,
@@ -240,11 +266,27 @@ const storeEvent = async (
 const storeSchedule = async (req: PayloadRequest, event: string, parsed: ParsedEvent): Promise<boolean> => {
   const { payload } = req
   const [{ docs: occurrences }, { docs: rules }] = await Promise.all([
-    payload.find({ collection: 'event-occurrences', depth: 0, overrideAccess: true, pagination: false, req, where: { event: { equals: event } } }),
-    payload.find({ collection: 'event-recurring-rules', depth: 0, overrideAccess: true, pagination: false, req, where: { event: { equals: event } } }),
+    payload.find({
+      collection: 'event-occurrences',
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      where: { event: { equals: event } },
+    }),
+    payload.find({
+      collection: 'event-recurring-rules',
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      where: { event: { equals: event } },
+    }),
   ])
   let changed = false
-  const wantedOccurrences = new Map<string, ParsedOccurrence>(parsed.occurrences.map((row) => [occurrenceKey(row), row]))
+  const wantedOccurrences = new Map<string, ParsedOccurrence>(
+    parsed.occurrences.map((row) => [occurrenceKey(row), row]),
+  )
   for (const row of occurrences) {
     const key = occurrenceKey({ allDay: row.allDay, dtEnd: row.dtEnd, dtStart: row.dtStart })
     if (wantedOccurrences.has(key)) wantedOccurrences.delete(key)
@@ -254,7 +296,13 @@ const storeSchedule = async (req: PayloadRequest, event: string, parsed: ParsedE
     }
   }
   for (const row of wantedOccurrences.values()) {
-    await payload.create({ collection: 'event-occurrences', data: { ...row, event }, depth: 0, overrideAccess: true, req })
+    await payload.create({
+      collection: 'event-occurrences',
+      data: { ...row, event },
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
     changed = true
   }
   const wantedRules = new Map<string, ParsedRule>(parsed.rules.map((rule) => [ruleKey(rule), rule]))
@@ -391,7 +439,9 @@ export const importCalendar = async (payload: Payload, calendarId: string): Prom
     payload.logger.warn({ calendar: calendarId, err, msg: 'calendar import failed' })
   }
   const { problems, ...counts } = report
-  const error = report.error ?? (problems.length ? problems.map((p) => `${p.uid ?? p.summary ?? '(no UID)'}: ${p.message}`).join('\n') : null)
+  const error =
+    report.error ??
+    (problems.length ? problems.map((p) => `${p.uid ?? p.summary ?? '(no UID)'}: ${p.message}`).join('\n') : null)
   await payload.update({
     collection: 'calendars',
     data: {

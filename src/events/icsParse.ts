@@ -16,9 +16,11 @@ import { allDayDays, DAY, type Frequency, type RuleRow, utcMidnight, WEEKDAYS } 
 import { instancesBetween } from './recurrence'
 import { canonicalTimeZone, fromFloating } from './timeZones'
 
-const { findIana } = ((windowsIana as { findIana?: unknown }).findIana
-  ? windowsIana
-  : (windowsIana as unknown as { default: typeof windowsIana }).default) as typeof windowsIana
+const { findIana } = (
+  (windowsIana as { findIana?: unknown }).findIana
+    ? windowsIana
+    : (windowsIana as unknown as { default: typeof windowsIana }).default
+) as typeof windowsIana
 
 const MINUTE = 60_000
 
@@ -126,7 +128,14 @@ const MODEL_FREQUENCIES = new Set<string>(['YEARLY', 'MONTHLY', 'WEEKLY', 'DAILY
  * rule is expanded as ical.js reads it, so what is stored is explicit and
  * our own feed cannot be read two ways.
  */
-const modelRule = (recur: Recur, start: ICAL.Time, begin: Date, duration: number, allDay: boolean, reader: TimeReader): null | ParsedRule => {
+const modelRule = (
+  recur: Recur,
+  start: ICAL.Time,
+  begin: Date,
+  duration: number,
+  allDay: boolean,
+  reader: TimeReader,
+): null | ParsedRule => {
   if (!MODEL_FREQUENCIES.has(recur.freq)) return null
   const parts = recur.parts ?? {}
   const names = Object.keys(parts).filter((name) => (parts[name] ?? []).length)
@@ -199,12 +208,22 @@ const occurrenceOf = (start: Date, end: Date, allDay: boolean): ParsedOccurrence
         dtEnd: new Date(Math.max(start.getTime(), end.getTime() - DAY)).toISOString(),
         dtStart: start.toISOString(),
       }
-    : { allDay: false, dtEnd: new Date(Math.max(start.getTime(), end.getTime())).toISOString(), dtStart: start.toISOString() }
+    : {
+        allDay: false,
+        dtEnd: new Date(Math.max(start.getTime(), end.getTime())).toISOString(),
+        dtStart: start.toISOString(),
+      }
 
-const isCancelled = (component: ICAL.Component) => String(component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED'
+const isCancelled = (component: ICAL.Component) =>
+  String(component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED'
 
 /** One UID's VEVENTs (the series and its changed instances) as the model's event. */
-const readEvent = (master: ICAL.Component, exceptions: ICAL.Component[], reader: TimeReader, options: ParseOptions): ParsedEvent => {
+const readEvent = (
+  master: ICAL.Component,
+  exceptions: ICAL.Component[],
+  reader: TimeReader,
+  options: ParseOptions,
+): ParsedEvent => {
   const uid = text(master, 'uid')!
   const title = text(master, 'summary')
   if (!title) throw new EventProblem('SUMMARY is missing')
@@ -217,9 +236,12 @@ const readEvent = (master: ICAL.Component, exceptions: ICAL.Component[], reader:
   const begin = reader.instant(start)
   const endTime = master.hasProperty('dtend') || master.hasProperty('duration') ? event.endDate : null
   const end = endTime ? reader.instant(endTime) : allDay ? new Date(begin.getTime() + DAY) : begin
-  if (Number.isNaN(begin.getTime()) || Number.isNaN(end.getTime())) throw new EventProblem('DTSTART or DTEND is not a valid date')
+  if (Number.isNaN(begin.getTime()) || Number.isNaN(end.getTime()))
+    throw new EventProblem('DTSTART or DTEND is not a valid date')
   if (end < begin) throw new EventProblem('DTEND is before DTSTART')
-  const duration = allDay ? Math.max(1, Math.round((end.getTime() - begin.getTime()) / DAY)) * 1440 : Math.round((end.getTime() - begin.getTime()) / MINUTE)
+  const duration = allDay
+    ? Math.max(1, Math.round((end.getTime() - begin.getTime()) / DAY)) * 1440
+    : Math.round((end.getTime() - begin.getTime()) / MINUTE)
   const base = {
     description: text(master, 'description'),
     expanded: false,
@@ -238,12 +260,17 @@ const readEvent = (master: ICAL.Component, exceptions: ICAL.Component[], reader:
   }
   const simple =
     rrules.length === 1 && !master.hasProperty('rdate') && !master.hasProperty('exdate') && !exceptions.length
-      ? modelRule(rrules[0]!.getFirstValue() as Recur, start, begin, Math.max(allDay ? 1440 : 1, duration), allDay, reader)
+      ? modelRule(
+          rrules[0]!.getFirstValue() as Recur,
+          start,
+          begin,
+          Math.max(allDay ? 1440 : 1, duration),
+          allDay,
+          reader,
+        )
       : null
-  if (simple) return { ...base, rules: [{ ...simple, duration: allDay ? allDayDays(duration) * 1440 : Math.max(1, duration) }] }
-  if (duration <= 0 && !allDay) {
-    // zero-length repeats are fine as single occurrences
-  }
+  if (simple)
+    return { ...base, rules: [{ ...simple, duration: allDay ? allDayDays(duration) * 1440 : Math.max(1, duration) }] }
   // ical.js expands what the model cannot hold: EXDATE, RDATE, BYSETPOS, changed or cancelled instances
   const occurrences: ParsedOccurrence[] = []
   const iterator = event.iterator()
@@ -295,7 +322,8 @@ const blocks = (source: string): { events: string[]; timezones: string[] } => {
   return { events, timezones }
 }
 
-const wrap = (body: string) => `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//python.org//import//EN\r\n${body}\r\nEND:VCALENDAR\r\n`
+const wrap = (body: string) =>
+  `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//python.org//import//EN\r\n${body}\r\nEND:VCALENDAR\r\n`
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err))
 
@@ -307,7 +335,8 @@ export class FeedUnreadable extends Error {}
  * feed's VTIMEZONEs are registered for the parse and removed after it.
  */
 export const parseIcs = (source: string, options: ParseOptions): ParsedFeed => {
-  if (!/BEGIN:VCALENDAR/i.test(source)) throw new FeedUnreadable('The document is not an iCalendar feed (no BEGIN:VCALENDAR).')
+  if (!/BEGIN:VCALENDAR/i.test(source))
+    throw new FeedUnreadable('The document is not an iCalendar feed (no BEGIN:VCALENDAR).')
   const problems: ParseProblem[] = []
   let vevents: ICAL.Component[] = []
   let vtimezoneList: ICAL.Component[] = []
@@ -372,7 +401,8 @@ export const parseIcs = (source: string, options: ParseOptions): ParsedFeed => {
       }
       uids.add(uid)
       if (vevent.hasProperty('recurrence-id')) exceptions.set(uid, [...(exceptions.get(uid) ?? []), vevent])
-      else if (masters.has(uid)) problems.push({ message: 'the UID appears twice', summary: text(vevent, 'summary') ?? undefined, uid })
+      else if (masters.has(uid))
+        problems.push({ message: 'the UID appears twice', summary: text(vevent, 'summary') ?? undefined, uid })
       else masters.set(uid, vevent)
     }
     const events: ParsedEvent[] = []

@@ -23,7 +23,9 @@ const ref = (description: string) => ({ description, maxLength: 200, type: 'stri
 
 /** `?calendar=` (and category, location) take an id or a slug; an unknown one matches nothing. */
 const byIdOrSlug = (field: string, value: string | undefined): Where[] =>
-  value === undefined ? [] : [UUID.test(value) ? { [field]: { equals: value } } : { [`${field}.slug`]: { equals: value } }]
+  value === undefined
+    ? []
+    : [UUID.test(value) ? { [field]: { equals: value } } : { [`${field}.slug`]: { equals: value } }]
 
 const limitArg = { description: 'at most this many events (default 10)', max: 100, min: 1, type: 'int' } as const
 
@@ -43,7 +45,11 @@ type Derived = Pick<Event, 'id' | 'nextOccurrence' | 'previousOccurrence'>
  * with their derived next/previous occurrence: one query for the events and
  * one for all their schedules.
  */
-const visibleWithOccurrences = async (req: PayloadRequest, candidates: string[], where: Where[]): Promise<Derived[]> => {
+const visibleWithOccurrences = async (
+  req: PayloadRequest,
+  candidates: string[],
+  where: Where[],
+): Promise<Derived[]> => {
   if (!candidates.length) return []
   const { docs } = await req.payload.find({
     collection: 'events',
@@ -100,8 +106,15 @@ export const upcomingEvents = defineRead({
     const candidates = await candidatesAround(req, at, 'after')
     const upcoming = (await visibleWithOccurrences(req, candidates, filterWhere(filters)))
       .filter((doc) => doc.nextOccurrence?.start)
-      .sort((a, b) => time(a.nextOccurrence!.start) - time(b.nextOccurrence!.start) || String(a.id).localeCompare(String(b.id)))
-    const docs = await inOrder(req, upcoming.slice(0, limit ?? 10).map((doc) => String(doc.id)), context)
+      .sort(
+        (a, b) =>
+          time(a.nextOccurrence!.start) - time(b.nextOccurrence!.start) || String(a.id).localeCompare(String(b.id)),
+      )
+    const docs = await inOrder(
+      req,
+      upcoming.slice(0, limit ?? 10).map((doc) => String(doc.id)),
+      context,
+    )
     return { docs, totalDocs: upcoming.length }
   },
   returns: { shape: 'custom', type: (graphQL, info) => eventList('UpcomingEvents', graphQL, info) },
@@ -120,9 +133,14 @@ export const pastEvents = defineRead({
       .filter((doc) => doc.previousOccurrence?.start && !doc.nextOccurrence?.start)
       .sort(
         (a, b) =>
-          time(b.previousOccurrence!.start) - time(a.previousOccurrence!.start) || String(a.id).localeCompare(String(b.id)),
+          time(b.previousOccurrence!.start) - time(a.previousOccurrence!.start) ||
+          String(a.id).localeCompare(String(b.id)),
       )
-    const docs = await inOrder(req, past.slice(0, limit ?? 10).map((doc) => String(doc.id)), context)
+    const docs = await inOrder(
+      req,
+      past.slice(0, limit ?? 10).map((doc) => String(doc.id)),
+      context,
+    )
     return { docs, totalDocs: past.length }
   },
   returns: { shape: 'custom', type: (graphQL, info) => eventList('PastEvents', graphQL, info) },
@@ -184,9 +202,14 @@ export const eventOccurrences = defineRead({
   args: {
     calendar: ref('a calendar id or slug'),
     from: { ...isoString, description: 'start of the range (inclusive)', required: true },
-    to: { ...isoString, description: `end of the range (exclusive); at most ${MAX_RANGE_DAYS} days after from`, required: true },
+    to: {
+      ...isoString,
+      description: `end of the range (exclusive); at most ${MAX_RANGE_DAYS} days after from`,
+      required: true,
+    },
     tz: {
-      description: 'IANA zone of the view: dates without offset are read in it, and all-day events cover its days (default UTC)',
+      description:
+        'IANA zone of the view: dates without offset are read in it, and all-day events cover its days (default UTC)',
       maxLength: 64,
       type: 'string',
     },
@@ -200,9 +223,11 @@ export const eventOccurrences = defineRead({
     const from = parseInstant('from', args.from, zone)
     const to = parseInstant('to', args.to, zone)
     if (to <= from) badArgument('to', 'must be after from')
-    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) badArgument('to', `the range may span at most ${MAX_RANGE_DAYS} days`)
+    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY)
+      badArgument('to', `the range may span at most ${MAX_RANGE_DAYS} days`)
     const candidates = await candidatesBetween(req, from, to)
-    if (!candidates.length) return { docs: [], from: from.toISOString(), timeZone: zone, to: to.toISOString(), totalDocs: 0 }
+    if (!candidates.length)
+      return { docs: [], from: from.toISOString(), timeZone: zone, to: to.toISOString(), totalDocs: 0 }
     const { docs: events } = await req.payload.find({
       collection: 'events',
       depth: 1,
@@ -233,7 +258,14 @@ export const eventOccurrences = defineRead({
           timeZone: schedule.zone,
           title: event.title,
           venue: venue
-            ? { address: venue.address ?? null, id: venue.id, name: venue.name, slug: venue.slug, timeZone: venue.timeZone ?? null, url: venue.url ?? null }
+            ? {
+                address: venue.address ?? null,
+                id: venue.id,
+                name: venue.name,
+                slug: venue.slug,
+                timeZone: venue.timeZone ?? null,
+                url: venue.url ?? null,
+              }
             : null,
         })
       }

@@ -10,9 +10,11 @@ import type { Options, RRule as RRuleType } from 'rrule'
 import { fromFloating, toFloating } from './timeZones'
 
 // rrule ships CommonJS for Node and ES modules for bundlers: take the class from whichever loaded
-const { RRule } = ((rruleModule as { RRule?: unknown }).RRule
-  ? rruleModule
-  : (rruleModule as unknown as { default: typeof rruleModule }).default) as typeof rruleModule
+const { RRule } = (
+  (rruleModule as { RRule?: unknown }).RRule
+    ? rruleModule
+    : (rruleModule as unknown as { default: typeof rruleModule }).default
+) as typeof rruleModule
 
 export const FREQUENCIES = ['YEARLY', 'MONTHLY', 'WEEKLY', 'DAILY'] as const
 export type Frequency = (typeof FREQUENCIES)[number]
@@ -26,7 +28,13 @@ export const DAY = 86_400_000
 export const ZONE_MARGIN_MS = 2 * DAY
 
 /** A single occurrence as stored. All-day: dtStart and dtEnd are the first and last day (UTC midnight). */
-export type OccurrenceRow = { allDay: boolean; createdAt?: Date; dtEnd: Date | string; dtStart: Date | string; id?: string }
+export type OccurrenceRow = {
+  allDay: boolean
+  createdAt?: Date
+  dtEnd: Date | string
+  dtStart: Date | string
+  id?: string
+}
 
 /** A recurring rule as stored. `finish` bounds the starts (UNTIL); null with no count: no end. */
 export type RuleRow = {
@@ -111,14 +119,23 @@ const expander = (rule: RuleRow, zone: string, near: Date): Expander => {
   const begin = toDate(rule.begin)
   const start = rule.allDay ? utcMidnight(begin) : toFloating(begin, zone)
   const finish = rule.finish ? toDate(rule.finish) : null
-  const until = finish ? (rule.allDay ? new Date(utcMidnight(finish).getTime() + DAY - 1) : toFloating(finish, zone)) : null
+  const until = finish
+    ? rule.allDay
+      ? new Date(utcMidnight(finish).getTime() + DAY - 1)
+      : toFloating(finish, zone)
+    : null
   const anchor = until && until < near ? until : near
   const dtstart = fastForward(rule, start, anchor)
   const rrule: RRuleType = new RRule({ ...patternOptions(rule), dtstart, until })
   const days = allDayDays(rule.duration)
   const instance = (floating: Date): Instance =>
     rule.allDay
-      ? { allDay: true, at: fromFloating(floating, zone), end: new Date(floating.getTime() + (days - 1) * DAY), start: floating }
+      ? {
+          allDay: true,
+          at: fromFloating(floating, zone),
+          end: new Date(floating.getTime() + (days - 1) * DAY),
+          start: floating,
+        }
       : (() => {
           const at = fromFloating(floating, zone)
           return { allDay: false, at, end: new Date(at.getTime() + rule.duration * MINUTE), start: at }
@@ -150,7 +167,10 @@ export const occurrenceInstance = (row: OccurrenceRow, zone: string): Instance =
 /** The real span an instance covers; all-day ones cover whole days in `viewZone`. */
 export const span = (instance: Instance, viewZone: string): { from: Date; to: Date } =>
   instance.allDay
-    ? { from: fromFloating(instance.start, viewZone), to: fromFloating(new Date(instance.end.getTime() + DAY), viewZone) }
+    ? {
+        from: fromFloating(instance.start, viewZone),
+        to: fromFloating(new Date(instance.end.getTime() + DAY), viewZone),
+      }
     : { from: instance.start, to: instance.end }
 
 const overlaps = (instance: Instance, from: Date, to: Date, viewZone: string): boolean => {
@@ -182,7 +202,10 @@ export const instancesBetween = (schedule: Schedule, from: Date, to: Date, viewZ
 }
 
 /** The earliest instance beginning after `now`, and the latest beginning at or before it. */
-export const nextAndPrevious = (schedule: Schedule, now: Date): { next: Instance | null; previous: Instance | null } => {
+export const nextAndPrevious = (
+  schedule: Schedule,
+  now: Date,
+): { next: Instance | null; previous: Instance | null } => {
   let next: Instance | null = null
   let previous: Instance | null = null
   const consider = (instance: Instance | null) => {

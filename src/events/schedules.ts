@@ -128,7 +128,11 @@ export const candidatesBetween = async (req: PayloadRequest, from: Date, to: Dat
 }
 
 /** Events that may begin after `now` (upcoming) or may have begun by it (past). */
-export const candidatesAround = async (req: PayloadRequest, now: Date, direction: 'after' | 'before'): Promise<string[]> => {
+export const candidatesAround = async (
+  req: PayloadRequest,
+  now: Date,
+  direction: 'after' | 'before',
+): Promise<string[]> => {
   const low = margin(now, -1).toISOString()
   const high = margin(now, 1).toISOString()
   const rows =

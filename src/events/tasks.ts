@@ -28,7 +28,14 @@ export const importCalendarsTask: TaskConfig<{ input: Record<string, never>; out
   schedule: [{ cron: '0 15 * * * *', queue: 'default' }],
 }
 
-type ImportOneOutput = { created: number; error: string; failed: number; ok: boolean; unpublished: number; updated: number }
+type ImportOneOutput = {
+  created: number
+  error: string
+  failed: number
+  ok: boolean
+  unpublished: number
+  updated: number
+}
 
 /** Imports one calendar now (queued by code or by staff). */
 export const importCalendarTask: TaskConfig<{ input: { calendar: string }; output: ImportOneOutput }> = {

@@ -41,7 +41,8 @@ export const canonicalTimeZone = (value: string): null | string => {
   return result
 }
 
-export const isTimeZone = (value: unknown): value is string => typeof value === 'string' && canonicalTimeZone(value) !== null
+export const isTimeZone = (value: unknown): value is string =>
+  typeof value === 'string' && canonicalTimeZone(value) !== null
 
 /** Field validation: empty, or an IANA zone name (refusals name the field). */
 export const timeZoneValidator =
@@ -49,12 +50,13 @@ export const timeZoneValidator =
   (value: null | string | undefined): string | true => {
     if (value === null || value === undefined || value === '') return true
     if (typeof value !== 'string') return `${field} must be a string`
-    return isTimeZone(value) ? true : `${field} must be an IANA time zone name such as "Europe/Berlin" (got "${String(value).slice(0, 64)}")`
+    return isTimeZone(value)
+      ? true
+      : `${field} must be an IANA time zone name such as "Europe/Berlin" (got "${String(value).slice(0, 64)}")`
   }
 
 /** The zone's offset from UTC at `instant`, in minutes. */
-export const offsetMinutes = (zone: string, instant: Date): number =>
-  zone === 'UTC' ? 0 : tzOffset(zone, instant)
+export const offsetMinutes = (zone: string, instant: Date): number => (zone === 'UTC' ? 0 : tzOffset(zone, instant))
 
 /**
  * "Floating" time: a Date whose UTC fields are the wall-clock fields in

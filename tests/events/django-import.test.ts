@@ -22,7 +22,10 @@ const read = async (collection: 'calendars' | 'event-categories' | 'event-locati
 beforeAll(async () => {
   t = await startTestPayload()
   await t.makeUser('superuser', { username: 'admin' })
-  admin = String((await t.payload.find({ collection: 'users', overrideAccess: true, where: { username: { equals: 'admin' } } })).docs[0]!.id)
+  admin = String(
+    (await t.payload.find({ collection: 'users', overrideAccess: true, where: { username: { equals: 'admin' } } }))
+      .docs[0]!.id,
+  )
   imported = await importDjangoRows(t, eventMappers, readDump('events.json'))
 })
 afterAll(async () => {
@@ -94,25 +97,52 @@ describe('python.org events dump', () => {
 
   it('occurring and recurring rules keep their meaning: next and previous occurrences as on python.org', async () => {
     setNow('2024-10-09T00:00:00Z')
-    const body = async (pk: number) => (await (await t.api('GET', `/events/${imported.idOf('events.event', pk)}`)).json()) as Json
+    const body = async (pk: number) =>
+      (await (await t.api('GET', `/events/${imported.idOf('events.event', pk)}`)).json()) as Json
     // all-day from 7 October 2024 to 8 October 2030 (python.org kept the last day itself)
     const allDay = await body(1)
-    expect(allDay.previousOccurrence).toEqual({ allDay: true, end: '2030-10-08T00:00:00.000Z', start: '2024-10-07T00:00:00.000Z' })
+    expect(allDay.previousOccurrence).toEqual({
+      allDay: true,
+      end: '2030-10-08T00:00:00.000Z',
+      start: '2024-10-07T00:00:00.000Z',
+    })
     expect(allDay.nextOccurrence.start).toBeNull()
     // DAILY (dateutil 3) from 8 to 9 October 2024, 15 minutes; and a single occurrence a year later
     const recurring = await body(3)
-    expect(recurring.previousOccurrence).toEqual({ allDay: false, end: '2024-10-08T19:00:16.000Z', start: '2024-10-08T18:45:16.000Z' })
-    expect(recurring.nextOccurrence).toEqual({ allDay: false, end: '2024-10-09T19:00:16.000Z', start: '2024-10-09T18:45:16.000Z' })
+    expect(recurring.previousOccurrence).toEqual({
+      allDay: false,
+      end: '2024-10-08T19:00:16.000Z',
+      start: '2024-10-08T18:45:16.000Z',
+    })
+    expect(recurring.nextOccurrence).toEqual({
+      allDay: false,
+      end: '2024-10-09T19:00:16.000Z',
+      start: '2024-10-09T18:45:16.000Z',
+    })
     setNow('2024-10-10T00:00:00Z')
     expect((await body(3)).nextOccurrence.start).toBe('2025-10-08T18:45:16.000Z')
-    const { docs: rules } = await t.payload.find({ collection: 'event-recurring-rules', overrideAccess: true, where: { legacyId: { equals: 1 } } })
-    expect(rules[0]).toMatchObject({ count: null, duration: 15, finish: '2024-10-09T18:45:16.000Z', frequency: 'DAILY', interval: 1 })
+    const { docs: rules } = await t.payload.find({
+      collection: 'event-recurring-rules',
+      overrideAccess: true,
+      where: { legacyId: { equals: 1 } },
+    })
+    expect(rules[0]).toMatchObject({
+      count: null,
+      duration: 15,
+      finish: '2024-10-09T18:45:16.000Z',
+      frequency: 'DAILY',
+      interval: 1,
+    })
     expect(imported.skipped).toEqual([])
   })
 
   it('a rule that finishes when it begins becomes a single repeat, and is reported', async () => {
     const rows = readDump('events.json').filter((row) => row.model === 'events.recurringrule')
-    const odd = { ...rows[0]!, fields: { ...rows[0]!.fields, duration_internal: '1 02:00:00', finish: rows[0]!.fields.begin, frequency: 1 }, pk: 99 }
+    const odd = {
+      ...rows[0]!,
+      fields: { ...rows[0]!.fields, duration_internal: '1 02:00:00', finish: rows[0]!.fields.begin, frequency: 1 },
+      pk: 99,
+    }
     const skipped: string[] = []
     const mapper = eventMappers.find((candidate) => candidate.model === 'events.recurringrule')!
     const data = await mapper.toData(odd, {

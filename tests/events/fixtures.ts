@@ -16,7 +16,10 @@ export const createCalendar = async (t: TestContext, auth: Auth, data: Json = {}
   created(await t.api('POST', '/calendars', { auth, body: { name: unique('Calendar'), ...data } }), 'a calendar')
 
 export const createCategory = async (t: TestContext, auth: Auth, calendar: string, data: Json = {}): Promise<Json> =>
-  created(await t.api('POST', '/event-categories', { auth, body: { calendar, name: unique('Category'), ...data } }), 'a category')
+  created(
+    await t.api('POST', '/event-categories', { auth, body: { calendar, name: unique('Category'), ...data } }),
+    'a category',
+  )
 
 export const createVenue = async (t: TestContext, auth: Auth, data: Json = {}): Promise<Json> =>
   created(await t.api('POST', '/event-locations', { auth, body: { name: unique('Venue'), ...data } }), 'a venue')

@@ -11,7 +11,16 @@ import ICAL from 'ical.js'
 
 import { startTestPayload, type TestContext } from '../helpers/harness'
 import { makeActors, type Actors } from '../helpers/actors'
-import { addOccurrence, addRule, createCalendar, createEvent, createVenue, occurrences, setNow, type Json } from './fixtures'
+import {
+  addOccurrence,
+  addRule,
+  createCalendar,
+  createEvent,
+  createVenue,
+  occurrences,
+  setNow,
+  type Json,
+} from './fixtures'
 
 let t: TestContext
 let actors: Actors
@@ -23,21 +32,62 @@ const DRAFT = `Draft event ${Math.random().toString(36).slice(2, 8)}`
 beforeAll(async () => {
   t = await startTestPayload()
   actors = await makeActors(t)
-  calendar = await createCalendar(t, actors.staff, { description: 'Python in Berlin', name: 'Python Berlin', slug: 'python-berlin', timeZone: 'Europe/Berlin' })
+  calendar = await createCalendar(t, actors.staff, {
+    description: 'Python in Berlin',
+    name: 'Python Berlin',
+    slug: 'python-berlin',
+    timeZone: 'Europe/Berlin',
+  })
   const other = await createCalendar(t, actors.staff, { name: 'Elsewhere', timeZone: 'UTC' })
-  const cbase = await createVenue(t, actors.staff, { address: 'Rungestraße 20, 10179 Berlin', name: 'c-base', timeZone: 'Europe/Berlin' })
-  const nyc = await createVenue(t, actors.staff, { address: '1 Python Plaza, New York', name: 'NYC office', timeZone: 'America/New_York' })
+  const cbase = await createVenue(t, actors.staff, {
+    address: 'Rungestraße 20, 10179 Berlin',
+    name: 'c-base',
+    timeZone: 'Europe/Berlin',
+  })
+  const nyc = await createVenue(t, actors.staff, {
+    address: '1 Python Plaza, New York',
+    name: 'NYC office',
+    timeZone: 'America/New_York',
+  })
 
-  const meetup = await createEvent(t, actors.staff, calendar.id, { description: 'Talks,\nbeer; and *code*', isPublished: true, title: 'Berlin meetup', venue: cbase.id })
-  await addRule(t, actors.staff, meetup.id, { begin: '2026-03-05T17:00:00Z', byWeekday: ['TH'], duration: 120, finish: '2026-12-31T22:59:00Z', frequency: 'WEEKLY' })
+  const meetup = await createEvent(t, actors.staff, calendar.id, {
+    description: 'Talks,\nbeer; and *code*',
+    isPublished: true,
+    title: 'Berlin meetup',
+    venue: cbase.id,
+  })
+  await addRule(t, actors.staff, meetup.id, {
+    begin: '2026-03-05T17:00:00Z',
+    byWeekday: ['TH'],
+    duration: 120,
+    finish: '2026-12-31T22:59:00Z',
+    frequency: 'WEEKLY',
+  })
   const conference = await createEvent(t, actors.staff, calendar.id, { isPublished: true, title: TRICKY_TITLE })
   await addOccurrence(t, actors.staff, conference.id, { allDay: true, dtEnd: '2026-04-16', dtStart: '2026-04-14' })
-  const remote = await createEvent(t, actors.staff, calendar.id, { isPublished: true, title: 'Second Tuesday sync', venue: nyc.id })
+  const remote = await createEvent(t, actors.staff, calendar.id, {
+    isPublished: true,
+    title: 'Second Tuesday sync',
+    venue: nyc.id,
+  })
   // 12:00 New York on the second Tuesday, six times (spans New York's change on 8 March)
-  await addRule(t, actors.staff, remote.id, { begin: '2026-03-10T16:00:00Z', byWeekday: ['TU'], count: 6, duration: 45, frequency: 'MONTHLY', weekOfMonth: 2 })
+  await addRule(t, actors.staff, remote.id, {
+    begin: '2026-03-10T16:00:00Z',
+    byWeekday: ['TU'],
+    count: 6,
+    duration: 45,
+    frequency: 'MONTHLY',
+    weekOfMonth: 2,
+  })
   // a yearly all-day rule with an end date
   const birthday = await createEvent(t, actors.staff, calendar.id, { isPublished: true, title: 'Python birthday' })
-  await addRule(t, actors.staff, birthday.id, { allDay: true, begin: '2026-02-20', duration: 1440, finish: '2030-02-20', frequency: 'YEARLY' })
+  await addRule(t, actors.staff, birthday.id, {
+    allDay: true,
+    begin: '2026-02-20',
+    duration: 1440,
+    finish: '2030-02-20',
+    frequency: 'YEARLY',
+  })
   // two single occurrences of one event: two VEVENTs, two UIDs
   const sprints = await createEvent(t, actors.staff, calendar.id, { isPublished: true, title: 'Sprints' })
   await addOccurrence(t, actors.staff, sprints.id, { dtEnd: '2026-05-02T16:00:00Z', dtStart: '2026-05-02T08:00:00Z' })
@@ -85,7 +135,8 @@ const expand = (events: ICAL.Event[], from: Date, until: Date): string[] => {
       if (start.isDate) {
         // a date: compare as dates (UTC midnight), as the API lists them
         const first = new Date(Date.UTC(start.year, start.month - 1, start.day))
-        if (first < until && new Date(Date.UTC(end.year, end.month - 1, end.day)) > from) found.push(`${event.summary}|${first.toISOString()}`)
+        if (first < until && new Date(Date.UTC(end.year, end.month - 1, end.day)) > from)
+          found.push(`${event.summary}|${first.toISOString()}`)
       } else if (end.toJSDate() > from) {
         found.push(`${event.summary}|${startAt.toISOString()}`)
       }
@@ -99,13 +150,18 @@ describe('GET /api/calendars/:slug/ics', () => {
     const text = await fetchIcs('/calendars/python-berlin/ics')
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75)
     const { events, zones } = parse(text)
-    expect(zones.map((zone) => zone.getFirstPropertyValue('tzid')).sort()).toEqual(['America/New_York', 'Europe/Berlin'])
+    expect(zones.map((zone) => zone.getFirstPropertyValue('tzid')).sort()).toEqual([
+      'America/New_York',
+      'Europe/Berlin',
+    ])
     const meetup = events.find((event) => event.summary === 'Berlin meetup')!
     expect(meetup.component.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('Europe/Berlin')
     expect(meetup.component.getFirstPropertyValue('dtstart')!.toString()).toBe('2026-03-05T18:00:00')
     expect((meetup.component.getFirstPropertyValue('duration') as ICAL.Duration).toSeconds()).toBe(7200)
     expect(meetup.component.hasProperty('dtend')).toBe(false)
-    expect(meetup.component.getFirstPropertyValue('rrule')!.toString()).toMatch(/FREQ=WEEKLY.*BYDAY=TH|BYDAY=TH.*FREQ=WEEKLY/)
+    expect(meetup.component.getFirstPropertyValue('rrule')!.toString()).toMatch(
+      /FREQ=WEEKLY.*BYDAY=TH|BYDAY=TH.*FREQ=WEEKLY/,
+    )
     expect(meetup.location).toBe('c-base, Rungestraße 20, 10179 Berlin')
     expect(meetup.description).toBe('Talks,\nbeer; and *code*')
     expect(text).toMatch(/^DTSTART;TZID=Europe\/Berlin:20260305T180000\r?$/m)
@@ -123,7 +179,9 @@ describe('GET /api/calendars/:slug/ics', () => {
       expect(titles).not.toContain(DRAFT)
       expect(titles).not.toContain('Long over')
       expect(titles).not.toContain('Elsewhere event')
-      expect(new Set(titles)).toEqual(new Set(['Berlin meetup', TRICKY_TITLE, 'Second Tuesday sync', 'Python birthday', 'Sprints']))
+      expect(new Set(titles)).toEqual(
+        new Set(['Berlin meetup', TRICKY_TITLE, 'Second Tuesday sync', 'Python birthday', 'Sprints']),
+      )
     }
     const all = parse(await fetchIcs('/events/ics')).events.map((event) => event.summary)
     expect(all).toContain('Elsewhere event')
@@ -132,7 +190,10 @@ describe('GET /api/calendars/:slug/ics', () => {
   })
 
   it('keeps UIDs stable across fetches, one per VEVENT', async () => {
-    const uids = (text: string) => parse(text).events.map((event) => `${event.summary}|${event.uid}`).sort()
+    const uids = (text: string) =>
+      parse(text)
+        .events.map((event) => `${event.summary}|${event.uid}`)
+        .sort()
     const first = uids(await fetchIcs('/calendars/python-berlin/ics'))
     setNow('2026-03-20T00:00:00Z')
     const second = uids(await fetchIcs('/calendars/python-berlin/ics'))
@@ -146,7 +207,11 @@ describe('GET /api/calendars/:slug/ics', () => {
     const from = new Date(NOW)
     const to = new Date('2027-03-01T12:00:00Z')
     const fromFeed = expand(parse(await fetchIcs('/calendars/python-berlin/ics')).events, from, to)
-    const { docs } = await occurrences(t, actors.anonymous, { calendar: 'python-berlin', from: from.toISOString(), to: to.toISOString() })
+    const { docs } = await occurrences(t, actors.anonymous, {
+      calendar: 'python-berlin',
+      from: from.toISOString(),
+      to: to.toISOString(),
+    })
     const fromApi = docs.map((item: Json) => `${item.title}|${item.start}`).sort()
     expect(fromFeed.length).toBeGreaterThan(50)
     expect(fromFeed).toEqual(fromApi)

@@ -28,7 +28,8 @@ const NOW = '2026-02-25T12:00:00Z'
 const fixture = (name: string) =>
   fs.readFileSync(path.join(projectRoot, 'tests/fixtures/ics', name), 'utf8').replace(/\r?\n/g, '\r\n')
 
-const serveIcs = (route: string, body: string) => server.serve(route, { body, contentType: 'text/calendar; charset=utf-8' })
+const serveIcs = (route: string, body: string) =>
+  server.serve(route, { body, contentType: 'text/calendar; charset=utf-8' })
 
 beforeAll(async () => {
   server = await startFeedServer()
@@ -64,8 +65,21 @@ const byUid = async (calendar: Json, uid: string) => (await eventsOf(calendar)).
 
 const scheduleOf = async (event: Json) => {
   const [occurrenceRows, ruleRows] = await Promise.all([
-    t.payload.find({ collection: 'event-occurrences', depth: 0, overrideAccess: true, pagination: false, sort: 'dtStart', where: { event: { equals: event.id } } }),
-    t.payload.find({ collection: 'event-recurring-rules', depth: 0, overrideAccess: true, pagination: false, where: { event: { equals: event.id } } }),
+    t.payload.find({
+      collection: 'event-occurrences',
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+      sort: 'dtStart',
+      where: { event: { equals: event.id } },
+    }),
+    t.payload.find({
+      collection: 'event-recurring-rules',
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+      where: { event: { equals: event.id } },
+    }),
   ])
   return { occurrences: occurrenceRows.docs as unknown as Json[], rules: ruleRows.docs as unknown as Json[] }
 }
@@ -77,7 +91,10 @@ describe('a Google Calendar export', () => {
   let first: Json
   beforeAll(async () => {
     setNow(NOW)
-    calendar = await createCalendar(t, actors.staff, { icsUrl: serveIcs('/google/basic.ics', fixture('google.ics')), timeZone: 'Europe/Berlin' })
+    calendar = await createCalendar(t, actors.staff, {
+      icsUrl: serveIcs('/google/basic.ics', fixture('google.ics')),
+      timeZone: 'Europe/Berlin',
+    })
     first = await runImport(calendar)
   })
 
@@ -85,7 +102,14 @@ describe('a Google Calendar export', () => {
     expect(first).toMatchObject({ created: 6, failed: 0, ok: true, unpublished: 0, updated: 0 })
     const events = await eventsOf(calendar)
     expect(events.map((event) => event.title).sort()).toEqual(
-      ['Board call', 'Monthly Sprint Night', 'PyBerlin Meetup', 'PyCon DE & PyData 2026', 'Python Study Group', 'Typing webinar'].sort(),
+      [
+        'Board call',
+        'Monthly Sprint Night',
+        'PyBerlin Meetup',
+        'PyCon DE & PyData 2026',
+        'Python Study Group',
+        'Typing webinar',
+      ].sort(),
     )
     for (const event of events) expect(event).toMatchObject({ importStatus: 'IN_FEED', isPublished: true })
     // the cancelled event is not imported
@@ -111,8 +135,17 @@ describe('a Google Calendar export', () => {
     })
     expect(meetup.contentType).toBe('HTML')
     const sprint = await byUid(calendar, '7h3m0n7hly5pr1n7s@google.com')
-    expect((await scheduleOf(sprint)).rules[0]).toMatchObject({ byWeekday: ['TH'], finish: null, frequency: 'MONTHLY', weekOfMonth: 2 })
-    const { docs } = await occurrences(t, actors.anonymous, { from: '2026-03-01', to: '2026-05-01', tz: 'Europe/Berlin' })
+    expect((await scheduleOf(sprint)).rules[0]).toMatchObject({
+      byWeekday: ['TH'],
+      finish: null,
+      frequency: 'MONTHLY',
+      weekOfMonth: 2,
+    })
+    const { docs } = await occurrences(t, actors.anonymous, {
+      from: '2026-03-01',
+      to: '2026-05-01',
+      tz: 'Europe/Berlin',
+    })
     const meetups = docs.filter((item: Json) => item.event === meetup.id)
     // four Thursdays in March, five in April
     expect(meetups).toHaveLength(9)
@@ -152,12 +185,26 @@ describe('a Google Calendar export', () => {
     ])
     const webinar = await byUid(calendar, 'w3b1n4r-ut1@google.com')
     expect((await scheduleOf(webinar)).occurrences).toEqual([
-      expect.objectContaining({ allDay: false, dtEnd: '2026-06-01T17:30:00.000Z', dtStart: '2026-06-01T16:00:00.000Z' }),
+      expect.objectContaining({
+        allDay: false,
+        dtEnd: '2026-06-01T17:30:00.000Z',
+        dtStart: '2026-06-01T16:00:00.000Z',
+      }),
     ])
     expect(webinar.venue ?? null).toBeNull()
-    const { docs: venues } = await t.payload.find({ collection: 'event-locations', overrideAccess: true, pagination: false, where: { calendar: { equals: calendar.id } } })
+    const { docs: venues } = await t.payload.find({
+      collection: 'event-locations',
+      overrideAccess: true,
+      pagination: false,
+      where: { calendar: { equals: calendar.id } },
+    })
     expect(venues.map((venue) => venue.name).sort()).toEqual(
-      ['Betahaus, Rudi-Dutschke-Straße 23, 10969 Berlin', 'Online', 'c-base, Rungestraße 20, 10179 Berlin, Germany', 'darmstadtium, Schlossgraben 1, 64283 Darmstadt, Germany'].sort(),
+      [
+        'Betahaus, Rudi-Dutschke-Straße 23, 10969 Berlin',
+        'Online',
+        'c-base, Rungestraße 20, 10179 Berlin, Germany',
+        'darmstadtium, Schlossgraben 1, 64283 Darmstadt, Germany',
+      ].sort(),
     )
     const meetup = await byUid(calendar, '5q8t1v0m2a9c3e7g4i6k8m0o2q@google.com')
     const sprint = await byUid(calendar, '7h3m0n7hly5pr1n7s@google.com')
@@ -175,10 +222,12 @@ describe('a Google Calendar export', () => {
   it('updates an event whose feed entry changed, in place', async () => {
     const before = await byUid(calendar, '5q8t1v0m2a9c3e7g4i6k8m0o2q@google.com')
     const rulesBefore = (await scheduleOf(before)).rules.map((rule) => rule.id)
-    const changed = fixture('google.ics').replace('SUMMARY:PyBerlin Meetup', 'SUMMARY:PyBerlin Meetup at Betahaus').replace(
-      'LOCATION:c-base\\, Rungestraße 20\\, 10179 Berlin\\, Germany\r\nSEQUENCE:2',
-      'LOCATION:Betahaus\\, Rudi-Dutschke-Straße 23\\, 10969 Berlin\r\nSEQUENCE:3',
-    )
+    const changed = fixture('google.ics')
+      .replace('SUMMARY:PyBerlin Meetup', 'SUMMARY:PyBerlin Meetup at Betahaus')
+      .replace(
+        'LOCATION:c-base\\, Rungestraße 20\\, 10179 Berlin\\, Germany\r\nSEQUENCE:2',
+        'LOCATION:Betahaus\\, Rudi-Dutschke-Straße 23\\, 10969 Berlin\r\nSEQUENCE:3',
+      )
     serveIcs('/google/basic.ics', changed)
     const report = await runImport(calendar)
     expect(report).toMatchObject({ created: 0, updated: 1 })
@@ -203,13 +252,21 @@ describe('a Google Calendar export', () => {
     const { docs } = await occurrences(t, actors.anonymous, { from: '2026-06-01', to: '2026-06-02' })
     expect(docs.filter((item: Json) => item.event === webinar.id)).toEqual([])
     // a staff event in the same calendar is not the feed's to unpublish
-    const own = await t.api('POST', '/events', { auth: actors.staff, body: { calendar: calendar.id, isPublished: true, title: 'Staff-made event' } })
+    const own = await t.api('POST', '/events', {
+      auth: actors.staff,
+      body: { calendar: calendar.id, isPublished: true, title: 'Staff-made event' },
+    })
     expect(own.status).toBe(201)
     serveIcs('/google/basic.ics', fixture('google.ics'))
     expect(await runImport(calendar)).toMatchObject({ republished: 1, unpublished: 0 })
-    expect(await byUid(calendar, 'w3b1n4r-ut1@google.com')).toMatchObject({ importStatus: 'IN_FEED', isPublished: true })
+    expect(await byUid(calendar, 'w3b1n4r-ut1@google.com')).toMatchObject({
+      importStatus: 'IN_FEED',
+      isPublished: true,
+    })
     const ownDoc = (await own.json()).doc
-    expect((await t.payload.findByID({ collection: 'events', id: ownDoc.id, overrideAccess: true })).isPublished).toBe(true)
+    expect((await t.payload.findByID({ collection: 'events', id: ownDoc.id, overrideAccess: true })).isPublished).toBe(
+      true,
+    )
   })
 })
 
@@ -218,7 +275,9 @@ describe('an Outlook export', () => {
   let report: Json
   beforeAll(async () => {
     setNow(NOW)
-    calendar = await createCalendar(t, actors.staff, { icsUrl: serveIcs('/outlook/calendar.ics', fixture('outlook.ics')) })
+    calendar = await createCalendar(t, actors.staff, {
+      icsUrl: serveIcs('/outlook/calendar.ics', fixture('outlook.ics')),
+    })
     report = await runImport(calendar)
   })
 
@@ -229,10 +288,18 @@ describe('an Outlook export', () => {
     expect(sync.uid).toMatch(/^040000008200E00074C5B7101A82E008.{60,}$/)
     expect(sync.timeZone).toBe('Europe/Berlin')
     expect((await scheduleOf(sync)).rules).toEqual([
-      expect.objectContaining({ begin: '2026-03-02T17:00:00.000Z', byWeekday: ['MO'], count: 8, duration: 30, frequency: 'WEEKLY' }),
+      expect.objectContaining({
+        begin: '2026-03-02T17:00:00.000Z',
+        byWeekday: ['MO'],
+        count: 8,
+        duration: 30,
+        frequency: 'WEEKLY',
+      }),
     ])
     const { docs } = await occurrences(t, actors.anonymous, { from: '2026-03-01', to: '2026-05-01' })
-    const starts = docs.filter((item: Json) => item.event === sync.id).map((item: Json) => wallClock(item.start, 'Europe/Berlin'))
+    const starts = docs
+      .filter((item: Json) => item.event === sync.id)
+      .map((item: Json) => wallClock(item.start, 'Europe/Berlin'))
     expect(starts).toEqual([
       '2026-03-02 18:00',
       '2026-03-09 18:00',
@@ -251,10 +318,24 @@ describe('an Outlook export', () => {
     const reviewSchedule = await scheduleOf(review)
     expect(reviewSchedule.rules).toEqual([])
     const days = reviewSchedule.occurrences.map((row) => wallClock(row.dtStart, 'Europe/Berlin'))
-    expect(days).toEqual(expect.arrayContaining(['2026-03-31 16:00', '2026-04-30 16:00', '2026-05-29 16:00', '2026-08-31 16:00', '2026-09-30 16:00']))
+    expect(days).toEqual(
+      expect.arrayContaining([
+        '2026-03-31 16:00',
+        '2026-04-30 16:00',
+        '2026-05-29 16:00',
+        '2026-08-31 16:00',
+        '2026-09-30 16:00',
+      ]),
+    )
     const birthday = events.find((event) => event.title === "Python's birthday")!
     expect((await scheduleOf(birthday)).rules).toEqual([
-      expect.objectContaining({ allDay: true, begin: '2026-02-20T00:00:00.000Z', duration: 1440, finish: null, frequency: 'YEARLY' }),
+      expect.objectContaining({
+        allDay: true,
+        begin: '2026-02-20T00:00:00.000Z',
+        duration: 1440,
+        finish: null,
+        frequency: 'YEARLY',
+      }),
     ])
   })
 })
@@ -263,7 +344,10 @@ describe('a Thunderbird export', () => {
   let calendar: Json
   beforeAll(async () => {
     setNow(NOW)
-    calendar = await createCalendar(t, actors.staff, { icsUrl: serveIcs('/thunderbird/home.ics', fixture('thunderbird.ics')), timeZone: 'America/Chicago' })
+    calendar = await createCalendar(t, actors.staff, {
+      icsUrl: serveIcs('/thunderbird/home.ics', fixture('thunderbird.ics')),
+      timeZone: 'America/Chicago',
+    })
     expect(await runImport(calendar)).toMatchObject({ created: 3, failed: 0, ok: true })
   })
 
@@ -277,7 +361,9 @@ describe('a Thunderbird export', () => {
   it('keeps a DAILY INTERVAL=2 rule in the feed’s zone across its DST change, and expands RDATE', async () => {
     const sprint = await byUid(calendar, '8b2e4f10-3c5d-4e6f-9a7b-1c2d3e4f5a6b')
     expect(sprint.timeZone).toBe('America/New_York')
-    expect((await scheduleOf(sprint)).rules).toEqual([expect.objectContaining({ count: 5, frequency: 'DAILY', interval: 2 })])
+    expect((await scheduleOf(sprint)).rules).toEqual([
+      expect.objectContaining({ count: 5, frequency: 'DAILY', interval: 2 }),
+    ])
     const { docs } = await occurrences(t, actors.anonymous, { from: '2026-03-01', to: '2026-04-01' })
     expect(docs.filter((item: Json) => item.event === sprint.id).map((item: Json) => item.start)).toEqual([
       '2026-03-05T15:00:00.000Z',
@@ -298,10 +384,14 @@ describe('a Thunderbird export', () => {
 
 describe('a malformed feed', () => {
   it('reports each bad event by UID and imports the good ones', async () => {
-    const calendar = await createCalendar(t, actors.staff, { icsUrl: serveIcs('/broken/events.ics', fixture('malformed.ics')) })
+    const calendar = await createCalendar(t, actors.staff, {
+      icsUrl: serveIcs('/broken/events.ics', fixture('malformed.ics')),
+    })
     const report = await runImport(calendar)
     expect(report).toMatchObject({ created: 2, failed: 5, ok: true })
-    const problems = Object.fromEntries(report.problems.map((problem: Json) => [problem.uid ?? problem.summary, problem.message]))
+    const problems = Object.fromEntries(
+      report.problems.map((problem: Json) => [problem.uid ?? problem.summary, problem.message]),
+    )
     expect(problems['no-start@example.org']).toMatch(/DTSTART/)
     expect(problems['end-before-start@example.org']).toMatch(/DTEND is before DTSTART/)
     expect(problems['An event without a UID']).toMatch(/UID/)
@@ -318,9 +408,14 @@ describe('a malformed feed', () => {
   })
 
   it('a document that is not a calendar changes nothing and is recorded on the calendar', async () => {
-    const calendar = await createCalendar(t, actors.staff, { icsUrl: serveIcs('/flaky/events.ics', fixture('malformed.ics')) })
+    const calendar = await createCalendar(t, actors.staff, {
+      icsUrl: serveIcs('/flaky/events.ics', fixture('malformed.ics')),
+    })
     expect(await runImport(calendar)).toMatchObject({ created: 2, ok: true })
-    server.serve('/flaky/events.ics', { body: '<html><body>Service unavailable</body></html>', contentType: 'text/html' })
+    server.serve('/flaky/events.ics', {
+      body: '<html><body>Service unavailable</body></html>',
+      contentType: 'text/html',
+    })
     let report: Json = {}
     await expectUnchanged(t, ['events', 'event-occurrences'], async () => {
       report = await runImport(calendar)
@@ -336,18 +431,25 @@ describe('a malformed feed', () => {
 
 describe('who may import, and the schedule', () => {
   it('staff only: anonymous 401, a member 403, no ICS URL 409, unknown 404', async () => {
-    const calendar = await createCalendar(t, actors.staff, { icsUrl: serveIcs('/who/events.ics', fixture('malformed.ics')) })
+    const calendar = await createCalendar(t, actors.staff, {
+      icsUrl: serveIcs('/who/events.ics', fixture('malformed.ics')),
+    })
     expect((await t.api('POST', `/calendars/${calendar.id}/import`)).status).toBe(401)
     expect((await t.api('POST', `/calendars/${calendar.id}/import`, { auth: actors.member })).status).toBe(403)
     const plain = await createCalendar(t, actors.staff)
     expect((await t.api('POST', `/calendars/${plain.id}/import`, { auth: actors.staff })).status).toBe(409)
-    expect((await t.api('POST', '/calendars/00000000-0000-4000-8000-000000000000/import', { auth: actors.staff })).status).toBe(404)
+    expect(
+      (await t.api('POST', '/calendars/00000000-0000-4000-8000-000000000000/import', { auth: actors.staff })).status,
+    ).toBe(404)
     expect(await eventsOf(calendar)).toEqual([])
   })
 
   it('the importCalendars task runs on a schedule and imports every calendar with an ICS URL', async () => {
     expect(importCalendarsTask.schedule?.[0]?.cron).toBeTruthy()
-    const calendar = await createCalendar(t, actors.staff, { icsUrl: serveIcs('/task/events.ics', fixture('thunderbird.ics')), timeZone: 'UTC' })
+    const calendar = await createCalendar(t, actors.staff, {
+      icsUrl: serveIcs('/task/events.ics', fixture('thunderbird.ics')),
+      timeZone: 'UTC',
+    })
     await t.payload.jobs.queue({ input: {}, task: 'importCalendars' })
     await t.payload.jobs.run()
     expect((await eventsOf(calendar)).length).toBe(3)

@@ -6,7 +6,8 @@
  */
 import { parseIcs } from '../../src/events/icsParse'
 
-const feed = (rrule: string, extra = '', start = 'DTSTART;TZID=Europe/Berlin:20260302T180000') => `BEGIN:VCALENDAR
+const feed = (rrule: string, extra = '', start = 'DTSTART;TZID=Europe/Berlin:20260302T180000') =>
+  `BEGIN:VCALENDAR
 VERSION:2.0
 PRODID:-//test//EN
 BEGIN:VEVENT
@@ -26,7 +27,10 @@ const parse = (text: string) =>
 
 describe('kept as a rule', () => {
   it.each([
-    ['RRULE:FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20260601T000000Z', { byWeekday: ['MO', 'WE'], finish: '2026-06-01T00:00:00.000Z', frequency: 'WEEKLY' }],
+    [
+      'RRULE:FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20260601T000000Z',
+      { byWeekday: ['MO', 'WE'], finish: '2026-06-01T00:00:00.000Z', frequency: 'WEEKLY' },
+    ],
     ['RRULE:FREQ=WEEKLY;INTERVAL=2;COUNT=6', { count: 6, frequency: 'WEEKLY', interval: 2 }],
     ['RRULE:FREQ=MONTHLY;BYMONTHDAY=2', { byMonthDay: 2, frequency: 'MONTHLY' }],
     ['RRULE:FREQ=MONTHLY;BYDAY=1MO', { byWeekday: ['MO'], frequency: 'MONTHLY', weekOfMonth: 1 }],
@@ -36,7 +40,9 @@ describe('kept as a rule', () => {
     const { events, problems } = parse(feed(rrule))
     expect(problems).toEqual([])
     expect(events[0]!.occurrences).toEqual([])
-    expect(events[0]!.rules).toEqual([expect.objectContaining({ begin: '2026-03-02T17:00:00.000Z', duration: 60, ...expected })])
+    expect(events[0]!.rules).toEqual([
+      expect.objectContaining({ begin: '2026-03-02T17:00:00.000Z', duration: 60, ...expected }),
+    ])
     expect(events[0]!.timeZone).toBe('Europe/Berlin')
   })
 

@@ -23,13 +23,20 @@ afterAll(async () => {
 })
 
 // overrideAccess: the test counts what is stored
-const count = async (collection: 'event-categories' | 'event-locations' | 'event-occurrences' | 'event-recurring-rules' | 'events', where: Json) =>
-  (await t.payload.count({ collection, overrideAccess: true, where })).totalDocs
+const count = async (
+  collection: 'event-categories' | 'event-locations' | 'event-occurrences' | 'event-recurring-rules' | 'events',
+  where: Json,
+) => (await t.payload.count({ collection, overrideAccess: true, where })).totalDocs
 
 const withTimes = async (calendar: Json, data: Json = {}) => {
   const event = await createEvent(t, actors.staff, calendar.id, data)
   await addOccurrence(t, actors.staff, event.id, { dtEnd: '2026-06-01T12:00:00Z', dtStart: '2026-06-01T10:00:00Z' })
-  await addRule(t, actors.staff, event.id, { begin: '2026-06-02T10:00:00Z', count: 4, duration: 30, frequency: 'WEEKLY' })
+  await addRule(t, actors.staff, event.id, {
+    begin: '2026-06-02T10:00:00Z',
+    count: 4,
+    duration: 30,
+    frequency: 'WEEKLY',
+  })
   return event
 }
 

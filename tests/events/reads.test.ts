@@ -12,7 +12,17 @@ import type pg from 'pg'
 import { makeActors, type Actors } from '../helpers/actors'
 import { json } from '../helpers/assertions'
 import { startTestPayload, type TestContext } from '../helpers/harness'
-import { addOccurrence, addRule, createCalendar, createCategory, createEvent, createVenue, occurrences, setNow, type Json } from './fixtures'
+import {
+  addOccurrence,
+  addRule,
+  createCalendar,
+  createCategory,
+  createEvent,
+  createVenue,
+  occurrences,
+  setNow,
+  type Json,
+} from './fixtures'
 
 let t: TestContext
 let actors: Actors
@@ -34,14 +44,35 @@ beforeAll(async () => {
     ids[name] = (await createEvent(t, actors.staff, calendar.id, { isPublished: true, title: name, ...data })).id
     return ids[name]!
   }
-  await addOccurrence(t, actors.staff, await event('Conference', pycon, { categories: [category.id], featured: true, venue: venue.id }), {
-    dtEnd: '2026-05-20T18:00:00Z',
-    dtStart: '2026-05-20T10:00:00Z',
+  await addOccurrence(
+    t,
+    actors.staff,
+    await event('Conference', pycon, { categories: [category.id], featured: true, venue: venue.id }),
+    {
+      dtEnd: '2026-05-20T18:00:00Z',
+      dtStart: '2026-05-20T10:00:00Z',
+    },
+  )
+  await addRule(t, actors.staff, await event('Weekly meetup', meetups), {
+    begin: '2026-01-06T17:00:00Z',
+    byWeekday: ['TU'],
+    duration: 120,
+    frequency: 'WEEKLY',
   })
-  await addRule(t, actors.staff, await event('Weekly meetup', meetups), { begin: '2026-01-06T17:00:00Z', byWeekday: ['TU'], duration: 120, frequency: 'WEEKLY' })
-  await addOccurrence(t, actors.staff, await event('Soonest', pycon), { dtEnd: '2026-05-03T10:00:00Z', dtStart: '2026-05-03T09:00:00Z' })
-  await addOccurrence(t, actors.staff, await event('Long past', pycon), { dtEnd: '2026-03-01T10:00:00Z', dtStart: '2026-03-01T09:00:00Z' })
-  await addRule(t, actors.staff, await event('Ended series', meetups), { begin: '2026-01-07T17:00:00Z', duration: 60, finish: '2026-04-15T23:00:00Z', frequency: 'WEEKLY' })
+  await addOccurrence(t, actors.staff, await event('Soonest', pycon), {
+    dtEnd: '2026-05-03T10:00:00Z',
+    dtStart: '2026-05-03T09:00:00Z',
+  })
+  await addOccurrence(t, actors.staff, await event('Long past', pycon), {
+    dtEnd: '2026-03-01T10:00:00Z',
+    dtStart: '2026-03-01T09:00:00Z',
+  })
+  await addRule(t, actors.staff, await event('Ended series', meetups), {
+    begin: '2026-01-07T17:00:00Z',
+    duration: 60,
+    finish: '2026-04-15T23:00:00Z',
+    frequency: 'WEEKLY',
+  })
   const both = await event('Past and future', pycon)
   await addOccurrence(t, actors.staff, both, { dtEnd: '2026-02-01T10:00:00Z', dtStart: '2026-02-01T09:00:00Z' })
   await addOccurrence(t, actors.staff, both, { dtEnd: '2026-06-10T10:00:00Z', dtStart: '2026-06-10T09:00:00Z' })
@@ -71,12 +102,22 @@ describe('GET /api/events/upcoming', () => {
   it('filters by limit, calendar, category and location (id or slug), and featured', async () => {
     expect(titles((await get('/events/upcoming?limit=2')).body)).toEqual(['Soonest', 'Weekly meetup'])
     expect((await get('/events/upcoming?limit=2')).body.totalDocs).toBe(4)
-    expect(titles((await get('/events/upcoming?calendar=pycon-cal')).body)).toEqual(['Soonest', 'Conference', 'Past and future'])
+    expect(titles((await get('/events/upcoming?calendar=pycon-cal')).body)).toEqual([
+      'Soonest',
+      'Conference',
+      'Past and future',
+    ])
     expect(titles((await get(`/events/upcoming?calendar=${meetups.id}`)).body)).toEqual(['Weekly meetup'])
-    for (const value of ['conferences', category.id]) expect(titles((await get(`/events/upcoming?category=${value}`)).body)).toEqual(['Conference'])
-    for (const value of ['hall', venue.id]) expect(titles((await get(`/events/upcoming?location=${value}`)).body)).toEqual(['Conference'])
+    for (const value of ['conferences', category.id])
+      expect(titles((await get(`/events/upcoming?category=${value}`)).body)).toEqual(['Conference'])
+    for (const value of ['hall', venue.id])
+      expect(titles((await get(`/events/upcoming?location=${value}`)).body)).toEqual(['Conference'])
     expect(titles((await get('/events/upcoming?featured=true')).body)).toEqual(['Conference'])
-    expect(titles((await get('/events/upcoming?featured=false')).body)).toEqual(['Soonest', 'Weekly meetup', 'Past and future'])
+    expect(titles((await get('/events/upcoming?featured=false')).body)).toEqual([
+      'Soonest',
+      'Weekly meetup',
+      'Past and future',
+    ])
     expect(titles((await get('/events/upcoming?calendar=no-such-calendar')).body)).toEqual([])
   })
 
@@ -99,7 +140,11 @@ describe('GET /api/events/past', () => {
 
 describe('GET /api/events/occurrences', () => {
   it('lists each occurrence in the range with the event’s id, title, slug, start, end, all-day and venue, sorted by start', async () => {
-    const { docs, from, to } = await occurrences(t, actors.anonymous, { from: '2026-05-01', to: '2026-05-21', tz: 'Europe/Berlin' })
+    const { docs, from, to } = await occurrences(t, actors.anonymous, {
+      from: '2026-05-01',
+      to: '2026-05-21',
+      tz: 'Europe/Berlin',
+    })
     expect(from).toBe('2026-04-30T22:00:00.000Z')
     expect(to).toBe('2026-05-20T22:00:00.000Z')
     expect(docs.map((item: Json) => `${item.title} ${item.start}`)).toEqual([
@@ -120,7 +165,11 @@ describe('GET /api/events/occurrences', () => {
       title: 'Conference',
       venue: { address: null, id: venue.id, name: 'Hall', slug: 'hall', timeZone: null, url: null },
     })
-    const meetupsOnly = await occurrences(t, actors.anonymous, { calendar: 'meetups', from: '2026-05-01', to: '2026-05-21' })
+    const meetupsOnly = await occurrences(t, actors.anonymous, {
+      calendar: 'meetups',
+      from: '2026-05-01',
+      to: '2026-05-21',
+    })
     expect(meetupsOnly.docs.every((item: Json) => item.title === 'Weekly meetup')).toBe(true)
   })
 
@@ -158,14 +207,34 @@ describe('GraphQL', () => {
     expect(errors).toBeUndefined()
     expect(data.upcomingEvents).toEqual({
       docs: [
-        { calendar: { slug: 'pycon-cal' }, id: ids.Soonest, nextOccurrence: { allDay: false, start: '2026-05-03T09:00:00.000Z' }, title: 'Soonest' },
-        { calendar: { slug: 'pycon-cal' }, id: ids.Conference, nextOccurrence: { allDay: false, start: '2026-05-20T10:00:00.000Z' }, title: 'Conference' },
+        {
+          calendar: { slug: 'pycon-cal' },
+          id: ids.Soonest,
+          nextOccurrence: { allDay: false, start: '2026-05-03T09:00:00.000Z' },
+          title: 'Soonest',
+        },
+        {
+          calendar: { slug: 'pycon-cal' },
+          id: ids.Conference,
+          nextOccurrence: { allDay: false, start: '2026-05-20T10:00:00.000Z' },
+          title: 'Conference',
+        },
       ],
       totalDocs: 3,
     })
     expect(data.pastEvents.docs.map((doc: Json) => doc.title)).toEqual(['Ended series', 'Long past'])
     expect(data.eventOccurrences).toEqual({
-      docs: [{ allDay: false, end: '2026-05-05T18:00:00.000Z', event: ids['Weekly meetup'], slug: 'weekly-meetup', start: '2026-05-05T16:00:00.000Z', title: 'Weekly meetup', venue: null }],
+      docs: [
+        {
+          allDay: false,
+          end: '2026-05-05T18:00:00.000Z',
+          event: ids['Weekly meetup'],
+          slug: 'weekly-meetup',
+          start: '2026-05-05T16:00:00.000Z',
+          title: 'Weekly meetup',
+          venue: null,
+        },
+      ],
       totalDocs: 1,
     })
   })

@@ -36,7 +36,9 @@ beforeAll(async () => {
     collection: 'users',
     overrideAccess: true,
     pagination: false,
-    where: { and: [{ isActive: { equals: true } }, { or: [{ isStaff: { equals: true } }, { isSuperuser: { equals: true } }] }] },
+    where: {
+      and: [{ isActive: { equals: true } }, { or: [{ isStaff: { equals: true } }, { isSuperuser: { equals: true } }] }],
+    },
   })
   staffEmails = docs.map((doc) => doc.email.toLowerCase()).sort()
 })
@@ -52,13 +54,23 @@ afterEach(async () => {
 
 const logsFor = async (eventId: string) =>
   (
-    (await t.payload.find({ collection: 'email-logs', overrideAccess: true, pagination: false, where: { templateName: { equals: EVENT_SUBMITTED_TEMPLATE } } }))
-      .docs as unknown as Json[]
+    (
+      await t.payload.find({
+        collection: 'email-logs',
+        overrideAccess: true,
+        pagination: false,
+        where: { templateName: { equals: EVENT_SUBMITTED_TEMPLATE } },
+      })
+    ).docs as unknown as Json[]
   ).filter((log) => log.context?.eventId === eventId)
 
 describe('a member submits an event', () => {
   it('is saved unpublished and unfeatured, whatever the member sends', async () => {
-    const event = await createEvent(t, actors.owner, calendar.id, { featured: true, isPublished: true, title: 'EuroPython 2026' })
+    const event = await createEvent(t, actors.owner, calendar.id, {
+      featured: true,
+      isPublished: true,
+      title: 'EuroPython 2026',
+    })
     expect(event).toMatchObject({ featured: false, isPublished: false })
     const graphql = await t.graphql(
       `mutation ($calendar: String!) { createEvent(data: { title: "GraphQL-submitted", calendar: $calendar, isPublished: true, featured: true }) { id isPublished featured } }`,
@@ -79,7 +91,12 @@ describe('a member submits an event', () => {
     const event = await createEvent(t, actors.owner, calendar.id, { title: 'PyCon Namibia 2026' })
     const queued = await logsFor(event.id)
     expect(queued.map((log) => log.recipientEmail).sort()).toEqual(staffEmails)
-    expect(queued[0]!.context).toMatchObject({ calendar: 'Python Events', eventId: event.id, submitter: actors.owner.username, title: 'PyCon Namibia 2026' })
+    expect(queued[0]!.context).toMatchObject({
+      calendar: 'Python Events',
+      eventId: event.id,
+      submitter: actors.owner.username,
+      title: 'PyCon Namibia 2026',
+    })
     await t.payload.jobs.run()
     const messages = await sink.waitFor(staffEmails.length)
     expect(messages.flatMap((message) => message.rcptTo.map((to) => to.toLowerCase())).sort()).toEqual(staffEmails)
@@ -100,29 +117,67 @@ describe('until it is published', () => {
   it('the submitter adds times and edits; others cannot; after publishing, only staff', async () => {
     const event = await createEvent(t, actors.owner, calendar.id, { title: 'Sprint weekend' })
     await addOccurrence(t, actors.owner, event.id, { dtEnd: '2026-09-05T16:00:00Z', dtStart: '2026-09-05T09:00:00Z' })
-    await addRule(t, actors.owner, event.id, { begin: '2026-09-12T09:00:00Z', count: 3, duration: 60, frequency: 'WEEKLY' })
+    await addRule(t, actors.owner, event.id, {
+      begin: '2026-09-12T09:00:00Z',
+      count: 3,
+      duration: 60,
+      frequency: 'WEEKLY',
+    })
     // another member: neither the event nor its times
-    expectRefused(await t.api('POST', '/event-occurrences', { auth: actors.member, body: { dtEnd: '2026-09-06T16:00:00Z', dtStart: '2026-09-06T09:00:00Z', event: event.id } }))
+    expectRefused(
+      await t.api('POST', '/event-occurrences', {
+        auth: actors.member,
+        body: { dtEnd: '2026-09-06T16:00:00Z', dtStart: '2026-09-06T09:00:00Z', event: event.id },
+      }),
+    )
     expectRefused(await t.api('PATCH', `/events/${event.id}`, { auth: actors.member, body: { title: 'Hijacked' } }))
-    expect((await t.api('PATCH', `/events/${event.id}`, { auth: actors.owner, body: { title: 'Sprint weekend (2 days)' } })).status).toBe(200)
+    expect(
+      (await t.api('PATCH', `/events/${event.id}`, { auth: actors.owner, body: { title: 'Sprint weekend (2 days)' } }))
+        .status,
+    ).toBe(200)
     // the submitter cannot publish it
     await t.api('PATCH', `/events/${event.id}`, { auth: actors.owner, body: { featured: true, isPublished: true } })
-    expect(await t.payload.findByID({ collection: 'events', id: event.id, overrideAccess: true })).toMatchObject({ featured: false, isPublished: false })
+    expect(await t.payload.findByID({ collection: 'events', id: event.id, overrideAccess: true })).toMatchObject({
+      featured: false,
+      isPublished: false,
+    })
     // staff publish and feature
-    const published = await t.api('PATCH', `/events/${event.id}`, { auth: actors.staff, body: { featured: true, isPublished: true } })
+    const published = await t.api('PATCH', `/events/${event.id}`, {
+      auth: actors.staff,
+      body: { featured: true, isPublished: true },
+    })
     expect((await json(published)).doc).toMatchObject({ featured: true, isPublished: true })
-    expectRefused(await t.api('PATCH', `/events/${event.id}`, { auth: actors.owner, body: { title: 'Changed after publishing' } }))
-    expectRefused(await t.api('POST', '/event-occurrences', { auth: actors.owner, body: { dtEnd: '2026-09-06T16:00:00Z', dtStart: '2026-09-06T09:00:00Z', event: event.id } }))
-    const { docs } = await t.payload.find({ collection: 'event-recurring-rules', overrideAccess: true, where: { event: { equals: event.id } } })
-    expectRefused(await t.api('PATCH', `/event-recurring-rules/${docs[0]!.id}`, { auth: actors.owner, body: { count: 5 } }))
+    expectRefused(
+      await t.api('PATCH', `/events/${event.id}`, { auth: actors.owner, body: { title: 'Changed after publishing' } }),
+    )
+    expectRefused(
+      await t.api('POST', '/event-occurrences', {
+        auth: actors.owner,
+        body: { dtEnd: '2026-09-06T16:00:00Z', dtStart: '2026-09-06T09:00:00Z', event: event.id },
+      }),
+    )
+    const { docs } = await t.payload.find({
+      collection: 'event-recurring-rules',
+      overrideAccess: true,
+      where: { event: { equals: event.id } },
+    })
+    expectRefused(
+      await t.api('PATCH', `/event-recurring-rules/${docs[0]!.id}`, { auth: actors.owner, body: { count: 5 } }),
+    )
     expectRefused(await t.api('DELETE', `/event-recurring-rules/${docs[0]!.id}`, { auth: actors.owner }))
   })
 
   it('members cannot manage calendars, categories or venues', async () => {
     expectRefused(await t.api('POST', '/calendars', { auth: actors.member, body: { name: 'Mine' } }))
-    expectRefused(await t.api('POST', '/event-categories', { auth: actors.member, body: { calendar: calendar.id, name: 'Mine' } }))
+    expectRefused(
+      await t.api('POST', '/event-categories', { auth: actors.member, body: { calendar: calendar.id, name: 'Mine' } }),
+    )
     expectRefused(await t.api('POST', '/event-locations', { auth: actors.member, body: { name: 'My place' } }))
-    expectRefused(await t.api('PATCH', `/calendars/${calendar.id}`, { auth: actors.member, body: { name: 'Taken over' } }))
-    expect([401, 403]).toContain((await t.api('POST', '/events', { body: { calendar: calendar.id, title: 'Anonymous' } })).status)
+    expectRefused(
+      await t.api('PATCH', `/calendars/${calendar.id}`, { auth: actors.member, body: { name: 'Taken over' } }),
+    )
+    expect([401, 403]).toContain(
+      (await t.api('POST', '/events', { body: { calendar: calendar.id, title: 'Anonymous' } })).status,
+    )
   })
 })

@@ -28,8 +28,16 @@ beforeAll(async () => {
   const otherCategory = await createCategory(t, actors.staff, other.id)
   const venue = await createVenue(t, actors.staff, { timeZone: 'Europe/Berlin' })
   const event = await createEvent(t, actors.staff, calendar.id, { categories: [ownCategory.id] })
-  const rule = await addRule(t, actors.staff, event.id, { begin: '2026-03-05T17:00:00Z', duration: 60, finish: '2026-06-01T00:00:00Z', frequency: 'WEEKLY' })
-  const occurrence = await addOccurrence(t, actors.staff, event.id, { dtEnd: '2026-04-01T12:00:00Z', dtStart: '2026-04-01T10:00:00Z' })
+  const rule = await addRule(t, actors.staff, event.id, {
+    begin: '2026-03-05T17:00:00Z',
+    duration: 60,
+    finish: '2026-06-01T00:00:00Z',
+    frequency: 'WEEKLY',
+  })
+  const occurrence = await addOccurrence(t, actors.staff, event.id, {
+    dtEnd: '2026-04-01T12:00:00Z',
+    dtStart: '2026-04-01T10:00:00Z',
+  })
   docs = { calendar, event, occurrence, other, otherCategory, ownCategory, rule, venue }
 })
 afterAll(async () => {
@@ -53,7 +61,11 @@ type Case = {
   graphql: { create: string; input: string; update: string }
 }
 
-const ruleNames = { create: 'createEventRecurringRule', input: 'EventRecurringRule', update: 'updateEventRecurringRule' }
+const ruleNames = {
+  create: 'createEventRecurringRule',
+  input: 'EventRecurringRule',
+  update: 'updateEventRecurringRule',
+}
 const ruleData = () => ({ begin: '2026-03-05T17:00:00Z', duration: 30, event: docs.event!.id, frequency: 'WEEKLY' })
 
 const CASES: Record<string, Case> = {
@@ -165,10 +177,16 @@ describe.each(Object.entries(CASES))('%s', (_name, rule) => {
 
   it('REST create and update: a 4xx naming the field, nothing written', async () => {
     await expectUnchanged(t, ALL, async () => {
-      const created = await t.api('POST', `/${rule.collection}`, { auth: actors.staff, body: { ...rule.create(), ...rule.change() } })
+      const created = await t.api('POST', `/${rule.collection}`, {
+        auth: actors.staff,
+        body: { ...rule.create(), ...rule.change() },
+      })
       const body = await expectClientError(created, rule.field)
       expect(JSON.stringify(body)).toMatch(rule.message)
-      await expectClientError(await t.api('PATCH', `/${rule.collection}/${id()}`, { auth: actors.staff, body: rule.change() }), rule.field)
+      await expectClientError(
+        await t.api('PATCH', `/${rule.collection}/${id()}`, { auth: actors.staff, body: rule.change() }),
+        rule.field,
+      )
     })
   })
 
@@ -201,7 +219,13 @@ describe.each(Object.entries(CASES))('%s', (_name, rule) => {
   it('the Local API with access on: a ValidationError on the field', async () => {
     const user = await asRequestUser(t, actors.staff)
     await expectUnchanged(t, ALL, async () => {
-      const attempt = t.payload.update({ collection: rule.collection, data: rule.change() as never, id: id(), overrideAccess: false, user })
+      const attempt = t.payload.update({
+        collection: rule.collection,
+        data: rule.change() as never,
+        id: id(),
+        overrideAccess: false,
+        user,
+      })
       await expect(attempt).rejects.toThrow(ValidationError)
       await attempt.catch((err: ValidationError) => {
         expect(err.data.errors.map((problem) => problem.path)).toContain(rule.field)
@@ -214,12 +238,18 @@ describe.each(Object.entries(CASES))('%s', (_name, rule) => {
 describe('a category moving to another calendar', () => {
   it('is refused while events of its calendar use it', async () => {
     await expectUnchanged(t, ALL, async () => {
-      const response = await t.api('PATCH', `/event-categories/${docs.ownCategory!.id}`, { auth: actors.staff, body: { calendar: docs.other!.id } })
+      const response = await t.api('PATCH', `/event-categories/${docs.ownCategory!.id}`, {
+        auth: actors.staff,
+        body: { calendar: docs.other!.id },
+      })
       const body = await expectClientError(response, 'calendar')
       expect(JSON.stringify(body)).toMatch(/use this category/)
     })
     const unused = await createCategory(t, actors.staff, docs.calendar!.id)
-    const moved = await t.api('PATCH', `/event-categories/${unused.id}`, { auth: actors.staff, body: { calendar: docs.other!.id } })
+    const moved = await t.api('PATCH', `/event-categories/${unused.id}`, {
+      auth: actors.staff,
+      body: { calendar: docs.other!.id },
+    })
     expect(moved.status).toBe(200)
   })
 })
@@ -228,13 +258,21 @@ describe('valid input', () => {
   it('the admin panel saves a whole event form (derived and joined fields included)', async () => {
     const response = await adminSave(t, actors.staff, 'events', docs.event!.id, { title: 'Renamed in the admin' })
     expect(response.status).toBe(200)
-    expect((await t.payload.findByID({ collection: 'events', id: docs.event!.id, overrideAccess: true })).title).toBe('Renamed in the admin')
+    expect((await t.payload.findByID({ collection: 'events', id: docs.event!.id, overrideAccess: true })).title).toBe(
+      'Renamed in the admin',
+    )
   })
 
   it('is accepted and spelled canonically', async () => {
-    const response = await t.api('PATCH', `/calendars/${docs.calendar!.id}`, { auth: actors.staff, body: { timeZone: 'america/new_york' } })
+    const response = await t.api('PATCH', `/calendars/${docs.calendar!.id}`, {
+      auth: actors.staff,
+      body: { timeZone: 'america/new_york' },
+    })
     expect((await json(response)).doc.timeZone).toBe('America/New_York')
-    const rule = await t.api('PATCH', `/event-recurring-rules/${docs.rule!.id}`, { auth: actors.staff, body: { frequency: 'MONTHLY', byWeekday: ['TU'], weekOfMonth: -1 } })
+    const rule = await t.api('PATCH', `/event-recurring-rules/${docs.rule!.id}`, {
+      auth: actors.staff,
+      body: { frequency: 'MONTHLY', byWeekday: ['TU'], weekOfMonth: -1 },
+    })
     expect(rule.status).toBe(200)
   })
 })

@@ -8,7 +8,16 @@
 import { makeActors, type Actors, type ActorName } from '../helpers/actors'
 import { asRequestUser, json } from '../helpers/assertions'
 import { startTestPayload, type TestContext } from '../helpers/harness'
-import { addOccurrence, addRule, createCalendar, createCategory, createEvent, createVenue, setNow, type Json } from './fixtures'
+import {
+  addOccurrence,
+  addRule,
+  createCalendar,
+  createCategory,
+  createEvent,
+  createVenue,
+  setNow,
+  type Json,
+} from './fixtures'
 
 let t: TestContext
 let actors: Actors
@@ -22,18 +31,46 @@ const NOW = '2026-05-01T00:00:00Z'
 beforeAll(async () => {
   t = await startTestPayload()
   actors = await makeActors(t)
-  calendar = await createCalendar(t, actors.staff, { name: 'Visible calendar', slug: 'visible-calendar', timeZone: 'Europe/Berlin' })
+  calendar = await createCalendar(t, actors.staff, {
+    name: 'Visible calendar',
+    slug: 'visible-calendar',
+    timeZone: 'Europe/Berlin',
+  })
   const category = await createCategory(t, actors.staff, calendar.id, { slug: 'conferences' })
   const venue = await createVenue(t, actors.staff, { name: 'Venue', slug: 'the-venue' })
-  published = await createEvent(t, actors.owner, calendar.id, { categories: [category.id], title: 'Public event', venue: venue.id })
+  published = await createEvent(t, actors.owner, calendar.id, {
+    categories: [category.id],
+    title: 'Public event',
+    venue: venue.id,
+  })
   await addOccurrence(t, actors.owner, published.id, { dtEnd: '2026-06-01T12:00:00Z', dtStart: '2026-06-01T10:00:00Z' })
   await addRule(t, actors.owner, published.id, { begin: '2026-04-01T10:00:00Z', duration: 60, frequency: 'WEEKLY' })
-  expect((await t.api('PATCH', `/events/${published.id}`, { auth: actors.staff, body: { featured: true, isPublished: true } })).status).toBe(200)
-  draft = await createEvent(t, actors.owner, calendar.id, { categories: [category.id], description: MARKER, title: `Draft ${MARKER}`, venue: venue.id })
+  expect(
+    (
+      await t.api('PATCH', `/events/${published.id}`, {
+        auth: actors.staff,
+        body: { featured: true, isPublished: true },
+      })
+    ).status,
+  ).toBe(200)
+  draft = await createEvent(t, actors.owner, calendar.id, {
+    categories: [category.id],
+    description: MARKER,
+    title: `Draft ${MARKER}`,
+    venue: venue.id,
+  })
   draftIds.push(draft.id)
-  draftIds.push((await addOccurrence(t, actors.owner, draft.id, { dtEnd: '2026-06-02T12:00:00Z', dtStart: '2026-06-02T10:00:00Z' })).id)
-  draftIds.push((await addOccurrence(t, actors.owner, draft.id, { dtEnd: '2026-03-02T12:00:00Z', dtStart: '2026-03-02T10:00:00Z' })).id)
-  draftIds.push((await addRule(t, actors.owner, draft.id, { begin: '2026-04-02T10:00:00Z', duration: 60, frequency: 'DAILY' })).id)
+  draftIds.push(
+    (await addOccurrence(t, actors.owner, draft.id, { dtEnd: '2026-06-02T12:00:00Z', dtStart: '2026-06-02T10:00:00Z' }))
+      .id,
+  )
+  draftIds.push(
+    (await addOccurrence(t, actors.owner, draft.id, { dtEnd: '2026-03-02T12:00:00Z', dtStart: '2026-03-02T10:00:00Z' }))
+      .id,
+  )
+  draftIds.push(
+    (await addRule(t, actors.owner, draft.id, { begin: '2026-04-02T10:00:00Z', duration: 60, frequency: 'DAILY' })).id,
+  )
 })
 beforeEach(() => setNow(NOW))
 afterAll(async () => {
@@ -109,7 +146,9 @@ describe('an unpublished event', () => {
       for (const id of draftIds) expect(JSON.stringify(docs)).not.toContain(id)
       expect(totalDocs).toBe(1)
     }
-    await expect(t.payload.findByID({ collection: 'events', id: draft.id, overrideAccess: false, user })).rejects.toThrow()
+    await expect(
+      t.payload.findByID({ collection: 'events', id: draft.id, overrideAccess: false, user }),
+    ).rejects.toThrow()
   })
 
   it.each(INSIDERS)('is visible to %s, with its occurrences', async (name) => {
@@ -136,14 +175,21 @@ describe('anonymous answers show summaries', () => {
     expect(Object.keys(body.venue).sort()).toEqual(['address', 'id', 'name', 'slug', 'timeZone', 'url'])
     expect(Object.keys(body.categories[0]).sort()).toEqual(['calendar', 'id', 'name', 'slug'])
     const calendarBody = await json(await t.api('GET', `/calendars/${calendar.id}`))
-    for (const field of ['lastImportError', 'lastImportSummary', 'creator', 'lastModifiedBy']) expect(calendarBody[field]).toBeUndefined()
+    for (const field of ['lastImportError', 'lastImportSummary', 'creator', 'lastModifiedBy'])
+      expect(calendarBody[field]).toBeUndefined()
     const occurrence = (await json(await t.api('GET', '/event-occurrences?depth=2'))).docs[0]
     expect(occurrence.event.creator).toBeUndefined()
     expect(Object.keys(occurrence.event).sort()).toEqual(['calendar', 'id', 'isPublished', 'slug', 'title', 'venue'])
     // the submitter and staff see who submitted it
-    expect((await json(await t.api('GET', `/events/${published.id}?depth=0`, { auth: actors.owner }))).creator).toBe(actors.owner.id)
-    expect((await json(await t.api('GET', `/events/${published.id}?depth=0`, { auth: actors.staff }))).creator).toBe(actors.owner.id)
-    expect((await json(await t.api('GET', `/events/${published.id}?depth=0`, { auth: actors.member }))).creator).toBeUndefined()
+    expect((await json(await t.api('GET', `/events/${published.id}?depth=0`, { auth: actors.owner }))).creator).toBe(
+      actors.owner.id,
+    )
+    expect((await json(await t.api('GET', `/events/${published.id}?depth=0`, { auth: actors.staff }))).creator).toBe(
+      actors.owner.id,
+    )
+    expect(
+      (await json(await t.api('GET', `/events/${published.id}?depth=0`, { auth: actors.member }))).creator,
+    ).toBeUndefined()
   })
 
   it('filtering by creator is refused to those who may not read it', async () => {
