@@ -52,6 +52,14 @@ export const Calendars: CollectionConfig = {
     url('embed', 'Embed URL'),
     url('twitter', 'Twitter / X feed'),
     {
+      name: 'importNow',
+      type: 'ui',
+      admin: {
+        components: { Field: '/src/events/ImportCalendarButton#ImportCalendarButton' },
+        position: 'sidebar',
+      },
+    },
+    {
       name: 'lastImported',
       type: 'date',
       access: { create: () => false, update: () => false },

@@ -12,6 +12,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { Calendars } from '../../collections/events/Calendars'
 import { importCalendarsTask } from '../../src/events/tasks'
 import { projectRoot } from '../../src/platform/paths'
 import { startFeedServer, type FeedServer } from '../blogs/feedServer'
@@ -455,5 +456,18 @@ describe('who may import, and the schedule', () => {
     expect((await eventsOf(calendar)).length).toBe(3)
     const stored = await t.payload.findByID({ collection: 'calendars', id: calendar.id, overrideAccess: true })
     expect(stored.lastImported).toBe(new Date(NOW).toISOString())
+  })
+})
+
+describe('the admin', () => {
+  it('offers staff an "Import now" button on the calendar, registered in the import map', () => {
+    const COMPONENT = '/src/events/ImportCalendarButton#ImportCalendarButton'
+    const field = Calendars.fields.find((candidate) => 'name' in candidate && candidate.name === 'importNow')
+    expect(field).toMatchObject({ admin: { components: { Field: COMPONENT } }, type: 'ui' })
+    const importMap = fs.readFileSync(path.join(projectRoot, 'src/app/(payload)/admin/importMap.js'), 'utf8')
+    expect(importMap).toContain(`"${COMPONENT}"`)
+    const source = fs.readFileSync(path.join(projectRoot, 'src/events/ImportCalendarButton.tsx'), 'utf8')
+    // it calls the endpoint tested above, as POST
+    expect(source).toMatch(/fetch\(`\/api\/calendars\/\$\{id\}\/import`, \{[^}]*method: 'POST'/)
   })
 })
