@@ -10,6 +10,9 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { FREQUENCIES, WEEKDAYS } from '../../src/events/recurrence'
 import { serverFilled } from '../../fields/serverFilled'
 
+/** every read walks a counted rule from its begin: a bound keeps that cheap */
+const MAX_COUNT = 10_000
+
 const ofEvent = { parentCollection: 'events' as const, parentField: 'event', untilPublished: 'isPublished' }
 
 const wholeNumber =
@@ -82,7 +85,9 @@ export const EventRecurringRules: CollectionConfig = {
       name: 'count',
       type: 'number',
       admin: { description: 'Stop after this many occurrences (iCalendar COUNT).' },
-      validate: wholeNumber('count', (value) => (value >= 1 ? true : 'count must be at least 1')),
+      validate: wholeNumber('count', (value) =>
+        value < 1 ? 'count must be at least 1' : value > MAX_COUNT ? `count must be at most ${MAX_COUNT}` : true,
+      ),
     },
     {
       name: 'duration',

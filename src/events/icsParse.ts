@@ -136,7 +136,8 @@ const modelRule = (
   allDay: boolean,
   reader: TimeReader,
 ): null | ParsedRule => {
-  if (!MODEL_FREQUENCIES.has(recur.freq)) return null
+  // the model bounds COUNT (10000): a longer one is expanded up to the horizon
+  if (!MODEL_FREQUENCIES.has(recur.freq) || (recur.count ?? 0) > 10_000) return null
   const parts = recur.parts ?? {}
   const names = Object.keys(parts).filter((name) => (parts[name] ?? []).length)
   const interval = recur.interval || 1

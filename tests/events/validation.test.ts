@@ -105,6 +105,15 @@ const CASES: Record<string, Case> = {
     graphql: ruleNames,
     message: /duration must be more than 0/,
   },
+  'a count of 0': {
+    change: () => ({ count: 0 }),
+    collection: 'event-recurring-rules',
+    create: ruleData,
+    doc: 'rule',
+    field: 'count',
+    graphql: ruleNames,
+    message: /count must be at least 1/,
+  },
   'a week of the month on a weekly rule': {
     change: () => ({ byWeekday: ['TU'], weekOfMonth: 2 }),
     collection: 'event-recurring-rules',
