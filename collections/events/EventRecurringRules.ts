@@ -67,7 +67,7 @@ export const EventRecurringRules: CollectionConfig = {
         date: { pickerAppearance: 'dayAndTime' },
         description: 'The first occurrence; its time of day on the event’s zone’s clock is kept for every repeat.',
       },
-      hooks: { beforeChange: [dateOnlyWhenAllDay] },
+      hooks: { beforeValidate: [dateOnlyWhenAllDay] },
       index: true,
       required: true,
     },

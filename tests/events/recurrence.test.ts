@@ -164,11 +164,18 @@ describe('all-day occurrences', () => {
   it('stay on their dates in every viewing zone, single and recurring', async () => {
     const calendar = await createCalendar(t, actors.staff, { timeZone: 'Pacific/Auckland' })
     const event = await createEvent(t, actors.staff, calendar.id, { isPublished: true })
-    // sent as a late-evening UTC time: kept as the date it names
+    // sent with times of day (the end's earlier than the start's): kept as the dates they name
     await addOccurrence(t, actors.staff, event.id, {
       allDay: true,
-      dtEnd: '2026-06-03T22:30:00Z',
+      dtEnd: '2026-06-03T01:30:00Z',
       dtStart: '2026-06-01T22:30:00Z',
+    })
+    // a one-day occurrence whose end time is before its start time on the same date is fine too
+    const oneDay = await createEvent(t, actors.staff, calendar.id, { isPublished: true })
+    await addOccurrence(t, actors.staff, oneDay.id, {
+      allDay: true,
+      dtEnd: '2026-06-10T08:00:00Z',
+      dtStart: '2026-06-10T20:00:00Z',
     })
     await addRule(t, actors.staff, event.id, {
       allDay: true,
