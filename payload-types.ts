@@ -105,6 +105,12 @@ export interface Config {
     elections: Election;
     nominees: Nominee;
     nominations: Nomination;
+    calendars: Calendar;
+    events: Event;
+    'event-categories': EventCategory;
+    'event-locations': EventLocation;
+    'event-occurrences': EventOccurrence;
+    'event-recurring-rules': EventRecurringRule;
     'email-templates': EmailTemplate;
     'email-logs': EmailLog;
     'payload-kv': PayloadKv;
@@ -151,6 +157,10 @@ export interface Config {
     nominees: {
       nominations: 'nominations';
     };
+    events: {
+      occurrences: 'event-occurrences';
+      recurringRules: 'event-recurring-rules';
+    };
   };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
@@ -191,6 +201,12 @@ export interface Config {
     elections: ElectionsSelect<false> | ElectionsSelect<true>;
     nominees: NomineesSelect<false> | NomineesSelect<true>;
     nominations: NominationsSelect<false> | NominationsSelect<true>;
+    calendars: CalendarsSelect<false> | CalendarsSelect<true>;
+    events: EventsSelect<false> | EventsSelect<true>;
+    'event-categories': EventCategoriesSelect<false> | EventCategoriesSelect<true>;
+    'event-locations': EventLocationsSelect<false> | EventLocationsSelect<true>;
+    'event-occurrences': EventOccurrencesSelect<false> | EventOccurrencesSelect<true>;
+    'event-recurring-rules': EventRecurringRulesSelect<false> | EventRecurringRulesSelect<true>;
     'email-templates': EmailTemplatesSelect<false> | EmailTemplatesSelect<true>;
     'email-logs': EmailLogsSelect<false> | EmailLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -220,6 +236,8 @@ export interface Config {
       expireJobs: TaskExpireJobs;
       fetchFeeds: TaskFetchFeeds;
       fetchFeed: TaskFetchFeed;
+      importCalendars: TaskImportCalendars;
+      importCalendar: TaskImportCalendar;
       inline: {
         input: unknown;
         output: unknown;
@@ -1673,6 +1691,276 @@ export interface WorkGroup {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calendars".
+ */
+export interface Calendar {
+  id: string;
+  name: string;
+  /**
+   * Generated from name when left empty.
+   */
+  slug: string;
+  description?: string | null;
+  /**
+   * Where the calendar’s events happen unless their venue says otherwise (IANA name). Empty: UTC.
+   */
+  timeZone?: string | null;
+  /**
+   * An iCalendar feed imported on a schedule (and by the import button): its events join this calendar.
+   */
+  icsUrl?: string | null;
+  rss?: string | null;
+  embed?: string | null;
+  twitter?: string | null;
+  lastImported?: string | null;
+  /**
+   * Why the last import failed, or which events it could not take.
+   */
+  lastImportError?: string | null;
+  /**
+   * What the last import did.
+   */
+  lastImportSummary?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
+  creator?: (string | null) | User;
+  /**
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
+   */
+  lastModifiedBy?: (string | null) | User;
+  /**
+   * When the document was created, stamped on create. Only the server sets this field.
+   */
+  created?: string | null;
+  /**
+   * When the document was last saved, stamped on every save. Only the server sets this field.
+   */
+  updated?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events".
+ */
+export interface Event {
+  id: string;
+  title: string;
+  /**
+   * Made from the title when left empty.
+   */
+  slug: string;
+  calendar: string | Calendar;
+  /**
+   * Its time zone is the one the event recurs in (else the calendar’s).
+   */
+  venue?: (string | null) | EventLocation;
+  /**
+   * Categories of the event’s calendar.
+   */
+  categories?: (string | EventCategory)[] | null;
+  description?: string | null;
+  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
+  /**
+   * Rendered and sanitized from the markup on save. Only the server sets this field.
+   */
+  descriptionHtml?: string | null;
+  isPublished?: boolean | null;
+  featured?: boolean | null;
+  /**
+   * The iCalendar UID: how calendar apps and the ICS import recognise the event. Generated when empty.
+   */
+  uid?: string | null;
+  /**
+   * Only when the event keeps another clock than its venue and calendar (IANA name); the ICS import sets it from the feed.
+   */
+  timeZone?: string | null;
+  /**
+   * Set by the ICS import: in the calendar’s feed, or removed from it (and so unpublished).
+   */
+  importStatus?: ('IN_FEED' | 'REMOVED') | null;
+  /**
+   * Derived: the next time the event begins.
+   */
+  nextOccurrence?: {
+    start?: string | null;
+    end?: string | null;
+    allDay?: boolean | null;
+  };
+  /**
+   * Derived: the last time the event began.
+   */
+  previousOccurrence?: {
+    start?: string | null;
+    end?: string | null;
+    allDay?: boolean | null;
+  };
+  occurrences?: {
+    docs?: (string | EventOccurrence)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  recurringRules?: {
+    docs?: (string | EventRecurringRule)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
+  creator?: (string | null) | User;
+  /**
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
+   */
+  lastModifiedBy?: (string | null) | User;
+  /**
+   * When the document was created, stamped on create. Only the server sets this field.
+   */
+  created?: string | null;
+  /**
+   * When the document was last saved, stamped on every save. Only the server sets this field.
+   */
+  updated?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-locations".
+ */
+export interface EventLocation {
+  id: string;
+  name: string;
+  /**
+   * Made from the name when left empty.
+   */
+  slug: string;
+  address?: string | null;
+  url?: string | null;
+  /**
+   * Where the venue is (IANA name): its events recur on this zone’s clock. Empty: the calendar’s zone.
+   */
+  timeZone?: string | null;
+  /**
+   * The calendar whose import created the venue (optional).
+   */
+  calendar?: (string | null) | Calendar;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-categories".
+ */
+export interface EventCategory {
+  id: string;
+  name: string;
+  /**
+   * Generated from name when left empty.
+   */
+  slug: string;
+  /**
+   * Only events of this calendar can be in the category.
+   */
+  calendar: string | Calendar;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-occurrences".
+ */
+export interface EventOccurrence {
+  id: string;
+  event: string | Event;
+  /**
+   * Whole days: the dates are kept, the times ignored; dtEnd is the last day.
+   */
+  allDay?: boolean | null;
+  dtStart: string;
+  dtEnd: string;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-recurring-rules".
+ */
+export interface EventRecurringRule {
+  id: string;
+  event: string | Event;
+  /**
+   * The first occurrence; its time of day on the event’s zone’s clock is kept for every repeat.
+   */
+  begin: string;
+  /**
+   * No occurrence begins after this. Empty: no end (or after `count` occurrences).
+   */
+  finish?: string | null;
+  /**
+   * Stop after this many occurrences (iCalendar COUNT).
+   */
+  count?: number | null;
+  /**
+   * Minutes each occurrence lasts (all-day: rounded up to whole days).
+   */
+  duration: number;
+  /**
+   * Every this many periods (2 with WEEKLY: every other week).
+   */
+  interval: number;
+  frequency: 'YEARLY' | 'MONTHLY' | 'WEEKLY' | 'DAILY';
+  /**
+   * WEEKLY: on these days. MONTHLY with a week of the month: that weekday (one).
+   */
+  byWeekday?: ('MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU')[] | null;
+  /**
+   * MONTHLY: the 1st to 5th (or -1, the last) of the chosen weekday.
+   */
+  weekOfMonth?: number | null;
+  /**
+   * MONTHLY: on this day of the month (1 to 31, or -1 for the last day).
+   */
+  byMonthDay?: number | null;
+  allDay?: boolean | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Jinja2-style templates ({{ variable }}, {% if %}...) for every email the site sends.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1811,7 +2099,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendEmail' | 'expireJobs' | 'fetchFeeds' | 'fetchFeed';
+        taskSlug:
+          'inline' | 'sendEmail' | 'expireJobs' | 'fetchFeeds' | 'fetchFeed' | 'importCalendars' | 'importCalendar';
         taskID: string;
         input?:
           | {
@@ -1844,7 +2133,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendEmail' | 'expireJobs' | 'fetchFeeds' | 'fetchFeed') | null;
+  taskSlug?:
+    ('inline' | 'sendEmail' | 'expireJobs' | 'fetchFeeds' | 'fetchFeed' | 'importCalendars' | 'importCalendar') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -2014,6 +2304,30 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'nominations';
         value: string | Nomination;
+      } | null)
+    | ({
+        relationTo: 'calendars';
+        value: string | Calendar;
+      } | null)
+    | ({
+        relationTo: 'events';
+        value: string | Event;
+      } | null)
+    | ({
+        relationTo: 'event-categories';
+        value: string | EventCategory;
+      } | null)
+    | ({
+        relationTo: 'event-locations';
+        value: string | EventLocation;
+      } | null)
+    | ({
+        relationTo: 'event-occurrences';
+        value: string | EventOccurrence;
+      } | null)
+    | ({
+        relationTo: 'event-recurring-rules';
+        value: string | EventRecurringRule;
       } | null)
     | ({
         relationTo: 'email-templates';
@@ -2914,6 +3228,132 @@ export interface NominationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calendars_select".
+ */
+export interface CalendarsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  timeZone?: T;
+  icsUrl?: T;
+  rss?: T;
+  embed?: T;
+  twitter?: T;
+  lastImported?: T;
+  lastImportError?: T;
+  lastImportSummary?: T;
+  legacyId?: T;
+  creator?: T;
+  lastModifiedBy?: T;
+  created?: T;
+  updated?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events_select".
+ */
+export interface EventsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  calendar?: T;
+  venue?: T;
+  categories?: T;
+  description?: T;
+  contentType?: T;
+  descriptionHtml?: T;
+  isPublished?: T;
+  featured?: T;
+  uid?: T;
+  timeZone?: T;
+  importStatus?: T;
+  nextOccurrence?:
+    | T
+    | {
+        start?: T;
+        end?: T;
+        allDay?: T;
+      };
+  previousOccurrence?:
+    | T
+    | {
+        start?: T;
+        end?: T;
+        allDay?: T;
+      };
+  occurrences?: T;
+  recurringRules?: T;
+  legacyId?: T;
+  creator?: T;
+  lastModifiedBy?: T;
+  created?: T;
+  updated?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-categories_select".
+ */
+export interface EventCategoriesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  calendar?: T;
+  legacyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-locations_select".
+ */
+export interface EventLocationsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  address?: T;
+  url?: T;
+  timeZone?: T;
+  calendar?: T;
+  legacyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-occurrences_select".
+ */
+export interface EventOccurrencesSelect<T extends boolean = true> {
+  event?: T;
+  allDay?: T;
+  dtStart?: T;
+  dtEnd?: T;
+  legacyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-recurring-rules_select".
+ */
+export interface EventRecurringRulesSelect<T extends boolean = true> {
+  event?: T;
+  begin?: T;
+  finish?: T;
+  count?: T;
+  duration?: T;
+  interval?: T;
+  frequency?: T;
+  byWeekday?: T;
+  weekOfMonth?: T;
+  byMonthDay?: T;
+  allDay?: T;
+  legacyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "email-templates_select".
  */
 export interface EmailTemplatesSelect<T extends boolean = true> {
@@ -3090,6 +3530,24 @@ export interface TaskFetchFeeds {
 export interface TaskFetchFeed {
   input: {
     feed: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskImportCalendars".
+ */
+export interface TaskImportCalendars {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskImportCalendar".
+ */
+export interface TaskImportCalendar {
+  input: {
+    calendar: string;
   };
   output?: unknown;
 }

@@ -23,6 +23,12 @@ import { Nominees } from './collections/elections/Nominees'
 import { DownloadStatistics } from './collections/downloads/DownloadStatistics'
 import { ReleaseFiles } from './collections/downloads/ReleaseFiles'
 import { Releases } from './collections/downloads/Releases'
+import { Calendars } from './collections/events/Calendars'
+import { EventCategories } from './collections/events/EventCategories'
+import { EventLocations } from './collections/events/EventLocations'
+import { EventOccurrences } from './collections/events/EventOccurrences'
+import { EventRecurringRules } from './collections/events/EventRecurringRules'
+import { Events } from './collections/events/Events'
 import { JobCategories } from './collections/jobs/JobCategories'
 import { JobReviewComments } from './collections/jobs/JobReviewComments'
 import { Jobs } from './collections/jobs/Jobs'
@@ -64,6 +70,8 @@ import { jobReads } from './src/jobs/reads'
 import { minutesReads } from './src/minutes/reads'
 import { addRelationFilters } from './src/platform/graphqlRelationFilters'
 import { electionReads } from './src/elections/reads'
+import { eventReads } from './src/events/reads'
+import { importCalendarsTask, importCalendarTask } from './src/events/tasks'
 import { graphQLQueries } from './src/platform/reads'
 import { pageReads } from './src/site-pages/reads'
 import { sponsorReads } from './src/sponsors/reads'
@@ -134,6 +142,13 @@ export default buildConfig({
     Elections,
     Nominees,
     Nominations,
+    // events
+    Calendars,
+    Events,
+    EventCategories,
+    EventLocations,
+    EventOccurrences,
+    EventRecurringRules,
     // mailing
     EmailTemplates,
     EmailLogs,
@@ -175,6 +190,7 @@ export default buildConfig({
         ...pageReads,
         ...electionReads,
         ...sponsorReads,
+        ...eventReads,
       ])(graphQL, info)
     },
     schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
@@ -186,7 +202,14 @@ export default buildConfig({
     // its web server gets PAYLOAD_JOBS_AUTORUN=false) and inside `next dev`;
     // tests run it by hand
     autoRun: process.env.PAYLOAD_JOBS_AUTORUN === 'false' || process.env.NODE_ENV === 'test' ? undefined : [QUEUE_POLL],
-    tasks: [sendEmailTask, expireJobsTask, fetchFeedsTask, fetchFeedTask].map((task) => oneLogLinePerAttempt(task)),
+    tasks: [
+      sendEmailTask,
+      expireJobsTask,
+      fetchFeedsTask,
+      fetchFeedTask,
+      importCalendarsTask,
+      importCalendarTask,
+    ].map((task) => oneLogLinePerAttempt(task)),
   },
   // JSON lines in production, pretty in development; 4xx errors at info level
   logger: logger(),

@@ -12,10 +12,13 @@ export const parentOwnerOrStaffCreate =
     ownerField = 'creator',
     parentCollection,
     parentField,
+    untilPublished,
   }: {
     ownerField?: string
     parentCollection: CollectionSlug
     parentField: string
+    /** the parent's publish flag: owners may attach only while the parent is unpublished */
+    untilPublished?: string
   }): Access =>
   async ({ data, req }) => {
     if (userIsStaff(req)) return true
@@ -29,7 +32,13 @@ export const parentOwnerOrStaffCreate =
       collection: parentCollection,
       overrideAccess: true,
       req,
-      where: { and: [{ id: { equals: parentId } }, { [ownerField]: { equals: id } }] },
+      where: {
+        and: [
+          { id: { equals: parentId } },
+          { [ownerField]: { equals: id } },
+          ...(untilPublished ? [{ [untilPublished]: { not_equals: true } }] : []),
+        ],
+      },
     })
     return found.totalDocs > 0
   }
@@ -43,18 +52,24 @@ export const parentOwnerOrStaffUpdate = ({
   ownerField = 'creator',
   parentCollection,
   parentField,
+  untilPublished,
 }: {
   ownerField?: string
   parentCollection: CollectionSlug
   parentField: string
+  /** the parent's publish flag: owners may change attachments only while the parent is unpublished */
+  untilPublished?: string
 }): Access => {
-  const ownsTarget = parentOwnerOrStaffCreate({ ownerField, parentCollection, parentField })
+  const ownsTarget = parentOwnerOrStaffCreate({ ownerField, parentCollection, parentField, untilPublished })
   return async (args) => {
     const { data, req } = args
     if (userIsStaff(req)) return true
     const id = userId(req)
     if (!id) return false
-    const ownsCurrent: Where = { [`${parentField}.${ownerField}`]: { equals: id } }
+    const owned: Where = { [`${parentField}.${ownerField}`]: { equals: id } }
+    const ownsCurrent: Where = untilPublished
+      ? { and: [owned, { [`${parentField}.${untilPublished}`]: { not_equals: true } }] }
+      : owned
     if (!data || data[parentField] === undefined) return ownsCurrent
     return (await ownsTarget(args)) ? ownsCurrent : false
   }

@@ -1,4 +1,4 @@
-import type { DateField, Field, FieldHook, RelationshipField } from 'payload'
+import type { DateField, Field, FieldAccess, FieldHook, RelationshipField } from 'payload'
 
 import { userId } from '../access/roles'
 import { serverFilled } from './serverFilled'
@@ -28,11 +28,12 @@ const stampCreated: FieldHook = ({ context, operation, originalDoc, value }) => 
 const stampUpdated: FieldHook = ({ context, value }) =>
   keepImported(value, context) ? value : new Date().toISOString()
 
-const userStamp = (name: string, label: string, hook: FieldHook, filledBy: string): RelationshipField =>
+const userStamp = (name: string, label: string, hook: FieldHook, filledBy: string, read?: FieldAccess) =>
   serverFilled<RelationshipField>(
     {
       name,
       type: 'relationship',
+      ...(read ? { access: { read } } : {}),
       admin: { position: 'sidebar' },
       hooks: { beforeChange: [hook] },
       index: true,
@@ -61,13 +62,21 @@ const CREATOR = 'The logged-in user who created the document, stamped on create.
  * `created`/`updated` are kept apart from Payload's createdAt/updatedAt so an
  * import can carry python.org's own dates.
  */
-export const contentManageableFields = ({ creator = true }: { creator?: boolean } = {}): Field[] => [
-  ...(creator ? [userStamp('creator', 'Creator', stampCreator, CREATOR)] : []),
+export const contentManageableFields = ({
+  creator = true,
+  readUsers,
+}: {
+  creator?: boolean
+  /** who may read the two user stamps (default: whoever reads the document) */
+  readUsers?: FieldAccess
+} = {}): Field[] => [
+  ...(creator ? [userStamp('creator', 'Creator', stampCreator, CREATOR, readUsers)] : []),
   userStamp(
     'lastModifiedBy',
     'Last modified by',
     stampModifier,
     'The logged-in user who saved last, stamped on every save.',
+    readUsers,
   ),
   dateStamp('created', stampCreated, 'When the document was created, stamped on create.'),
   dateStamp('updated', stampUpdated, 'When the document was last saved, stamped on every save.'),

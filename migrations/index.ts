@@ -8,7 +8,9 @@ import * as migration_20261129_183006_sponsors from './20261129_183006_sponsors'
 import * as migration_20261129_183032_elections from './20261129_183032_elections';
 import * as migration_20261129_183033_elections_constraints from './20261129_183033_elections_constraints';
 import * as migration_20261129_183100_sponsors_constraints from './20261129_183100_sponsors_constraints';
+import * as migration_20261129_183823_events from './20261129_183823_events';
 import * as migration_20261129_183944_email_logs_file_and_resend from './20261129_183944_email_logs_file_and_resend';
+import * as migration_20261129_235900_events_constraints from './20261129_235900_events_constraints';
 
 export const migrations = [
   {
@@ -62,8 +64,18 @@ export const migrations = [
     name: '20261129_183100_sponsors_constraints',
   },
   {
+    up: migration_20261129_183823_events.up,
+    down: migration_20261129_183823_events.down,
+    name: '20261129_183823_events',
+  },
+  {
     up: migration_20261129_183944_email_logs_file_and_resend.up,
     down: migration_20261129_183944_email_logs_file_and_resend.down,
     name: '20261129_183944_email_logs_file_and_resend',
+  },
+  {
+    up: migration_20261129_235900_events_constraints.up,
+    down: migration_20261129_235900_events_constraints.down,
+    name: '20261129_235900_events_constraints',
   },
 ];

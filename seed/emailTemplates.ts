@@ -1,6 +1,7 @@
 import type { RequiredDataFromCollectionSlug } from 'payload'
 
 import { NOMINATED_TEMPLATE } from '../hooks/elections/notifyNominee'
+import { EVENT_SUBMITTED_TEMPLATE } from '../hooks/events/notifyStaffOfEventSubmission'
 import { SUCCESS_STORY_SUBMITTED_TEMPLATE } from '../hooks/success-stories/notifyStaffOfSubmission'
 
 const site = '{{ site | default("https://www.python.org") }}'
@@ -46,6 +47,20 @@ export const EMAIL_TEMPLATES: RequiredDataFromCollectionSlug<'email-templates'>[
     internalName: NOMINATED_TEMPLATE,
     isActive: true,
     subject: 'You have been nominated: {{ electionName }}',
+    templateType: 'NOTIFICATION',
+  },
+  {
+    contentHtml: [
+      '<p>{{ submitter }} submitted an event for review:</p>',
+      '<p><strong>{{ title }}</strong>{% if calendar %} ({{ calendar }}){% endif %}</p>',
+      `<p><a href="${site}/admin/collections/events/{{ eventId }}">Review it in the admin panel</a>; it stays unpublished until staff publish it.</p>`,
+    ].join('\n'),
+    contentText: `{{ submitter }} submitted an event for review:\n\n  {{ title }}{% if calendar %} ({{ calendar }}){% endif %}\n\nReview it in the admin panel: ${site}/admin/collections/events/{{ eventId }}\nIt stays unpublished until staff publish it.\n`,
+    description: 'To every active staff member when a member submits an event (hooks/events).',
+    displayName: 'Event submitted',
+    internalName: EVENT_SUBMITTED_TEMPLATE,
+    isActive: true,
+    subject: 'Event submitted: {{ title }}',
     templateType: 'NOTIFICATION',
   },
 ]

@@ -8,6 +8,7 @@ import { JobReviewActions as JobReviewActions_b900695bfc8a712c8c141c110cc3a942 }
 import { WorkflowActions as WorkflowActions_43356de8494d963b6abb8e2dc80527c2 } from '../../../../src/sponsors/WorkflowActions'
 import { ElectionStatusFilter as ElectionStatusFilter_1b6d57e7b848ff2efe0ce3d5bb5f7cb2 } from '../../../../src/elections/ElectionStatusFilter'
 import { NomineeAcceptanceActions as NomineeAcceptanceActions_ec05b15e18f71088b5f7b0f6532e6f74 } from '../../../../src/elections/NomineeAcceptanceActions'
+import { ImportCalendarButton as ImportCalendarButton_8dfb837a14b935edf69fbd40f3432d08 } from '../../../../src/events/ImportCalendarButton'
 import { ResendEmailAction as ResendEmailAction_29debdd88323b3c9d70ec457c9d0c0d7 } from '../../../../src/mailing/ResendEmailAction'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -23,6 +24,7 @@ export const importMap = {
   "/src/sponsors/WorkflowActions#WorkflowActions": WorkflowActions_43356de8494d963b6abb8e2dc80527c2,
   "/src/elections/ElectionStatusFilter#ElectionStatusFilter": ElectionStatusFilter_1b6d57e7b848ff2efe0ce3d5bb5f7cb2,
   "/src/elections/NomineeAcceptanceActions#NomineeAcceptanceActions": NomineeAcceptanceActions_ec05b15e18f71088b5f7b0f6532e6f74,
+  "/src/events/ImportCalendarButton#ImportCalendarButton": ImportCalendarButton_8dfb837a14b935edf69fbd40f3432d08,
   "/src/mailing/ResendEmailAction#ResendEmailAction": ResendEmailAction_29debdd88323b3c9d70ec457c9d0c0d7,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,95 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../../access/anyone'
+import { isStaff, isStaffField } from '../../access/isStaff'
+import { contentManageableFields } from '../../fields/contentManageable'
+import { legacyIdField } from '../../fields/legacyId'
+import { slugField } from '../../fields/slug'
+import { httpUrlValidator } from '../../fields/url'
+import { deleteDependents } from '../../hooks/shared/deleteDependents'
+import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { calendarIcsEndpoint } from '../../src/events/icsExport'
+import { importCalendarEndpoint } from '../../src/events/importEndpoint'
+import { timeZoneField } from '../../src/events/fields'
+
+const url = (name: string, label: string) => ({
+  name,
+  type: 'text' as const,
+  label,
+  maxLength: 1000,
+  validate: httpUrlValidator(name),
+})
+
+const systemOnly = { create: () => false, read: isStaffField, update: () => false }
+
+export const Calendars: CollectionConfig = {
+  slug: 'calendars',
+  // staff manage calendars; everyone reads them
+  access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
+  admin: {
+    defaultColumns: ['name', 'slug', 'timeZone', 'icsUrl', 'lastImported'],
+    group: 'Events',
+    useAsTitle: 'name',
+  },
+  dbName: 'calendars',
+  // a populated calendar is a summary, not the import bookkeeping
+  defaultPopulate: { name: true, slug: true, timeZone: true },
+  // GET /api/calendars/:slug/ics, POST /api/calendars/:id/import (staff)
+  endpoints: [calendarIcsEndpoint, importCalendarEndpoint],
+  fields: [
+    { name: 'name', type: 'text', maxLength: 100, required: true },
+    slugField({ from: 'name' }),
+    { name: 'description', type: 'text', maxLength: 255 },
+    timeZoneField('Where the calendar’s events happen unless their venue says otherwise (IANA name). Empty: UTC.'),
+    {
+      ...url('icsUrl', 'ICS import URL'),
+      admin: {
+        description:
+          'An iCalendar feed imported on a schedule (and by the import button): its events join this calendar.',
+      },
+    },
+    url('rss', 'RSS feed'),
+    url('embed', 'Embed URL'),
+    url('twitter', 'Twitter / X feed'),
+    {
+      name: 'importNow',
+      type: 'ui',
+      admin: {
+        components: { Field: '/src/events/ImportCalendarButton#ImportCalendarButton' },
+        position: 'sidebar',
+      },
+    },
+    {
+      name: 'lastImported',
+      type: 'date',
+      access: { create: () => false, update: () => false },
+      admin: { date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'lastImportError',
+      type: 'textarea',
+      access: systemOnly,
+      admin: { description: 'Why the last import failed, or which events it could not take.', readOnly: true },
+    },
+    {
+      name: 'lastImportSummary',
+      type: 'json',
+      access: systemOnly,
+      admin: { description: 'What the last import did.', readOnly: true },
+    },
+    legacyIdField('calendars_legacy_id_seq'),
+    // who set a calendar up is staff bookkeeping
+    ...contentManageableFields({ readUsers: isStaffField }),
+  ],
+  hooks: {
+    beforeDelete: [
+      // python.org deleted a calendar's events, categories and venues with it
+      deleteDependents([
+        { collection: 'events', field: 'calendar' },
+        { collection: 'event-categories', field: 'calendar' },
+        { collection: 'event-locations', field: 'calendar' },
+      ]),
+    ],
+    beforeOperation: [rejectMalformedInput],
+  },
+}

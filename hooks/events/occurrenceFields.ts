@@ -1,0 +1,44 @@
+import type { Field, FieldHook } from 'payload'
+
+import { now } from '../../src/platform/clock'
+import { nextPreviousOf } from '../../src/events/schedules'
+import type { Instance } from '../../src/events/recurrence'
+
+// a group is always an object (Payload reads its sub-fields from it): "none" is all nulls
+const asValue = (instance: Instance | null) =>
+  instance
+    ? { allDay: instance.allDay, end: instance.end.toISOString(), start: instance.start.toISOString() }
+    : { allDay: null, end: null, start: null }
+
+const compute =
+  (which: 'next' | 'previous'): FieldHook =>
+  async ({ req, siblingData }) => {
+    const id = siblingData?.id
+    if (typeof id !== 'string') return asValue(null)
+    return asValue((await nextPreviousOf(req, id, now()))[which])
+  }
+
+/**
+ * Derived, read-only and never stored: the event's next occurrence (the
+ * earliest beginning after now) or its previous one (the latest beginning at
+ * or before now), over its single occurrences and its rules' expansions.
+ * One query serves every event of a list (src/events/schedules.ts).
+ */
+export const occurrenceField = (name: 'nextOccurrence' | 'previousOccurrence', which: 'next' | 'previous'): Field => ({
+  name,
+  type: 'group',
+  access: { create: () => false, read: () => true, update: () => false },
+  admin: {
+    description:
+      which === 'next' ? 'Derived: the next time the event begins.' : 'Derived: the last time the event began.',
+    position: 'sidebar',
+    readOnly: true,
+  },
+  fields: [
+    { name: 'start', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'end', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'allDay', type: 'checkbox' },
+  ],
+  hooks: { afterRead: [compute(which)] },
+  virtual: true,
+})
