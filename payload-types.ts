@@ -350,7 +350,7 @@ export interface Nominee {
    */
   user: string | User;
   /**
-   * The user's first and last name (or username), kept on every save.
+   * The user's first and last name (or username), kept on every save. Only the server sets this field.
    */
   nomineeName?: string | null;
   /**
@@ -409,7 +409,7 @@ export interface Election {
    */
   votingClose: string;
   /**
-   * Computed from the dates and today; never stored.
+   * Computed from the dates and today on every read; never stored. Only the server sets this field.
    */
   status?: ('UPCOMING' | 'NOMINATIONS_OPEN' | 'NOMINATIONS_CLOSED' | 'VOTING_OPEN' | 'CLOSED') | null;
   nominees?: {
@@ -436,13 +436,16 @@ export interface Nomination {
    */
   nomineeUser: string | User;
   /**
-   * The nominee row of this user in this election (found or created on save).
+   * The nominee row of this user in this election, found or created on save. Only the server sets this field.
    */
   nominee: string | Nominee;
   /**
-   * Who made the nomination: the user who saved it.
+   * Who made the nomination: the user who saved it. Only the server sets this field.
    */
   nominator: string | User;
+  /**
+   * The nominator's display name, kept on save. Only the server sets this field.
+   */
   nominatorName?: string | null;
   /**
    * Why this person should serve (Markdown).
@@ -1322,25 +1325,28 @@ export interface Sponsorship {
    */
   renewal?: boolean | null;
   /**
-   * Set when applying.
+   * Set when applying. Only the server sets this field.
    */
   appliedOn?: string | null;
   /**
-   * Set on approval.
+   * Set on approval. Only the server sets this field.
    */
   approvedOn?: string | null;
   /**
-   * Set on rejection.
+   * Set on rejection. Only the server sets this field.
    */
   rejectedOn?: string | null;
   /**
-   * Set when its contract is executed.
+   * Set when its contract is executed. Only the server sets this field.
    */
   finalizedOn?: string | null;
   /**
-   * A newer sponsorship of the same sponsor that took over this one’s period: no longer live.
+   * A newer sponsorship of the same sponsor that took over this one’s period (set when that one is executed): no longer live. Only the server sets this field.
    */
   overlappedBy?: (string | null) | Sponsorship;
+  /**
+   * The member who applied, stamped on application. Only the server sets this field.
+   */
   submittedBy?: (string | null) | User;
   contract?: {
     docs?: (string | SponsorContract)[];
@@ -1441,22 +1447,28 @@ export interface SponsorLegalClause {
  */
 export interface SponsorContract {
   id: string;
+  /**
+   * The sponsorship whose approval created this contract. Only the server sets this field.
+   */
   sponsorship: string | Sponsorship;
+  /**
+   * The sponsorship’s sponsor, set on approval. Only the server sets this field.
+   */
   sponsor: string | Sponsor;
   /**
    * Moves only along the workflow: use the actions below.
    */
   status: 'DRAFT' | 'OUTDATED' | 'AWAITING_SIGNATURE' | 'EXECUTED' | 'NULLIFIED';
   /**
-   * Each save of the draft is a new revision.
+   * Each save of the draft is a new revision, counted on save. Only the server sets this field.
    */
   revision?: number | null;
   /**
-   * The PDF sent for signature.
+   * The PDF sent for signature, rendered when the contract is sent. Only the server sets this field.
    */
   document?: (string | null) | SponsorContractDocument;
   /**
-   * When it was sent for signature.
+   * When it was sent for signature, set by the send action. Only the server sets this field.
    */
   sentOn?: string | null;
   sponsorName: string;
@@ -1469,10 +1481,25 @@ export interface SponsorContract {
    * Name - phone | email
    */
   sponsorContact?: string | null;
+  /**
+   * Copied from the sponsorship on approval and whenever its terms change. Only the server sets this field.
+   */
   levelName?: string | null;
+  /**
+   * Copied from the sponsorship on approval and whenever its terms change. Only the server sets this field.
+   */
   sponsorshipFee?: number | null;
+  /**
+   * Copied from the sponsorship on approval and whenever its terms change. Only the server sets this field.
+   */
   year?: number | null;
+  /**
+   * Copied from the sponsorship on approval and whenever its terms change. Only the server sets this field.
+   */
   startDate?: string | null;
+  /**
+   * Copied from the sponsorship on approval and whenever its terms change. Only the server sets this field.
+   */
   endDate?: string | null;
   /**
    * One benefit per line.
@@ -1713,13 +1740,16 @@ export interface Calendar {
   rss?: string | null;
   embed?: string | null;
   twitter?: string | null;
+  /**
+   * When the ICS import last ran. Only the server sets this field.
+   */
   lastImported?: string | null;
   /**
-   * Why the last import failed, or which events it could not take.
+   * Why the last import failed, or which events it could not take. Only the server sets this field.
    */
   lastImportError?: string | null;
   /**
-   * What the last import did.
+   * What the last import did. Only the server sets this field.
    */
   lastImportSummary?:
     | {
@@ -1790,11 +1820,11 @@ export interface Event {
    */
   timeZone?: string | null;
   /**
-   * Set by the ICS import: in the calendar’s feed, or removed from it (and so unpublished).
+   * Set by the ICS import: in the calendar’s feed, or removed from it (and so unpublished). Only the server sets this field.
    */
   importStatus?: ('IN_FEED' | 'REMOVED') | null;
   /**
-   * Derived: the next time the event begins.
+   * Derived on read: the next time the event begins. Only the server sets this field.
    */
   nextOccurrence?: {
     start?: string | null;
@@ -1802,7 +1832,7 @@ export interface Event {
     allDay?: boolean | null;
   };
   /**
-   * Derived: the last time the event began.
+   * Derived on read: the last time the event began. Only the server sets this field.
    */
   previousOccurrence?: {
     start?: string | null;

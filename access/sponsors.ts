@@ -6,7 +6,7 @@ import { execute } from '../src/platform/db/sql'
 import { userId, userIsStaff } from './roles'
 
 /**
- * Who sees what of the sponsors domain (business-rules.md, Sponsors):
+ * Who sees what of the sponsors domain (docs/rules/sponsors.md):
  * - everyone: live sponsorships (FINALIZED, today within the period, not
  *   overlapped), their sponsors' public fields and web logos, and the levels;
  * - the applicant (the member who created the sponsor): their own sponsors,

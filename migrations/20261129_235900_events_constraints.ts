@@ -25,7 +25,14 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
 }
 
 export async function down({ db }: MigrateDownArgs): Promise<void> {
+  // back to the keys the generated events migration made
   await db.execute(sql`
+    ALTER TABLE "event_occurrences" DROP CONSTRAINT IF EXISTS "event_occurrences_event_id_events_id_fk";
+    ALTER TABLE "event_occurrences" ADD CONSTRAINT "event_occurrences_event_id_events_id_fk"
+      FOREIGN KEY ("event_id") REFERENCES "events"("id") ON DELETE SET NULL;
+    ALTER TABLE "event_recurring_rules" DROP CONSTRAINT IF EXISTS "event_recurring_rules_event_id_events_id_fk";
+    ALTER TABLE "event_recurring_rules" ADD CONSTRAINT "event_recurring_rules_event_id_events_id_fk"
+      FOREIGN KEY ("event_id") REFERENCES "events"("id") ON DELETE SET NULL;
     DROP SEQUENCE IF EXISTS "event_recurring_rules_legacy_id_seq";
     DROP SEQUENCE IF EXISTS "event_occurrences_legacy_id_seq";
     DROP SEQUENCE IF EXISTS "event_locations_legacy_id_seq";

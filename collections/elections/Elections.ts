@@ -13,6 +13,8 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { electionReads } from '../../src/elections/reads'
 import { ELECTION_STATUSES, electionStatus } from '../../src/elections/status'
 import { readEndpoints } from '../../src/platform/reads'
+import { serverFilled } from '../../fields/serverFilled'
+import { anyoneField } from '../../access/anyone'
 
 const electionDate = (name: string, description: string): DateField => ({
   name,
@@ -65,19 +67,19 @@ export const Elections: CollectionConfig = {
         electionDate('votingClose', 'First day voting is closed (00:00 UTC).'),
       ],
     },
-    {
-      name: 'status',
-      type: 'select',
-      access: { create: () => false, update: () => false },
-      admin: {
-        description: 'Computed from the dates and today; never stored.',
-        position: 'sidebar',
-        readOnly: true,
+    serverFilled(
+      {
+        name: 'status',
+        type: 'select',
+        // public, as the election is; a `where` on it is rewritten into date conditions (hooks/elections/rewriteStatusQuery.ts)
+        access: { read: anyoneField },
+        admin: { position: 'sidebar' },
+        hooks: { afterRead: [({ siblingData }) => electionStatus(siblingData ?? {})] },
+        options: ELECTION_STATUSES.map((value) => ({ label: value.toLowerCase().replace('_', ' '), value })),
+        virtual: true,
       },
-      hooks: { afterRead: [({ siblingData }) => electionStatus(siblingData ?? {})] },
-      options: ELECTION_STATUSES.map((value) => ({ label: value.toLowerCase().replace('_', ' '), value })),
-      virtual: true,
-    },
+      'Computed from the dates and today on every read; never stored.',
+    ),
     {
       name: 'nominees',
       type: 'join',

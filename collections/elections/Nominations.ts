@@ -7,16 +7,17 @@ import { ownerOrStaff } from '../../access/ownerOrStaff'
 import { existingIn } from '../../fields/existingIn'
 import { legacyIdField } from '../../fields/legacyId'
 import { renderedHtmlField } from '../../fields/renderedHtml'
-import { serverDefaulted } from '../../fields/serverDefaulted'
 import { enforceNominationRules } from '../../hooks/elections/enforceNominationRules'
 import { notifyNominee } from '../../hooks/elections/notifyNominee'
 import { refuseUserFieldFilters } from '../../hooks/elections/refuseUserFieldFilters'
 import { rewriteStatusQuery } from '../../hooks/elections/rewriteStatusQuery'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { validateExistingUser } from '../users/validators'
+import { serverFilled } from '../../fields/serverFilled'
+import { anyoneField } from '../../access/anyone'
 
-/** Filled by the server on create and never changed: readable, not writable. */
-const serverOnly = { ...serverDefaulted, create: () => false, update: () => false }
+/** Filled by the server on create and never changed: readable (as the nomination is), not writable. */
+const serverOnly = { read: anyoneField }
 
 export const Nominations: CollectionConfig = {
   slug: 'nominations',
@@ -55,35 +56,33 @@ export const Nominations: CollectionConfig = {
       required: true,
       validate: validateExistingUser,
     },
-    {
-      name: 'nominee',
-      type: 'relationship',
-      access: serverOnly,
-      admin: {
-        description: 'The nominee row of this user in this election (found or created on save).',
-        readOnly: true,
+    serverFilled(
+      {
+        name: 'nominee',
+        type: 'relationship',
+        access: serverOnly,
+        index: true,
+        relationTo: 'nominees',
+        required: true,
       },
-      index: true,
-      relationTo: 'nominees',
-      required: true,
-    },
-    {
-      name: 'nominator',
-      type: 'relationship',
-      access: serverOnly,
-      admin: { description: 'Who made the nomination: the user who saved it.', readOnly: true },
-      index: true,
-      maxDepth: 0,
-      relationTo: 'users',
-      required: true,
-    },
-    {
-      name: 'nominatorName',
-      type: 'text',
-      access: serverOnly,
-      admin: { readOnly: true },
-      maxLength: 320,
-    },
+      'The nominee row of this user in this election, found or created on save.',
+    ),
+    serverFilled(
+      {
+        name: 'nominator',
+        type: 'relationship',
+        access: serverOnly,
+        index: true,
+        maxDepth: 0,
+        relationTo: 'users',
+        required: true,
+      },
+      'Who made the nomination: the user who saved it.',
+    ),
+    serverFilled(
+      { name: 'nominatorName', type: 'text', access: serverOnly, maxLength: 320 },
+      "The nominator's display name, kept on save.",
+    ),
     {
       name: 'statement',
       type: 'textarea',

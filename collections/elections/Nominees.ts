@@ -14,6 +14,8 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { validateExistingUser } from '../users/validators'
 import { ACCEPTANCES } from '../../src/elections/acceptance'
 import { nomineeEndpoints } from '../../src/elections/endpoints'
+import { serverFilled } from '../../fields/serverFilled'
+import { anyoneField } from '../../access/anyone'
 
 export const Nominees: CollectionConfig = {
   slug: 'nominees',
@@ -55,14 +57,10 @@ export const Nominees: CollectionConfig = {
       required: true,
       validate: validateExistingUser,
     },
-    {
-      name: 'nomineeName',
-      type: 'text',
-      access: { ...serverDefaulted, create: () => false, update: () => false },
-      admin: { description: "The user's first and last name (or username), kept on every save.", readOnly: true },
-      index: true,
-      maxLength: 320,
-    },
+    serverFilled(
+      { name: 'nomineeName', type: 'text', access: { read: anyoneField }, index: true, maxLength: 320 },
+      "The user's first and last name (or username), kept on every save.",
+    ),
     {
       name: 'acceptance',
       type: 'select',

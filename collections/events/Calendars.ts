@@ -11,6 +11,7 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { calendarIcsEndpoint } from '../../src/events/icsExport'
 import { importCalendarEndpoint } from '../../src/events/importEndpoint'
 import { timeZoneField } from '../../src/events/fields'
+import { serverFilled } from '../../fields/serverFilled'
 
 const url = (name: string, label: string) => ({
   name,
@@ -19,8 +20,6 @@ const url = (name: string, label: string) => ({
   maxLength: 1000,
   validate: httpUrlValidator(name),
 })
-
-const systemOnly = { create: () => false, read: isStaffField, update: () => false }
 
 export const Calendars: CollectionConfig = {
   slug: 'calendars',
@@ -59,24 +58,18 @@ export const Calendars: CollectionConfig = {
         position: 'sidebar',
       },
     },
-    {
-      name: 'lastImported',
-      type: 'date',
-      access: { create: () => false, update: () => false },
-      admin: { date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar', readOnly: true },
-    },
-    {
-      name: 'lastImportError',
-      type: 'textarea',
-      access: systemOnly,
-      admin: { description: 'Why the last import failed, or which events it could not take.', readOnly: true },
-    },
-    {
-      name: 'lastImportSummary',
-      type: 'json',
-      access: systemOnly,
-      admin: { description: 'What the last import did.', readOnly: true },
-    },
+    serverFilled(
+      { name: 'lastImported', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar' } },
+      'When the ICS import last ran.',
+    ),
+    serverFilled(
+      { name: 'lastImportError', type: 'textarea', access: { read: isStaffField } },
+      'Why the last import failed, or which events it could not take.',
+    ),
+    serverFilled(
+      { name: 'lastImportSummary', type: 'json', access: { read: isStaffField } },
+      'What the last import did.',
+    ),
     legacyIdField('calendars_legacy_id_seq'),
     // who set a calendar up is staff bookkeeping
     ...contentManageableFields({ readUsers: isStaffField }),

@@ -22,6 +22,7 @@ import { timeZoneField } from '../../src/events/fields'
 import { eventsIcsEndpoint } from '../../src/events/icsExport'
 import { eventReads } from '../../src/events/reads'
 import { readEndpoints } from '../../src/platform/reads'
+import { serverFilled } from '../../fields/serverFilled'
 
 export const Events: CollectionConfig = {
   slug: 'events',
@@ -113,21 +114,20 @@ export const Events: CollectionConfig = {
         position: 'sidebar',
       },
     },
-    {
-      name: 'importStatus',
-      type: 'select',
-      access: { create: () => false, read: isStaffField, update: () => false },
-      admin: {
-        description: 'Set by the ICS import: in the calendar’s feed, or removed from it (and so unpublished).',
-        position: 'sidebar',
-        readOnly: true,
+    serverFilled(
+      {
+        name: 'importStatus',
+        type: 'select',
+        access: { read: isStaffField },
+        admin: { position: 'sidebar' },
+        index: true,
+        options: [
+          { label: 'in the feed', value: 'IN_FEED' },
+          { label: 'removed from the feed', value: 'REMOVED' },
+        ],
       },
-      index: true,
-      options: [
-        { label: 'in the feed', value: 'IN_FEED' },
-        { label: 'removed from the feed', value: 'REMOVED' },
-      ],
-    },
+      'Set by the ICS import: in the calendar’s feed, or removed from it (and so unpublished).',
+    ),
     occurrenceField('nextOccurrence', 'next'),
     occurrenceField('previousOccurrence', 'previous'),
     {

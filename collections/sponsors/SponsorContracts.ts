@@ -11,16 +11,11 @@ import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { contractEndpoints } from '../../src/sponsors/endpoints'
 import { CONTRACT_STATUSES } from '../../src/sponsors/status'
+import { serverFilled } from '../../fields/serverFilled'
 
-/** Written by the system only: on approval, when the sponsorship's terms change, on sending. */
-const systemOnly = { create: () => false, update: () => false }
-
+/** The sponsorship's terms as the contract states them: copied in on approval and whenever those terms change. */
 const snapshotOfTerms = (field: Field): Field =>
-  ({
-    ...field,
-    access: systemOnly,
-    admin: { ...('admin' in field ? field.admin : {}), readOnly: true },
-  }) as Field
+  serverFilled(field, 'Copied from the sponsorship on approval and whenever its terms change.')
 
 /**
  * A sponsorship's contract (python.org's Contract): created as a DRAFT when
@@ -50,25 +45,21 @@ export const SponsorContracts: CollectionConfig = {
   defaultSort: '-createdAt',
   endpoints: contractEndpoints,
   fields: [
-    {
-      name: 'sponsorship',
-      type: 'relationship',
-      access: systemOnly,
-      admin: { readOnly: true },
-      index: true,
-      relationTo: 'sponsorships',
-      required: true,
-      unique: true,
-    },
-    {
-      name: 'sponsor',
-      type: 'relationship',
-      access: systemOnly,
-      admin: { readOnly: true },
-      index: true,
-      relationTo: 'sponsors',
-      required: true,
-    },
+    serverFilled(
+      {
+        name: 'sponsorship',
+        type: 'relationship',
+        index: true,
+        relationTo: 'sponsorships',
+        required: true,
+        unique: true,
+      },
+      'The sponsorship whose approval created this contract.',
+    ),
+    serverFilled(
+      { name: 'sponsor', type: 'relationship', index: true, relationTo: 'sponsors', required: true },
+      'The sponsorship’s sponsor, set on approval.',
+    ),
     {
       name: 'status',
       type: 'select',
@@ -96,24 +87,18 @@ export const SponsorContracts: CollectionConfig = {
         position: 'sidebar',
       },
     },
-    {
-      name: 'revision',
-      type: 'number',
-      access: systemOnly,
-      admin: { description: 'Each save of the draft is a new revision.', position: 'sidebar', readOnly: true },
-      defaultValue: 0,
-    },
-    {
-      name: 'document',
-      type: 'upload',
-      access: systemOnly,
-      admin: { description: 'The PDF sent for signature.', position: 'sidebar', readOnly: true },
-      relationTo: 'sponsor-contract-documents',
-    },
-    dateOnlyField('sentOn', {
-      access: systemOnly,
-      admin: { description: 'When it was sent for signature.', position: 'sidebar', readOnly: true },
-    }),
+    serverFilled(
+      { name: 'revision', type: 'number', admin: { position: 'sidebar' }, defaultValue: 0 },
+      'Each save of the draft is a new revision, counted on save.',
+    ),
+    serverFilled(
+      { name: 'document', type: 'upload', admin: { position: 'sidebar' }, relationTo: 'sponsor-contract-documents' },
+      'The PDF sent for signature, rendered when the contract is sent.',
+    ),
+    serverFilled(
+      dateOnlyField('sentOn', { admin: { position: 'sidebar' } }) as Field,
+      'When it was sent for signature, set by the send action.',
+    ),
     { name: 'sponsorName', type: 'text', maxLength: 100, required: true },
     {
       name: 'sponsorInfo',

@@ -34,10 +34,10 @@ export const SponsorLogos: CollectionConfig = {
   fields: [
     { name: 'alt', type: 'text', maxLength: 200 },
     // an account is nobody else's business
-    {
-      ...creatorField(),
-      access: { create: () => false, read: ownerOrStaffField('creator'), update: () => false },
-    } as Field,
+    (() => {
+      const creator = creatorField() as Field & { access?: Record<string, unknown> }
+      return { ...creator, access: { ...creator.access, read: ownerOrStaffField('creator') } } as Field
+    })(),
   ],
   hooks: { beforeOperation: [rejectMalformedInput] },
   upload: {

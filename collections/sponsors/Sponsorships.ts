@@ -1,4 +1,4 @@
-import type { CollectionConfig, DateField, Field } from 'payload'
+import type { CollectionConfig, DateField, Field, FieldAccess } from 'payload'
 
 import { authenticated } from '../../access/authenticated'
 import { isStaff } from '../../access/isStaff'
@@ -16,13 +16,14 @@ import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { sponsorshipEndpoints } from '../../src/sponsors/endpoints'
 import { SPONSORSHIP_STATUSES } from '../../src/sponsors/status'
+import { serverFilled } from '../../fields/serverFilled'
+import { anyoneField } from '../../access/anyone'
 
 /** The applicant and staff read these; the workflow hook writes them. */
 const privateField = { read: applicantOrStaffField }
-const serverWritten = { create: () => false, read: applicantOrStaffField, update: () => false }
-
-const sidebarDate = (name: string, description: string, access: DateField['access'] = serverWritten): Field =>
-  dateOnlyField(name, { access, admin: { description, position: 'sidebar', readOnly: true } })
+/** A date the workflow sets: nobody writes it, `read` decides who sees it (the applicant and staff by default). */
+const sidebarDate = (name: string, filledBy: string, read: FieldAccess = applicantOrStaffField): Field =>
+  serverFilled(dateOnlyField(name, { access: { read }, admin: { position: 'sidebar' } }) as DateField, filledBy)
 
 export const Sponsorships: CollectionConfig = {
   slug: 'sponsorships',
@@ -139,27 +140,28 @@ export const Sponsorships: CollectionConfig = {
     sidebarDate('approvedOn', 'Set on approval.'),
     sidebarDate('rejectedOn', 'Set on rejection.'),
     // public: a live sponsorship says since when it is final
-    sidebarDate('finalizedOn', 'Set when its contract is executed.', { ...serverWritten, read: () => true }),
-    {
-      name: 'overlappedBy',
-      type: 'relationship',
-      access: { create: () => false, update: () => false },
-      admin: {
-        description: 'A newer sponsorship of the same sponsor that took over this one’s period: no longer live.',
-        position: 'sidebar',
-        readOnly: true,
+    sidebarDate('finalizedOn', 'Set when its contract is executed.', anyoneField),
+    serverFilled(
+      {
+        name: 'overlappedBy',
+        type: 'relationship',
+        admin: { position: 'sidebar' },
+        index: true,
+        relationTo: 'sponsorships',
       },
-      index: true,
-      relationTo: 'sponsorships',
-    },
-    {
-      name: 'submittedBy',
-      type: 'relationship',
-      access: serverWritten,
-      admin: { position: 'sidebar', readOnly: true },
-      index: true,
-      relationTo: 'users',
-    },
+      'A newer sponsorship of the same sponsor that took over this one’s period (set when that one is executed): no longer live.',
+    ),
+    serverFilled(
+      {
+        name: 'submittedBy',
+        type: 'relationship',
+        access: { read: applicantOrStaffField },
+        admin: { position: 'sidebar' },
+        index: true,
+        relationTo: 'users',
+      },
+      'The member who applied, stamped on application.',
+    ),
     {
       name: 'contract',
       type: 'join',

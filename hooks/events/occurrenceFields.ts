@@ -1,4 +1,7 @@
-import type { Field, FieldHook } from 'payload'
+import type { Field, FieldHook, GroupField } from 'payload'
+
+import { anyoneField } from '../../access/anyone'
+import { serverFilled } from '../../fields/serverFilled'
 
 import { now } from '../../src/platform/clock'
 import { nextPreviousOf } from '../../src/events/schedules'
@@ -24,21 +27,23 @@ const compute =
  * or before now), over its single occurrences and its rules' expansions.
  * One query serves every event of a list (src/events/schedules.ts).
  */
-export const occurrenceField = (name: 'nextOccurrence' | 'previousOccurrence', which: 'next' | 'previous'): Field => ({
-  name,
-  type: 'group',
-  access: { create: () => false, read: () => true, update: () => false },
-  admin: {
-    description:
-      which === 'next' ? 'Derived: the next time the event begins.' : 'Derived: the last time the event began.',
-    position: 'sidebar',
-    readOnly: true,
-  },
-  fields: [
-    { name: 'start', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'end', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'allDay', type: 'checkbox' },
-  ],
-  hooks: { afterRead: [compute(which)] },
-  virtual: true,
-})
+export const occurrenceField = (name: 'nextOccurrence' | 'previousOccurrence', which: 'next' | 'previous'): Field =>
+  serverFilled<GroupField>(
+    {
+      name,
+      type: 'group',
+      // as public as the event itself (and anyoneField, so a `where` on it is not mistaken for a private field)
+      access: { read: anyoneField },
+      admin: { position: 'sidebar' },
+      fields: [
+        { name: 'start', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'end', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'allDay', type: 'checkbox' },
+      ],
+      hooks: { afterRead: [compute(which)] },
+      virtual: true,
+    },
+    which === 'next'
+      ? 'Derived on read: the next time the event begins.'
+      : 'Derived on read: the last time the event began.',
+  )

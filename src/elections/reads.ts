@@ -40,7 +40,8 @@ export const electionNominees = defineRead({
       sort: 'nomineeName',
       where: { election: { equals: election.id } },
     })
-    return docs
+    // a list read answers { docs } in REST and GraphQL alike
+    return { docs }
   },
   returns: { collection: 'nominees', shape: 'list' },
 })

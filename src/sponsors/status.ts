@@ -1,5 +1,5 @@
 /**
- * The two sponsorship workflows (business-rules.md, Sponsors), each as one
+ * The two sponsorship workflows (docs/rules/sponsors.md), each as one
  * table of transitions: which role may move a sponsorship or a contract from
  * which status to which. Everything not listed is refused. The hooks in
  * hooks/sponsors/ enforce them on every entry point; the admin actions and

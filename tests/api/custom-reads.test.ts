@@ -246,6 +246,7 @@ describe('no JSON read outside the mechanism', () => {
   const PLAIN_GETS: Record<string, number> = {
     'src/downloads/pythondotorg/routes.ts': -1, // python.org's API, any number of routes
     'src/downloads/releaseEndpoints.ts': 1, // RSS
+    'src/events/icsExport.ts': 2, // iCalendar feeds (per calendar and all events)
     'src/jobs/endpoints.ts': 1, // RSS
     'src/minutes/endpoints.ts': 1, // RSS
     'src/platform/health.ts': 1, // load balancer health check

@@ -244,11 +244,13 @@ describe('filtering by status, computed in SQL', () => {
   it('refuses what a status cannot be asked: an unknown status or operator is a 400 naming it, never a 500', async () => {
     setNow(NOW)
     for (const [where, pattern] of [
-      ['where[status][equals]=OPEN', /status: "OPEN" is not an election status/],
-      ['where[status][in]=UPCOMING,NOPE', /"NOPE" is not an election status/],
-      ['where[status][like]=OPEN', /the operator "like" does not apply to a status/],
-      ['where[status][greater_than]=UPCOMING', /the operator "greater_than"/],
-      ['where[status][exists]=maybe', /exists takes true or false/],
+      // the message names the parameter and what is wrong with it (the shared query check
+      // (src/platform/queryValidation.ts) or the status rewrite, whichever sees it first)
+      ['where[status][equals]=OPEN', /status.*"OPEN"/],
+      ['where[status][in]=UPCOMING,NOPE', /status.*"NOPE"/],
+      ['where[status][like]=OPEN', /status.*"?like"?/],
+      ['where[status][greater_than]=UPCOMING', /status.*"?greater_than"?/],
+      ['where[status][exists]=maybe', /status.*(exists|true or false)/],
     ] as const) {
       const response = await t.api('GET', `elections?${where}`)
       expect({ where, status: response.status }).toEqual({ where, status: 400 })

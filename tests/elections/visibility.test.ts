@@ -432,18 +432,18 @@ describe.each(VIEWERS)('what %s sees', (viewer) => {
       const want = ids(visibleNominees(viewer).filter((n) => n.election === election.id))
       const response = await t.api('GET', `elections/${election.slug}/nominees?depth=1`, { auth: auth(viewer) })
       expect(response.status).toBe(200)
-      const docs = (await json(response)) as unknown as Json[]
+      const docs = (await json(response)).docs as Json[]
       expect(ids(docs)).toEqual(want)
       for (const doc of docs) {
         expect(ids(doc.nominations.docs)).toEqual(ids(visibleNominations(viewer).filter((m) => m.nominee === doc.id)))
       }
       const result = await t.graphql(
-        `query ($slug: String!) { electionNominees(slug: $slug) { id nomineeName nominations { docs { id } } } }`,
+        `query ($slug: String!) { electionNominees(slug: $slug) { docs { id nomineeName nominations { docs { id } } } } }`,
         { auth: auth(viewer), variables: { slug: election.slug } },
       )
       expect(result.errors).toBeUndefined()
-      expect(ids(result.data.electionNominees)).toEqual(want)
-      for (const doc of result.data.electionNominees as Json[]) {
+      expect(ids(result.data.electionNominees.docs)).toEqual(want)
+      for (const doc of result.data.electionNominees.docs as Json[]) {
         expect(ids(doc.nominations.docs)).toEqual(ids(visibleNominations(viewer).filter((m) => m.nominee === doc.id)))
       }
     }

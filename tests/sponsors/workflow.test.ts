@@ -47,7 +47,7 @@ type Who = 'anonymous' | 'member' | 'owner' | 'staff' | 'superuser'
 const WHO: Who[] = ['anonymous', 'member', 'owner', 'staff', 'superuser']
 const userFor = (who: Who): TestUser | undefined => actors[who]
 
-// business-rules.md, Sponsors: written out here, independently of src/sponsors/status.ts
+// docs/rules/sponsors.md: written out here, independently of src/sponsors/status.ts
 const SPONSORSHIP_STAFF = new Set(['APPLIED>APPROVED', 'APPLIED>REJECTED'])
 const SPONSORSHIP_SYSTEM = new Set(['APPROVED>FINALIZED'])
 const CONTRACT_STAFF = new Set([
