@@ -26,6 +26,7 @@ export const Banners: CollectionConfig = {
     useAsTitle: 'name',
   },
   dbName: 'banners',
+  defaultPopulate: { name: true, title: true },
   endpoints: [activeBannersEndpoint],
   fields: [
     {

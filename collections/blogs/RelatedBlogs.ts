@@ -21,6 +21,7 @@ export const RelatedBlogs: CollectionConfig = {
     useAsTitle: 'blogName',
   },
   dbName: 'related_blogs',
+  defaultPopulate: { blogName: true, blogWebsite: true },
   fields: [
     {
       name: 'feed',

@@ -21,6 +21,7 @@ export const DownloadStatistics: CollectionConfig = {
     group: 'Downloads',
   },
   dbName: 'download_statistics',
+  defaultPopulate: { date: true, downloadCount: true, releaseFile: true },
   defaultSort: '-date',
   endpoints: [downloadTotalsEndpoint],
   fields: [

@@ -39,6 +39,18 @@ export const Releases: CollectionConfig = {
     useAsTitle: 'name',
   },
   dbName: 'releases',
+  // a file's release at depth: enough to name and link it, not its content
+  defaultPopulate: {
+    isLatest: true,
+    name: true,
+    preRelease: true,
+    releaseDate: true,
+    slug: true,
+    status: true,
+    url: true,
+    version: true,
+    versionNumber: true,
+  },
   defaultSort: '-versionSortKey',
   endpoints: [...readEndpoints(downloadReads), ...releaseEndpoints],
   fields: [
@@ -154,7 +166,18 @@ export const Releases: CollectionConfig = {
       virtual: true,
     },
     legacyIdField('releases_legacy_id_seq'),
-    { name: 'files', type: 'join', collection: 'release-files', on: 'release' },
+    {
+      name: 'files',
+      type: 'join',
+      collection: 'release-files',
+      // every file (a release has 12 to 30; Payload's default stops at 10). By name: the adapter cannot sort
+      // a join through a relationship (`os.name` fails in SQL), so frontends group the files by OS
+      defaultLimit: 0,
+      defaultSort: 'name',
+      // a join's population depth defaults to 1: a file's OS would never be populated at any depth
+      maxDepth: 2,
+      on: 'release',
+    },
     {
       name: 'downloadsChart',
       type: 'ui',

@@ -39,6 +39,7 @@ export const Jobs: CollectionConfig = {
     useAsTitle: 'jobTitle',
   },
   dbName: 'jobs',
+  defaultPopulate: { companyName: true, jobTitle: true, slug: true },
   defaultSort: '-createdAt',
   endpoints: jobEndpoints,
   fields: [

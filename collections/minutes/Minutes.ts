@@ -24,6 +24,7 @@ export const Minutes: CollectionConfig = {
     useAsTitle: 'slug',
   },
   dbName: 'minutes',
+  defaultPopulate: { date: true, slug: true },
   defaultSort: '-date',
   endpoints: [minutesByDateEndpoint, minutesFeedEndpoint],
   fields: [

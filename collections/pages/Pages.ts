@@ -29,6 +29,8 @@ export const Pages: CollectionConfig = {
     useAsTitle: 'title',
   },
   dbName: 'pages',
+  // a related page (a release page, a parent): enough to name and link it
+  defaultPopulate: { path: true, title: true },
   endpoints: readEndpoints(pageReads),
   fields: [
     { name: 'title', type: 'text', maxLength: 500, required: true },

@@ -28,6 +28,7 @@ export const Memberships: CollectionConfig = {
     useAsTitle: 'legalName',
   },
   dbName: 'memberships',
+  defaultPopulate: { membershipType: true },
   endpoints: [affirmVoteEndpoint],
   fields: [
     {

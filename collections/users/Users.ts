@@ -41,6 +41,8 @@ export const Users: CollectionConfig = {
     useAPIKey: true,
   },
   dbName: 'users',
+  // a related user (a job's poster, a page's editor) is a public display summary, never account fields
+  defaultPopulate: { firstName: true, lastName: true, username: true },
   endpoints: apiKeyEndpoints,
   fields: [
     {
@@ -150,6 +152,8 @@ export const Users: CollectionConfig = {
       ],
       label: 'Account status and sign-in',
     },
+    // Payload's own field (merged with this): whether the user has an API key is theirs and staff's to know
+    { name: 'enableAPIKey', type: 'checkbox', access: { read: selfOrStaffField } },
   ],
   hooks: {
     beforeOperation: [rejectMalformedInput],

@@ -61,6 +61,8 @@ export type ReadContext = {
 
 export type CustomRead<A extends ArgSpecs = ArgSpecs> = {
   args: A
+  /** REST: the depth when the request gives no `?depth=` (default: the config's `defaultDepth`) */
+  defaultDepth?: number
   description: string
   /** the GraphQL query's name, e.g. `latestRelease` */
   name: string
@@ -126,9 +128,9 @@ export const parseArg = (name: string, spec: ArgSpec, raw: unknown): unknown => 
 export const parseArgs = <A extends ArgSpecs>(specs: A, raw: (name: string) => unknown): ArgsOf<A> =>
   Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, parseArg(name, spec, raw(name))])) as ArgsOf<A>
 
-const restDepth = (req: PayloadRequest): number => {
+const restDepth = (req: PayloadRequest, defaultDepth = req.payload.config.defaultDepth): number => {
   const raw = req.searchParams.get('depth')
-  if (raw === null) return req.payload.config.defaultDepth
+  if (raw === null) return defaultDepth
   const depth = Number(raw)
   const max = req.payload.config.maxDepth
   if (!/^\d+$/.test(raw) || depth > max) badArgument('depth', `expected a whole number from 0 to ${max}`)
@@ -139,7 +141,7 @@ const restDepth = (req: PayloadRequest): number => {
 export const readEndpoint = (read: CustomRead<any>): Endpoint => ({
   handler: async (req) => {
     const args = parseArgs(read.args, (name) => req.routeParams?.[name] ?? req.searchParams.get(name))
-    const result = await read.resolve(req, args, { depth: restDepth(req), via: 'rest' })
+    const result = await read.resolve(req, args, { depth: restDepth(req, read.defaultDepth), via: 'rest' })
     if (result === null && read.returns.shape === 'doc') {
       throw new APIError(read.notFound?.(args) ?? 'Not found', 404, undefined, true)
     }
@@ -168,7 +170,11 @@ const graphQLReturnType = (graphQL: GraphQL, info: GraphQLInfo, returns: Returns
   if (!collection) throw new Error(`custom read: ${returns.collection} has no GraphQL types`)
   if (returns.shape === 'doc') return collection.type
   if (returns.shape === 'list') return new graphQL.GraphQLList(new graphQL.GraphQLNonNull(collection.type))
-  return collection.paginatedType
+  // Payload builds the list query's type apart from `paginatedType` under the same name: a schema may hold
+  // only one type of a name, so a paginated read answers the very type of the collection's list query
+  const name = collection.paginatedType.name
+  const listQuery = (info.Query.fields as Record<string, { type?: GraphQLModule.GraphQLOutputType }>)[name]
+  return listQuery?.type ?? collection.paginatedType
 }
 
 /** `graphQL.queries` for payload.config.ts: one query per read. */
