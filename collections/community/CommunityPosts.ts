@@ -28,7 +28,7 @@ export const CommunityPosts: CollectionConfig = {
     useAsTitle: 'title',
   },
   dbName: 'community_posts',
-  defaultPopulate: { slug: true, title: true },
+  defaultPopulate: { isPublished: true, slug: true, title: true },
   fields: [
     { name: 'title', type: 'text', maxLength: 500, required: true },
     slugField({ from: 'title' }),
