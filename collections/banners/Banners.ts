@@ -26,7 +26,7 @@ export const Banners: CollectionConfig = {
     useAsTitle: 'name',
   },
   dbName: 'banners',
-  defaultPopulate: { name: true, title: true },
+  defaultPopulate: { isActive: true, name: true, title: true },
   endpoints: [activeBannersEndpoint],
   fields: [
     {

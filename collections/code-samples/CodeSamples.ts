@@ -23,7 +23,7 @@ export const CodeSamples: CollectionConfig = {
     useAsTitle: 'slug',
   },
   dbName: 'code_samples',
-  defaultPopulate: { slug: true, title: true },
+  defaultPopulate: { isPublished: true, slug: true, title: true },
   fields: [
     {
       name: 'title',

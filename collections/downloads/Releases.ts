@@ -42,6 +42,7 @@ export const Releases: CollectionConfig = {
   // a file's release at depth: enough to name and link it, not its content
   defaultPopulate: {
     isLatest: true,
+    isPublished: true,
     name: true,
     preRelease: true,
     releaseDate: true,

@@ -24,7 +24,7 @@ export const Minutes: CollectionConfig = {
     useAsTitle: 'slug',
   },
   dbName: 'minutes',
-  defaultPopulate: { date: true, slug: true },
+  defaultPopulate: { date: true, isPublished: true, slug: true },
   defaultSort: '-date',
   endpoints: [minutesByDateEndpoint, minutesFeedEndpoint],
   fields: [

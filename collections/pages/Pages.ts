@@ -30,7 +30,7 @@ export const Pages: CollectionConfig = {
   },
   dbName: 'pages',
   // a related page (a release page, a parent): enough to name and link it
-  defaultPopulate: { path: true, title: true },
+  defaultPopulate: { isPublished: true, path: true, title: true },
   endpoints: readEndpoints(pageReads),
   fields: [
     { name: 'title', type: 'text', maxLength: 500, required: true },

@@ -32,7 +32,7 @@ export const SuccessStories: CollectionConfig = {
     useAsTitle: 'name',
   },
   dbName: 'success_stories',
-  defaultPopulate: { companyName: true, companyUrl: true, image: true, name: true, slug: true },
+  defaultPopulate: { companyName: true, companyUrl: true, image: true, isPublished: true, name: true, slug: true },
   fields: [
     { name: 'name', type: 'text', maxLength: 200, required: true },
     slugField({ from: 'name' }),

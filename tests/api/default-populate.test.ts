@@ -24,6 +24,7 @@ const OS = ['id', 'name', 'slug']
 const RELEASE = [
   'id',
   'isLatest',
+  'isPublished',
   'name',
   'preRelease',
   'releaseDate',
@@ -51,7 +52,7 @@ const FILE = [
   'slug',
   'url',
 ]
-const PAGE = ['id', 'path', 'title']
+const PAGE = ['id', 'isPublished', 'path', 'title']
 const IMAGE = ['alt', 'caption', 'filename', 'filesize', 'height', 'id', 'mimeType', 'sizes', 'url', 'width']
 const PHOTO = [
   'caption',
@@ -68,7 +69,7 @@ const PHOTO = [
 const JOB = ['companyName', 'id', 'jobTitle', 'slug']
 const COMMENT = ['comment', 'createdAt', 'creator', 'id']
 const POST = ['id', 'isPublished', 'slug', 'title']
-const STORY = ['companyName', 'companyUrl', 'id', 'image', 'name', 'slug']
+const STORY = ['companyName', 'companyUrl', 'id', 'image', 'isPublished', 'name', 'slug']
 const CATEGORY = ['id', 'name', 'slug']
 
 /** What a user's record must never show to others, anywhere in an answer. */
