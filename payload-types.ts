@@ -471,13 +471,22 @@ export interface Release {
    * Generated from name when left empty.
    */
   slug: string;
-  version: 'PYTHON1' | 'PYTHON2' | 'PYTHON3' | 'PYMANAGER';
-  status: 'PRERELEASE' | 'BUGFIX' | 'SECURITY' | 'EOL';
+  /**
+   * Left empty: from the name ("Python 2.7.18" is Python 2).
+   */
+  version?: ('PYTHON1' | 'PYTHON2' | 'PYTHON3' | 'PYMANAGER') | null;
+  /**
+   * Left empty: from the name (an alpha, beta or candidate is a pre-release).
+   */
+  status?: ('PRERELEASE' | 'BUGFIX' | 'SECURITY' | 'EOL') | null;
   /**
    * The latest release of its Python version; setting it clears the others.
    */
   isLatest?: boolean | null;
   isPublished?: boolean | null;
+  /**
+   * Left alone: from the name (alpha, beta, candidate).
+   */
   preRelease?: boolean | null;
   showOnDownloadPage?: boolean | null;
   releaseDate?: string | null;
@@ -518,7 +527,7 @@ export interface ReleaseFile {
   id: string;
   name: string;
   /**
-   * Generated from name when left empty.
+   * Made from the release and the name when left empty (3141-gzipped-source-tarball).
    */
   slug: string;
   release: string | Release;

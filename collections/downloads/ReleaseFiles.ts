@@ -9,6 +9,7 @@ import { slugField } from '../../fields/slug'
 import { integerValidator } from '../../fields/integer'
 import { strictOrPythondotorg } from '../../fields/pythondotorgRules'
 import { httpUrlValidator } from '../../fields/url'
+import { releaseFileSlug } from '../../hooks/downloads/releaseFileSlug'
 import { validateReleaseFile } from '../../hooks/downloads/validateReleaseFile'
 import { recordDownloadEndpoint } from '../../src/downloads/statisticsEndpoints'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
@@ -81,7 +82,13 @@ export const ReleaseFiles: CollectionConfig = {
   endpoints: [recordDownloadEndpoint],
   fields: [
     { name: 'name', type: 'text', maxLength: 200, required: true },
-    slugField({ from: 'name' }),
+    slugField({
+      from: 'name',
+      overrides: {
+        admin: { description: 'Made from the release and the name when left empty (3141-gzipped-source-tarball).' },
+        hooks: { beforeValidate: [releaseFileSlug] },
+      },
+    }),
     {
       type: 'row',
       fields: [

@@ -66,29 +66,30 @@ export const Releases: CollectionConfig = {
     {
       type: 'row',
       fields: [
+        // derived from the name unless chosen (hooks/downloads/deriveVersion.ts): no default and not
+        // `required` here, so that an empty choice (the admin's too) means "from the name"; the hook
+        // always fills them and the columns are NOT NULL
         {
           name: 'version',
           type: 'select',
           access: serverFilled,
-          defaultValue: 'PYTHON3',
+          admin: { description: 'Left empty: from the name ("Python 2.7.18" is Python 2).' },
           index: true,
           options: PYTHON_VERSIONS.map((value) => ({
             label: value === 'PYMANAGER' ? 'Python install manager' : `Python ${value.slice(-1)}`,
             value,
           })),
-          required: true,
         },
         {
           name: 'status',
           type: 'select',
           access: serverFilled,
-          defaultValue: 'BUGFIX',
+          admin: { description: 'Left empty: from the name (an alpha, beta or candidate is a pre-release).' },
           index: true,
           options: RELEASE_STATUSES.map((value) => ({
             label: value.toLowerCase(),
             value,
           })),
-          required: true,
         },
       ],
     },
@@ -106,8 +107,7 @@ export const Releases: CollectionConfig = {
     {
       name: 'preRelease',
       type: 'checkbox',
-      admin: { position: 'sidebar' },
-      defaultValue: false,
+      admin: { description: 'Left alone: from the name (alpha, beta, candidate).', position: 'sidebar' },
       index: true,
     },
     {
