@@ -327,6 +327,14 @@ export interface Page {
    */
   path: string;
   /**
+   * The nearest page above this one by path; follows the path.
+   */
+  parent?: (string | null) | Page;
+  /**
+   * Position among the pages beside it (lower first, then by title).
+   */
+  order?: number | null;
+  /**
    * SEO meta keywords.
    */
   keywords?: string | null;
@@ -367,6 +375,8 @@ export interface Page {
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
     image?: (string | null) | PageImage;
+    generatedTitle?: string | null;
+    generatedDescription?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -785,6 +795,8 @@ export interface CommunityPost {
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
     image?: (string | null) | PageImage;
+    generatedTitle?: string | null;
+    generatedDescription?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -893,6 +905,8 @@ export interface SuccessStory {
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
     image?: (string | null) | PageImage;
+    generatedTitle?: string | null;
+    generatedDescription?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -1432,6 +1446,8 @@ export interface UserGroupsSelect<T extends boolean = true> {
 export interface PagesSelect<T extends boolean = true> {
   title?: T;
   path?: T;
+  parent?: T;
+  order?: T;
   keywords?: T;
   description?: T;
   content?: T;
@@ -1452,6 +1468,8 @@ export interface PagesSelect<T extends boolean = true> {
         title?: T;
         description?: T;
         image?: T;
+        generatedTitle?: T;
+        generatedDescription?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -1760,6 +1778,8 @@ export interface CommunityPostsSelect<T extends boolean = true> {
         title?: T;
         description?: T;
         image?: T;
+        generatedTitle?: T;
+        generatedDescription?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -1857,6 +1877,8 @@ export interface SuccessStoriesSelect<T extends boolean = true> {
         title?: T;
         description?: T;
         image?: T;
+        generatedTitle?: T;
+        generatedDescription?: T;
       };
   updatedAt?: T;
   createdAt?: T;

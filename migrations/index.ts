@@ -4,6 +4,8 @@ import * as migration_20261125_094232_content_domains from './20261125_094232_co
 import * as migration_20261125_235900_downloads_constraints from './20261125_235900_downloads_constraints';
 import * as migration_20261125_235901_pages_legacy_id from './20261125_235901_pages_legacy_id';
 import * as migration_20261125_235902_jobs_search from './20261125_235902_jobs_search';
+import * as migration_20261129_191843_pages_tree_seo_defaults_release_derivation from './20261129_191843_pages_tree_seo_defaults_release_derivation';
+import * as migration_20261129_191900_pages_tree_release_backstops from './20261129_191900_pages_tree_release_backstops';
 
 export const migrations = [
   {
@@ -34,6 +36,16 @@ export const migrations = [
   {
     up: migration_20261125_235902_jobs_search.up,
     down: migration_20261125_235902_jobs_search.down,
-    name: '20261125_235902_jobs_search'
+    name: '20261125_235902_jobs_search',
+  },
+  {
+    up: migration_20261129_191843_pages_tree_seo_defaults_release_derivation.up,
+    down: migration_20261129_191843_pages_tree_seo_defaults_release_derivation.down,
+    name: '20261129_191843_pages_tree_seo_defaults_release_derivation',
+  },
+  {
+    up: migration_20261129_191900_pages_tree_release_backstops.up,
+    down: migration_20261129_191900_pages_tree_release_backstops.down,
+    name: '20261129_191900_pages_tree_release_backstops',
   },
 ];

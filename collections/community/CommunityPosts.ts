@@ -10,6 +10,7 @@ import { slugField } from '../../fields/slug'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { previewAt } from '../../src/platform/preview'
+import { fillSeoDefaults } from '../../hooks/shared/fillSeoDefaults'
 
 export const CommunityPosts: CollectionConfig = {
   slug: 'community-posts',
@@ -50,6 +51,8 @@ export const CommunityPosts: CollectionConfig = {
     ...contentManageableFields(),
   ],
   hooks: {
+    // meta title and description default to the post's (src/platform/seo.ts)
+    beforeChange: [fillSeoDefaults],
     beforeDelete: [
       deleteDependents([
         { collection: 'community-photos', field: 'post' },

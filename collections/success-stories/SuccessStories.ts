@@ -13,6 +13,7 @@ import { notifyStaffOfSubmission } from '../../hooks/success-stories/notifyStaff
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { existingIn } from '../../fields/existingIn'
 import { previewAt } from '../../src/platform/preview'
+import { fillSeoDefaults } from '../../hooks/shared/fillSeoDefaults'
 
 export const SuccessStories: CollectionConfig = {
   slug: 'success-stories',
@@ -72,6 +73,8 @@ export const SuccessStories: CollectionConfig = {
   ],
   hooks: {
     afterChange: [notifyStaffOfSubmission],
+    // meta title and description default to the story's (src/platform/seo.ts)
+    beforeChange: [fillSeoDefaults],
     beforeOperation: [rejectMalformedInput],
   },
 }

@@ -71,7 +71,12 @@ describe('version, pre-release and status from the name', () => {
   })
 
   it('what is set explicitly is kept, also when the name changes later', async () => {
-    const doc = await createRelease({ name: 'Python 3.12.20', preRelease: true, status: 'SECURITY', version: 'PYMANAGER' })
+    const doc = await createRelease({
+      name: 'Python 3.12.20',
+      preRelease: true,
+      status: 'SECURITY',
+      version: 'PYMANAGER',
+    })
     expect(derived(doc)).toEqual({ preRelease: true, status: 'SECURITY', version: 'PYMANAGER' })
     const renamed = await adminSave(t, actors.staff, 'releases', doc.id, { name: 'Python 2.7.30' })
     expect(renamed.status).toBe(200)
@@ -83,7 +88,10 @@ describe('version, pre-release and status from the name', () => {
     expect(derived(candidate)).toEqual({ preRelease: true, status: 'PRERELEASE', version: 'PYTHON3' })
     expect((await adminSave(t, actors.staff, 'releases', candidate.id, { name: 'Python 3.17.0' })).status).toBe(200)
     expect(derived(await stored(candidate.id))).toEqual({ preRelease: false, status: 'BUGFIX', version: 'PYTHON3' })
-    const patched = await t.api('PATCH', `/releases/${candidate.id}`, { auth: actors.staff, body: { name: 'Python 2.7.99' } })
+    const patched = await t.api('PATCH', `/releases/${candidate.id}`, {
+      auth: actors.staff,
+      body: { name: 'Python 2.7.99' },
+    })
     expect(patched.status).toBe(200)
     expect(derived(await stored(candidate.id))).toEqual({ preRelease: false, status: 'BUGFIX', version: 'PYTHON2' })
   })
@@ -148,7 +156,7 @@ describe("a file's slug from its release and name", () => {
     expect(viaGraphQL.data.createReleaseFile.slug).toBe('3150-a1-gzipped-source-tarball')
   })
 
-  it('has the shape of the release tooling\'s slugs, lowercased', async () => {
+  it("has the shape of the release tooling's slugs, lowercased", async () => {
     const release = await seedRelease(t, { name: 'Python 3.12.11', slug: unique('r') })
     const name = 'Windows installer (64-bit)'
     const { body } = await createFile(release, { name })
@@ -161,7 +169,9 @@ describe("a file's slug from its release and name", () => {
     expect(given.body.doc.slug).toBe('my-own-slug')
     const made = await createFile(release, { name: 'XZ compressed source tarball' })
     expect(made.body.doc.slug).toBe('31114-xz-compressed-source-tarball')
-    expect((await adminSave(t, actors.staff, 'release-files', made.body.doc.id, { name: 'XZ tarball' })).status).toBe(200)
+    expect((await adminSave(t, actors.staff, 'release-files', made.body.doc.id, { name: 'XZ tarball' })).status).toBe(
+      200,
+    )
     const file = await t.payload.findByID({ collection: 'release-files', id: made.body.doc.id, overrideAccess: true })
     expect(file).toMatchObject({ name: 'XZ tarball', slug: '31114-xz-compressed-source-tarball' })
   })
