@@ -32,15 +32,19 @@ export const ancestorPaths = (path: string): string[] => {
   return segments.slice(1).map((_, index) => segments.slice(0, index + 1).join('/'))
 }
 
-/** Sets `parent_id` of every page below `path` to its nearest page above. */
+/** Sets `parent_id` of every page below `path` to its nearest page above (writing only the rows that change). */
 const rederiveBelow = (req: PayloadRequest, path: string) =>
   execute(
     req,
-    sql`UPDATE pages AS child SET parent_id = (
-          SELECT above.id FROM pages AS above
-          WHERE starts_with(child.path, above.path || '/')
-          ORDER BY length(above.path) DESC LIMIT 1)
-        WHERE starts_with(child.path, ${path} || '/')`,
+    sql`WITH derived AS (
+          SELECT child.id, (
+            SELECT above.id FROM pages AS above
+            WHERE starts_with(child.path, above.path || '/')
+            ORDER BY length(above.path) DESC LIMIT 1) AS parent_id
+          FROM pages AS child
+          WHERE starts_with(child.path, ${path} || '/'))
+        UPDATE pages SET parent_id = derived.parent_id FROM derived
+        WHERE pages.id = derived.id AND pages.parent_id IS DISTINCT FROM derived.parent_id`,
   )
 
 /**

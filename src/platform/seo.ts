@@ -62,7 +62,7 @@ export const defaultMetaTitle = (doc: SeoDoc): string => {
  */
 export const defaultMetaDescription = (doc: SeoDoc): string =>
   truncate(
-    collapse(plainText(doc.description)) ||
+    collapse(doc.description ?? '') ||
       firstParagraphText(doc.contentHtml) ||
       (doc.contentHtml ? '' : plainText(doc.content)),
   )
