@@ -542,6 +542,14 @@ export interface Page {
    */
   path: string;
   /**
+   * The nearest page above this one by path; follows the path.
+   */
+  parent?: (string | null) | Page;
+  /**
+   * Position among the pages beside it (lower first, then by title).
+   */
+  order?: number | null;
+  /**
    * SEO meta keywords.
    */
   keywords?: string | null;
@@ -597,6 +605,8 @@ export interface Page {
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
     image?: (string | null) | PageImage;
+    generatedTitle?: string | null;
+    generatedDescription?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -716,13 +726,22 @@ export interface Release {
    * Generated from name when left empty.
    */
   slug: string;
-  version: 'PYTHON1' | 'PYTHON2' | 'PYTHON3' | 'PYMANAGER';
-  status: 'PRERELEASE' | 'BUGFIX' | 'SECURITY' | 'EOL';
+  /**
+   * Left empty: from the name ("Python 2.7.18" is Python 2).
+   */
+  version?: ('PYTHON1' | 'PYTHON2' | 'PYTHON3' | 'PYMANAGER') | null;
+  /**
+   * Left empty: from the name (an alpha, beta or candidate is a pre-release).
+   */
+  status?: ('PRERELEASE' | 'BUGFIX' | 'SECURITY' | 'EOL') | null;
   /**
    * The latest release of its Python version; setting it clears the others.
    */
   isLatest?: boolean | null;
   isPublished?: boolean | null;
+  /**
+   * Left alone: from the name (alpha, beta, candidate).
+   */
   preRelease?: boolean | null;
   showOnDownloadPage?: boolean | null;
   releaseDate?: string | null;
@@ -787,7 +806,7 @@ export interface ReleaseFile {
   id: string;
   name: string;
   /**
-   * Generated from name when left empty.
+   * Made from the release and the name when left empty (3141-gzipped-source-tarball).
    */
   slug: string;
   release: string | Release;
@@ -1096,6 +1115,8 @@ export interface CommunityPost {
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
     image?: (string | null) | PageImage;
+    generatedTitle?: string | null;
+    generatedDescription?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -1591,6 +1612,8 @@ export interface SuccessStory {
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
     image?: (string | null) | PageImage;
+    generatedTitle?: string | null;
+    generatedDescription?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -2500,6 +2523,8 @@ export interface UserGroupsSelect<T extends boolean = true> {
 export interface PagesSelect<T extends boolean = true> {
   title?: T;
   path?: T;
+  parent?: T;
+  order?: T;
   keywords?: T;
   description?: T;
   content?: T;
@@ -2520,6 +2545,8 @@ export interface PagesSelect<T extends boolean = true> {
         title?: T;
         description?: T;
         image?: T;
+        generatedTitle?: T;
+        generatedDescription?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -2828,6 +2855,8 @@ export interface CommunityPostsSelect<T extends boolean = true> {
         title?: T;
         description?: T;
         image?: T;
+        generatedTitle?: T;
+        generatedDescription?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -3122,6 +3151,8 @@ export interface SuccessStoriesSelect<T extends boolean = true> {
         title?: T;
         description?: T;
         image?: T;
+        generatedTitle?: T;
+        generatedDescription?: T;
       };
   updatedAt?: T;
   createdAt?: T;

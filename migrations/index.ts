@@ -10,6 +10,8 @@ import * as migration_20261129_183033_elections_constraints from './20261129_183
 import * as migration_20261129_183100_sponsors_constraints from './20261129_183100_sponsors_constraints';
 import * as migration_20261129_183823_events from './20261129_183823_events';
 import * as migration_20261129_183944_email_logs_file_and_resend from './20261129_183944_email_logs_file_and_resend';
+import * as migration_20261129_191843_pages_tree_seo_defaults_release_derivation from './20261129_191843_pages_tree_seo_defaults_release_derivation';
+import * as migration_20261129_191900_pages_tree_release_backstops from './20261129_191900_pages_tree_release_backstops';
 import * as migration_20261129_235900_events_constraints from './20261129_235900_events_constraints';
 
 export const migrations = [
@@ -72,6 +74,16 @@ export const migrations = [
     up: migration_20261129_183944_email_logs_file_and_resend.up,
     down: migration_20261129_183944_email_logs_file_and_resend.down,
     name: '20261129_183944_email_logs_file_and_resend',
+  },
+  {
+    up: migration_20261129_191843_pages_tree_seo_defaults_release_derivation.up,
+    down: migration_20261129_191843_pages_tree_seo_defaults_release_derivation.down,
+    name: '20261129_191843_pages_tree_seo_defaults_release_derivation',
+  },
+  {
+    up: migration_20261129_191900_pages_tree_release_backstops.up,
+    down: migration_20261129_191900_pages_tree_release_backstops.down,
+    name: '20261129_191900_pages_tree_release_backstops',
   },
   {
     up: migration_20261129_235900_events_constraints.up,

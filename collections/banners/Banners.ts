@@ -25,6 +25,7 @@ export const Banners: CollectionConfig = {
     useAsTitle: 'name',
   },
   dbName: 'banners',
+  defaultPopulate: { isActive: true, name: true, title: true },
   endpoints: readEndpoints(bannerReads),
   fields: [
     {

@@ -20,6 +20,7 @@ export const BlogEntries: CollectionConfig = {
     useAsTitle: 'title',
   },
   dbName: 'blog_entries',
+  defaultPopulate: { isFeatured: true, pubDate: true, summary: true, title: true, url: true },
   defaultSort: '-pubDate',
   fields: [
     {

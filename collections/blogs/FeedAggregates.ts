@@ -21,6 +21,7 @@ export const FeedAggregates: CollectionConfig = {
     useAsTitle: 'name',
   },
   dbName: 'feed_aggregates',
+  defaultPopulate: { description: true, name: true, slug: true },
   // GET /api/feed-aggregates/:slug/entries (public)
   endpoints: readEndpoints(blogReads),
   fields: [

@@ -23,6 +23,7 @@ export const Feeds: CollectionConfig = {
     useAsTitle: 'name',
   },
   dbName: 'feeds',
+  defaultPopulate: { feedUrl: true, name: true, websiteUrl: true },
   defaultSort: '-priority',
   // POST /api/feeds/:id/fetch (staff)
   endpoints: [fetchFeedEndpoint],

@@ -20,6 +20,7 @@ export const RelatedBlogs: CollectionConfig = {
     useAsTitle: 'blogName',
   },
   dbName: 'related_blogs',
+  defaultPopulate: { blogName: true, blogWebsite: true },
   fields: [
     {
       name: 'feed',

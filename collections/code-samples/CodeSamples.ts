@@ -23,6 +23,7 @@ export const CodeSamples: CollectionConfig = {
     useAsTitle: 'slug',
   },
   dbName: 'code_samples',
+  defaultPopulate: { isPublished: true, slug: true, title: true },
   fields: [
     {
       name: 'title',

@@ -14,6 +14,7 @@ export const CommunityLinks: CollectionConfig = {
     useAsTitle: 'url',
   },
   dbName: 'community_links',
+  defaultPopulate: { caption: true, url: true },
   fields: [
     postField(),
     {

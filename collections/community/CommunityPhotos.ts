@@ -15,6 +15,18 @@ export const CommunityPhotos: CollectionConfig = {
     useAsTitle: 'filename',
   },
   dbName: 'community_photos',
+  // what a post needs to show the photo; filename too, or Payload cannot build the URL
+  defaultPopulate: {
+    caption: true,
+    clickThroughUrl: true,
+    filename: true,
+    filesize: true,
+    height: true,
+    mimeType: true,
+    sizes: true,
+    url: true,
+    width: true,
+  },
   fields: [
     postField(),
     { name: 'caption', type: 'text', maxLength: 1000 },

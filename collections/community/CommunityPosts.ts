@@ -10,6 +10,7 @@ import { slugField } from '../../fields/slug'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { previewAt } from '../../src/platform/preview'
+import { fillSeoDefaults } from '../../hooks/shared/fillSeoDefaults'
 
 export const CommunityPosts: CollectionConfig = {
   slug: 'community-posts',
@@ -28,6 +29,7 @@ export const CommunityPosts: CollectionConfig = {
     useAsTitle: 'title',
   },
   dbName: 'community_posts',
+  defaultPopulate: { isPublished: true, slug: true, title: true },
   fields: [
     { name: 'title', type: 'text', maxLength: 500, required: true },
     slugField({ from: 'title' }),
@@ -50,6 +52,8 @@ export const CommunityPosts: CollectionConfig = {
   ],
   graphQL: { pluralName: 'CommunityPosts', singularName: 'CommunityPost' },
   hooks: {
+    // meta title and description default to the post's (src/platform/seo.ts)
+    beforeChange: [fillSeoDefaults],
     beforeDelete: [
       deleteDependents([
         { collection: 'community-photos', field: 'post' },

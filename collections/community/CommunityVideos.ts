@@ -14,6 +14,7 @@ export const CommunityVideos: CollectionConfig = {
     useAsTitle: 'videoUrl',
   },
   dbName: 'community_videos',
+  defaultPopulate: { caption: true, clickThroughUrl: true, videoUrl: true },
   fields: [
     postField(),
     {

@@ -17,6 +17,7 @@ export const DownloadOS: CollectionConfig = {
     useAsTitle: 'name',
   },
   dbName: 'download_os',
+  defaultPopulate: { name: true, slug: true },
   fields: [
     { name: 'name', type: 'text', maxLength: 200, required: true },
     slugField({ from: 'name' }),

@@ -22,6 +22,7 @@ export const DownloadStatistics: CollectionConfig = {
     group: 'Downloads',
   },
   dbName: 'download_statistics',
+  defaultPopulate: { date: true, downloadCount: true, releaseFile: true },
   defaultSort: '-date',
   endpoints: readEndpoints(statisticsReads),
   fields: [

@@ -9,6 +9,7 @@ import { slugField } from '../../fields/slug'
 import { integerValidator } from '../../fields/integer'
 import { strictOrPythondotorg } from '../../fields/pythondotorgRules'
 import { httpUrlValidator } from '../../fields/url'
+import { releaseFileSlug } from '../../hooks/downloads/releaseFileSlug'
 import { validateReleaseFile } from '../../hooks/downloads/validateReleaseFile'
 import { recordDownloadEndpoint } from '../../src/downloads/statisticsEndpoints'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
@@ -57,10 +58,37 @@ export const ReleaseFiles: CollectionConfig = {
     useAsTitle: 'name',
   },
   dbName: 'release_files',
+  // what a release page shows of a file (in a release's `files`, or at depth): never the whole release again
+  defaultPopulate: {
+    description: true,
+    downloadButton: true,
+    filesize: true,
+    gpgSignatureFile: true,
+    isSource: true,
+    md5Sum: true,
+    name: true,
+    os: true,
+    sbomSpdx2File: true,
+    sha256Sum: true,
+    sigstoreBundleFile: true,
+    sigstoreCertFile: true,
+    sigstoreSignatureFile: true,
+    slug: true,
+    url: true,
+  },
+  // newest release first, then by name: within a release the same order as the release's `files` join
+  // (which GraphQL reads with this sort)
+  defaultSort: ['-release.versionSortKey', 'name'],
   endpoints: [recordDownloadEndpoint],
   fields: [
     { name: 'name', type: 'text', maxLength: 200, required: true },
-    slugField({ from: 'name' }),
+    slugField({
+      from: 'name',
+      overrides: {
+        admin: { description: 'Made from the release and the name when left empty (3141-gzipped-source-tarball).' },
+        hooks: { beforeValidate: [releaseFileSlug] },
+      },
+    }),
     {
       type: 'row',
       fields: [

@@ -41,6 +41,19 @@ export const Releases: CollectionConfig = {
     useAsTitle: 'name',
   },
   dbName: 'releases',
+  // a file's release at depth: enough to name and link it, not its content
+  defaultPopulate: {
+    isLatest: true,
+    isPublished: true,
+    name: true,
+    preRelease: true,
+    releaseDate: true,
+    slug: true,
+    status: true,
+    url: true,
+    version: true,
+    versionNumber: true,
+  },
   defaultSort: '-versionSortKey',
   endpoints: [...readEndpoints(downloadReads), ...releaseEndpoints],
   fields: [
@@ -55,29 +68,30 @@ export const Releases: CollectionConfig = {
     {
       type: 'row',
       fields: [
+        // derived from the name unless chosen (hooks/downloads/deriveVersion.ts): no default and not
+        // `required` here, so that an empty choice (the admin's too) means "from the name"; the hook
+        // always fills them and the columns are NOT NULL
         {
           name: 'version',
           type: 'select',
           access: serverDefaulted,
-          defaultValue: 'PYTHON3',
+          admin: { description: 'Left empty: from the name ("Python 2.7.18" is Python 2).' },
           index: true,
           options: PYTHON_VERSIONS.map((value) => ({
             label: value === 'PYMANAGER' ? 'Python install manager' : `Python ${value.slice(-1)}`,
             value,
           })),
-          required: true,
         },
         {
           name: 'status',
           type: 'select',
           access: serverDefaulted,
-          defaultValue: 'BUGFIX',
+          admin: { description: 'Left empty: from the name (an alpha, beta or candidate is a pre-release).' },
           index: true,
           options: RELEASE_STATUSES.map((value) => ({
             label: value.toLowerCase(),
             value,
           })),
-          required: true,
         },
       ],
     },
@@ -95,8 +109,7 @@ export const Releases: CollectionConfig = {
     {
       name: 'preRelease',
       type: 'checkbox',
-      admin: { position: 'sidebar' },
-      defaultValue: false,
+      admin: { description: 'Left alone: from the name (alpha, beta, candidate).', position: 'sidebar' },
       index: true,
     },
     {
@@ -146,7 +159,18 @@ export const Releases: CollectionConfig = {
       "The release's page on the site, computed from the slug on read.",
     ),
     legacyIdField('releases_legacy_id_seq'),
-    { name: 'files', type: 'join', collection: 'release-files', on: 'release' },
+    {
+      name: 'files',
+      type: 'join',
+      collection: 'release-files',
+      // every file (a release has 12 to 30; Payload's default stops at 10). By name: the adapter cannot sort
+      // a join through a relationship (`os.name` fails in SQL), so frontends group the files by OS
+      defaultLimit: 0,
+      defaultSort: 'name',
+      // a join's population depth defaults to 1: a file's OS would never be populated at any depth
+      maxDepth: 2,
+      on: 'release',
+    },
     {
       name: 'downloadsChart',
       type: 'ui',

@@ -11,6 +11,7 @@ export const JobCategories: CollectionConfig = {
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
   admin: { group: 'Jobs', useAsTitle: 'name' },
   dbName: 'job_categories',
+  defaultPopulate: { name: true, slug: true },
   fields: [{ name: 'name', type: 'text', maxLength: 200, required: true }, slugField({ from: 'name' })],
   graphQL: { pluralName: 'JobCategories', singularName: 'JobCategory' },
   hooks: { beforeOperation: [rejectMalformedInput] },

@@ -24,6 +24,8 @@ export const JobReviewComments: CollectionConfig = {
   },
   admin: { defaultColumns: ['job', 'creator', 'createdAt'], group: 'Jobs' },
   dbName: 'job_review_comments',
+  // a job's review thread: the comment, who wrote it and when
+  defaultPopulate: { comment: true, createdAt: true, creator: true },
   defaultSort: 'createdAt',
   fields: [
     {

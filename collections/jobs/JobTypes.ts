@@ -11,6 +11,7 @@ export const JobTypes: CollectionConfig = {
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
   admin: { group: 'Jobs', useAsTitle: 'name' },
   dbName: 'job_types',
+  defaultPopulate: { name: true, slug: true },
   fields: [{ name: 'name', type: 'text', maxLength: 200, required: true }, slugField({ from: 'name' })],
   graphQL: { pluralName: 'JobTypes', singularName: 'JobType' },
   hooks: { beforeOperation: [rejectMalformedInput] },

@@ -41,6 +41,7 @@ export const Jobs: CollectionConfig = {
     useAsTitle: 'jobTitle',
   },
   dbName: 'jobs',
+  defaultPopulate: { companyName: true, jobTitle: true, slug: true },
   defaultSort: '-createdAt',
   endpoints: [...readEndpoints(jobReads), ...jobEndpoints],
   fields: [

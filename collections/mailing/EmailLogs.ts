@@ -34,6 +34,7 @@ export const EmailLogs: CollectionConfig = {
     useAsTitle: 'subject',
   },
   dbName: 'email_logs',
+  defaultPopulate: { status: true, subject: true, templateName: true },
   defaultSort: '-createdAt',
   endpoints: [resendEmailEndpoint],
   fields: [

@@ -49,6 +49,7 @@ export const EmailTemplates: CollectionConfig = {
     useAsTitle: 'displayName',
   },
   dbName: 'email_templates',
+  defaultPopulate: { displayName: true, internalName: true },
   endpoints: [sendTestEmailEndpoint],
   fields: [
     {

@@ -26,6 +26,7 @@ export const Minutes: CollectionConfig = {
     useAsTitle: 'slug',
   },
   dbName: 'minutes',
+  defaultPopulate: { date: true, isPublished: true, slug: true },
   defaultSort: '-date',
   endpoints: [...readEndpoints(minutesReads), minutesFeedEndpoint],
   fields: [

@@ -20,6 +20,7 @@ export const PageDocuments: CollectionConfig = {
     useAsTitle: 'filename',
   },
   dbName: 'page_documents',
+  defaultPopulate: { filename: true, filesize: true, mimeType: true, title: true, url: true },
   fields: [
     {
       name: 'page',

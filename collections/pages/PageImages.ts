@@ -20,6 +20,18 @@ export const PageImages: CollectionConfig = {
     useAsTitle: 'filename',
   },
   dbName: 'page_images',
+  // what a page (or an SEO image) needs to show the image; filename too, or Payload cannot build the URL
+  defaultPopulate: {
+    alt: true,
+    caption: true,
+    filename: true,
+    filesize: true,
+    height: true,
+    mimeType: true,
+    sizes: true,
+    url: true,
+    width: true,
+  },
   fields: [
     {
       name: 'page',

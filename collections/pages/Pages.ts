@@ -6,7 +6,10 @@ import { contentManageableFields } from '../../fields/contentManageable'
 import { isPublishedField } from '../../fields/isPublished'
 import { legacyIdField } from '../../fields/legacyId'
 import { markupFields } from '../../fields/markup'
+import { integerValidator } from '../../fields/integer'
 import { pagePathField } from '../../fields/pagePath'
+import { lockPageTree, movePagesBelow, placeInPageTree, rederiveAfterDelete } from '../../hooks/pages/pageTree'
+import { fillSeoDefaults } from '../../hooks/shared/fillSeoDefaults'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { readEndpoints } from '../../src/platform/reads'
 import { pageReads } from '../../src/site-pages/reads'
@@ -24,15 +27,38 @@ export const Pages: CollectionConfig = {
   },
   admin: {
     preview: previewAt((doc) => (typeof doc.path === 'string' ? `${doc.path}/` : null)),
-    defaultColumns: ['title', 'path', 'isPublished', 'updatedAt'],
+    defaultColumns: ['title', 'path', 'order', 'isPublished', 'updatedAt'],
     listSearchableFields: ['title', 'path'],
     useAsTitle: 'title',
   },
   dbName: 'pages',
+  // a related page (a release page, a parent): enough to name and link it
+  defaultPopulate: { isPublished: true, path: true, title: true },
   endpoints: readEndpoints(pageReads),
   fields: [
     { name: 'title', type: 'text', maxLength: 500, required: true },
     pagePathField(),
+    {
+      name: 'parent',
+      type: 'relationship',
+      // derived from the path (hooks/pages/pageTree.ts), never written by clients
+      access: { create: () => false, update: () => false },
+      admin: {
+        description: 'The nearest page above this one by path; follows the path.',
+        position: 'sidebar',
+        readOnly: true,
+      },
+      index: true,
+      relationTo: 'pages',
+    },
+    {
+      name: 'order',
+      type: 'number',
+      admin: { description: 'Position among the pages beside it (lower first, then by title).', position: 'sidebar' },
+      defaultValue: 0,
+      index: true,
+      validate: integerValidator('order'),
+    },
     {
       name: 'keywords',
       type: 'text',
@@ -69,13 +95,19 @@ export const Pages: CollectionConfig = {
   ],
   graphQL: { pluralName: 'Pages', singularName: 'Page' },
   hooks: {
-    // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
+    // moving a page moves the pages below it (hooks/pages/pageTree.ts)
+    afterChange: [movePagesBelow],
+    afterDelete: [rederiveAfterDelete],
+    // the parent from the path; meta title and description default to the page's (src/platform/seo.ts)
+    beforeChange: [placeInPageTree, fillSeoDefaults],
     beforeDelete: [
+      lockPageTree,
       deleteDependents([
         { collection: 'page-images', field: 'page' },
         { collection: 'page-documents', field: 'page' },
       ]),
     ],
+    // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
     beforeOperation: [rejectMalformedInput],
   },
 }

@@ -10,6 +10,7 @@ export const StoryCategories: CollectionConfig = {
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
   admin: { group: 'Success stories', useAsTitle: 'name' },
   dbName: 'story_categories',
+  defaultPopulate: { name: true, slug: true },
   fields: [
     { name: 'name', type: 'text', maxLength: 200, required: true },
     slugField({ from: 'name' }),

@@ -13,6 +13,7 @@ import { notifyStaffOfSubmission } from '../../hooks/success-stories/notifyStaff
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { existingIn } from '../../fields/existingIn'
 import { previewAt } from '../../src/platform/preview'
+import { fillSeoDefaults } from '../../hooks/shared/fillSeoDefaults'
 
 export const SuccessStories: CollectionConfig = {
   slug: 'success-stories',
@@ -32,6 +33,7 @@ export const SuccessStories: CollectionConfig = {
     useAsTitle: 'name',
   },
   dbName: 'success_stories',
+  defaultPopulate: { companyName: true, companyUrl: true, image: true, isPublished: true, name: true, slug: true },
   fields: [
     { name: 'name', type: 'text', maxLength: 200, required: true },
     slugField({ from: 'name' }),
@@ -72,6 +74,8 @@ export const SuccessStories: CollectionConfig = {
   graphQL: { pluralName: 'SuccessStories', singularName: 'SuccessStory' },
   hooks: {
     afterChange: [notifyStaffOfSubmission],
+    // meta title and description default to the story's (src/platform/seo.ts)
+    beforeChange: [fillSeoDefaults],
     beforeOperation: [rejectMalformedInput],
   },
 }

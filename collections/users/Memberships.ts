@@ -29,6 +29,7 @@ export const Memberships: CollectionConfig = {
     useAsTitle: 'legalName',
   },
   dbName: 'memberships',
+  defaultPopulate: { membershipType: true },
   endpoints: [affirmVoteEndpoint],
   fields: [
     {

@@ -29,6 +29,7 @@ export const UserGroups: CollectionConfig = {
     useAsTitle: 'name',
   },
   dbName: 'user_groups',
+  defaultPopulate: { approved: true, location: true, name: true, slug: true, url: true, userGroupType: true },
   fields: [
     { name: 'name', type: 'text', maxLength: 200, required: true },
     slugField({ from: 'name' }),

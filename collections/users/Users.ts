@@ -42,6 +42,8 @@ export const Users: CollectionConfig = {
     useAPIKey: true,
   },
   dbName: 'users',
+  // a related user (a job's poster, a page's editor) is a public display summary, never account fields
+  defaultPopulate: { firstName: true, lastName: true, username: true },
   endpoints: apiKeyEndpoints,
   fields: [
     {

@@ -18,6 +18,7 @@ export const WorkGroups: CollectionConfig = {
   },
   admin: { defaultColumns: ['name', 'active', 'url'], useAsTitle: 'name' },
   dbName: 'work_groups',
+  defaultPopulate: { active: true, name: true, slug: true, url: true },
   fields: [
     { name: 'name', type: 'text', maxLength: 200, required: true },
     slugField({ from: 'name' }),

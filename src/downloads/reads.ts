@@ -5,27 +5,37 @@
  */
 import type { PayloadRequest, Where } from 'payload'
 
+import { readQuery } from '../platform/readQuery'
 import { defineRead, type ReadContext } from '../platform/reads'
 
 const VERSIONS = ['PYTHON1', 'PYTHON2', 'PYTHON3', 'PYMANAGER'] as const
 
 const published: Where = { isPublished: { equals: true } }
 
-/** Published releases only, whoever asks: these answers are public listings, newest version first. */
-const findReleases = (req: PayloadRequest, where: Where, limit: number, { depth }: ReadContext) =>
-  req.payload.find({
+/**
+ * The newest published release matching `where`, whoever asks (these answers
+ * are public listings), with every file; REST may `select[...]` fields.
+ */
+const first = async (req: PayloadRequest, where: Where, context: ReadContext) => {
+  const { docs } = await req.payload.find({
     collection: 'releases',
-    depth,
-    limit,
+    depth: context.depth,
+    limit: 1,
     overrideAccess: false,
     pagination: false,
     req,
     sort: '-versionSortKey',
     where: { and: [published, where] },
+    ...readQuery(req, context),
   })
+  return docs[0] ?? null
+}
 
-const first = async (req: PayloadRequest, where: Where, context: ReadContext) =>
-  (await findReleases(req, where, 1, context)).docs[0] ?? null
+/**
+ * A release page in one request: depth 2 populates each file's OS (name,
+ * slug) in the release's `files`; `?depth=` still chooses.
+ */
+const RELEASE_PAGE_DEPTH = 2
 
 const version = {
   description: 'PYTHON1, PYTHON2, PYTHON3 (the default) or PYMANAGER',
@@ -44,6 +54,7 @@ export const latestRelease = defineRead({
     },
     version,
   },
+  defaultDepth: RELEASE_PAGE_DEPTH,
   description: 'The latest published release of a version (flagged latest), or the newest of a minor series.',
   name: 'latestRelease',
   notFound: ({ series, version }) =>
@@ -69,6 +80,7 @@ export const latestRelease = defineRead({
 /** GET /api/releases/latest-prerelease[?version=PYTHON3] */
 export const latestPrerelease = defineRead({
   args: { version },
+  defaultDepth: RELEASE_PAGE_DEPTH,
   description: 'The newest published pre-release of a version.',
   name: 'latestPrerelease',
   notFound: () => 'No published release: pre-release',
@@ -78,32 +90,47 @@ export const latestPrerelease = defineRead({
   returns: { collection: 'releases', shape: 'doc' },
 })
 
-/** GET /api/releases/download-page: what python.org/downloads lists, newest version first */
+/**
+ * What the download page shows of a release by default (REST; `select[...]`
+ * asks for other fields, e.g. `select[content]=true`): no markup, no files.
+ */
+export const DOWNLOAD_PAGE_SELECT = {
+  eolDate: true,
+  isLatest: true,
+  name: true,
+  releaseDate: true,
+  releaseNotesUrl: true,
+  releasePage: true,
+  slug: true,
+  status: true,
+  url: true,
+  version: true,
+  versionNumber: true,
+  versionSeries: true,
+} as const
+
+/** GET /api/releases/download-page[?page=2&limit=20]: what python.org/downloads lists, newest version first */
 export const downloadPage = defineRead({
-  args: { limit: { description: 'at most this many releases (default 500)', max: 1000, min: 1, type: 'int' } },
-  description: 'Published final releases shown on the download page, newest version first.',
+  args: {
+    limit: { description: 'releases per page (default 500)', max: 1000, min: 1, type: 'int' },
+    page: { description: 'the page, from 1', max: 100_000, min: 1, type: 'int' },
+  },
+  description: 'Published final releases shown on the download page, newest version first, in pages.',
   name: 'downloadPageReleases',
   path: '/download-page',
-  resolve: async (req, { limit }, context) => {
-    const { docs } = await findReleases(
+  resolve: (req, { limit, page }, context) =>
+    req.payload.find({
+      collection: 'releases',
+      depth: context.depth,
+      limit: limit ?? 500,
+      overrideAccess: false,
+      page: page ?? 1,
       req,
-      { and: [{ showOnDownloadPage: { equals: true } }, { preRelease: { equals: false } }] },
-      limit ?? 500,
-      context,
-    )
-    return { docs, totalDocs: docs.length }
-  },
-  returns: {
-    shape: 'custom',
-    type: (graphQL, info) =>
-      new graphQL.GraphQLObjectType({
-        fields: {
-          docs: { type: new graphQL.GraphQLList(info.collections.releases!.graphQL!.type) },
-          totalDocs: { type: graphQL.GraphQLInt },
-        },
-        name: 'DownloadPageReleases',
-      }),
-  },
+      sort: '-versionSortKey',
+      where: { and: [published, { showOnDownloadPage: { equals: true } }, { preRelease: { equals: false } }] },
+      ...readQuery(req, context, { select: DOWNLOAD_PAGE_SELECT }),
+    }),
+  returns: { collection: 'releases', shape: 'paginated' },
 })
 
 export const downloadReads = [latestRelease, latestPrerelease, downloadPage]

@@ -54,3 +54,41 @@ export const versionSeries = (name: string): null | string => {
   const parsed = parseVersion(name)
   return parsed ? `${parsed.major}.${parsed.minor}` : null
 }
+
+export type PythonVersion = 'PYMANAGER' | 'PYTHON1' | 'PYTHON2' | 'PYTHON3'
+export type ReleaseStatus = 'BUGFIX' | 'EOL' | 'PRERELEASE' | 'SECURITY'
+
+const INSTALL_MANAGER = /\binstall(?:ation)?\s+manager\b|\bpymanager\b/i
+
+/**
+ * The version a release's name tells: the Python install manager by name
+ * ("Python install manager 25.0"), else Python 1, 2 or 3 by the major
+ * number; null when the name tells neither (e.g. a Python 4).
+ */
+export const pythonVersionOf = (name: string): null | PythonVersion => {
+  if (INSTALL_MANAGER.test(name)) return 'PYMANAGER'
+  const parsed = parseVersion(name)
+  if (!parsed) return null
+  return parsed.major === 1 || parsed.major === 2 || parsed.major === 3 ? `PYTHON${parsed.major}` : null
+}
+
+/** An alpha, beta or release candidate ("Python 3.14.0rc2"): a pre-release. */
+export const isPrereleaseName = (name: string): boolean => {
+  const parsed = parseVersion(name)
+  return Boolean(parsed && parsed.stage !== 'final')
+}
+
+/** The status a name tells: PRERELEASE for a pre-release, else BUGFIX (SECURITY and EOL are editors' calls). */
+export const releaseStatusOf = (name: string): ReleaseStatus => (isPrereleaseName(name) ? 'PRERELEASE' : 'BUGFIX')
+
+/**
+ * python.org's release tooling's `slug_for(release)`: the version's digits
+ * without dots, and a pre-release's tag after a hyphen ("3.14.1" -> "3141",
+ * "3.14.0rc2" -> "3140-rc2").
+ */
+export const releaseSlugPrefix = (number: string): string => {
+  const match = /^(\d+(?:\.\d+)*)(.*)$/.exec(number)
+  if (!match) return number
+  const [, base, rest] = match
+  return base!.replaceAll('.', '') + (rest ? `-${rest}` : '')
+}

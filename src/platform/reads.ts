@@ -71,6 +71,8 @@ export type CustomRead<A extends ArgSpecs = ArgSpecs> = {
    * already hide): throws a 401/403 APIError, before the arguments are looked at.
    */
   authorize?: (req: PayloadRequest) => void
+  /** REST: the depth when the request gives no `?depth=` (default: the config's `defaultDepth`) */
+  defaultDepth?: number
   description: string
   /** the GraphQL query's name, e.g. `latestRelease` */
   name: string
@@ -154,9 +156,9 @@ export const parseArg = (name: string, spec: ArgSpec, raw: unknown): unknown => 
 export const parseArgs = <A extends ArgSpecs>(specs: A, raw: (name: string) => unknown): ArgsOf<A> =>
   Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, parseArg(name, spec, raw(name))])) as ArgsOf<A>
 
-const restDepth = (req: PayloadRequest): number => {
+const restDepth = (req: PayloadRequest, defaultDepth = req.payload.config.defaultDepth): number => {
   const raw = req.searchParams.get('depth')
-  if (raw === null) return req.payload.config.defaultDepth
+  if (raw === null) return defaultDepth
   const depth = Number(raw)
   const max = req.payload.config.maxDepth
   if (!/^\d+$/.test(raw) || depth > max) badArgument('depth', `expected a whole number from 0 to ${max}`)
@@ -168,7 +170,7 @@ export const readEndpoint = (read: CustomRead<any>): Endpoint => ({
   handler: async (req) => {
     read.authorize?.(req)
     const args = parseArgs(read.args, (name) => req.routeParams?.[name] ?? req.searchParams.get(name))
-    const result = await read.resolve(req, args, { depth: restDepth(req), via: 'rest' })
+    const result = await read.resolve(req, args, { depth: restDepth(req, read.defaultDepth), via: 'rest' })
     // GraphQL answers null; REST says what was not found
     if (result === null) {
       throw new APIError(read.notFound?.(args) ?? 'Not found', 404, undefined, true)

@@ -16,26 +16,41 @@ beforeAll(async () => {
   t = await startTestPayload()
   staff = await t.makeUser('staff')
   member = await t.makeUser('member')
-  published = await seedPage(t, { content: 'About the *PSF*', contentType: 'MARKDOWN', isPublished: true, path: 'about/psf', title: 'About the PSF' })
-  draft = await seedPage(t, { content: 'SECRET-DRAFT', isPublished: false, path: 'about/secret-plans', title: 'Secret plans' })
+  published = await seedPage(t, {
+    content: 'About the *PSF*',
+    contentType: 'MARKDOWN',
+    isPublished: true,
+    path: 'about/psf',
+    title: 'About the PSF',
+  })
+  draft = await seedPage(t, {
+    content: 'SECRET-DRAFT',
+    isPublished: false,
+    path: 'about/secret-plans',
+    title: 'Secret plans',
+  })
 })
 afterAll(async () => {
   await t?.close()
 })
 
-const byPath = (path: string, auth?: TestUser) => t.api('GET', `/pages/by-path?path=${encodeURIComponent(path)}`, { auth })
+const byPath = (path: string, auth?: TestUser) =>
+  t.api('GET', `/pages/by-path?path=${encodeURIComponent(path)}`, { auth })
 
 describe('GET /api/pages/by-path', () => {
-  it.each(['/about/psf/', 'about/psf', '/About/PSF', '//about//psf//'])('resolves %j to the published page for anyone', async (path) => {
-    for (const auth of [undefined, member, staff]) {
-      const response = await byPath(path, auth)
-      expect(response.status).toBe(200)
-      const page = await json(response)
-      expect(page).toMatchObject({ id: published.id, isPublished: true, path: 'about/psf', title: 'About the PSF' })
-      // the page as a frontend needs it: rendered HTML beside the markup
-      expect(page.contentHtml).toContain('<em>PSF</em>')
-    }
-  })
+  it.each(['/about/psf/', 'about/psf', '/About/PSF', '//about//psf//'])(
+    'resolves %j to the published page for anyone',
+    async (path) => {
+      for (const auth of [undefined, member, staff]) {
+        const response = await byPath(path, auth)
+        expect(response.status).toBe(200)
+        const page = await json(response)
+        expect(page).toMatchObject({ id: published.id, isPublished: true, path: 'about/psf', title: 'About the PSF' })
+        // the page as a frontend needs it: rendered HTML beside the markup
+        expect(page.contentHtml).toContain('<em>PSF</em>')
+      }
+    },
+  )
 
   it('answers 404 for a draft to anonymous users and members, without its content', async () => {
     for (const auth of [undefined, member]) {
@@ -72,5 +87,14 @@ describe('GET /api/pages/by-path', () => {
     expect((await byPath('/about/psf/extra/')).status).toBe(404)
     expect((await byPath('/about/ps%')).status).toBe(404)
     expect((await byPath('/about/*')).status).toBe(404)
+  })
+
+  it('select[...] picks the fields; a malformed select is a 400 naming it', async () => {
+    const response = await t.api('GET', '/pages/by-path?path=about/psf&select[title]=true&select[contentHtml]=true')
+    expect(response.status).toBe(200)
+    expect(Object.keys(await json(response)).sort()).toEqual(['contentHtml', 'id', 'title'])
+    const bad = await t.api('GET', '/pages/by-path?path=about/psf&select[title]=maybe')
+    expect(bad.status).toBe(400)
+    expect(JSON.stringify(await json(bad))).toMatch(/select\[title\]/)
   })
 })

@@ -174,7 +174,8 @@ describe('v1 (Tastypie)', () => {
       sigstore_bundle_file: '',
       sigstore_cert_file: '',
       sigstore_signature_file: '',
-      slug: 'source-tarball',
+      // made from the release and the name when left empty, as the release tooling makes slugs
+      slug: '275-source-tarball',
       url: 'https://www.python.org/ftp/python/2.7.5/Python-2.7.5.tgz',
     })
   })

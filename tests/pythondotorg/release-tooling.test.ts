@@ -135,6 +135,8 @@ const storedFiles = async (releaseId: string): Promise<Record<string, Stored>> =
     limit: 0,
     overrideAccess: true,
     pagination: false,
+    // a related OS is a summary (name, slug) by default: ask for python.org's id
+    populate: { 'download-os': { legacyId: true } },
     where: { release: { equals: releaseId } },
   })
   return Object.fromEntries(

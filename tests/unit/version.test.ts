@@ -1,5 +1,15 @@
 /** src/downloads/version.ts: the version number, series and sort key derived from a release name. */
-import { parseVersion, versionNumber, versionSeries, versionSortKey } from '../../src/downloads/version'
+import {
+  isPrereleaseName,
+  parseVersion,
+  pythonVersionOf,
+  releaseSlugPrefix,
+  releaseStatusOf,
+  versionNumber,
+  versionSeries,
+  versionSortKey,
+} from '../../src/downloads/version'
+import { slugFor } from '../pythondotorg/releaseTools'
 
 describe('versionNumber', () => {
   it.each([
@@ -85,5 +95,33 @@ describe('versionSortKey', () => {
 
   it('treats "2.7" and "2.7.0" as the same version', () => {
     expect(versionSortKey('Python 2.7')).toBe(versionSortKey('Python 2.7.0'))
+  })
+})
+
+describe('version, pre-release and status a name tells', () => {
+  it.each([
+    ['Python 2.7.18', 'PYTHON2', false, 'BUGFIX'],
+    ['Python 1.6.1', 'PYTHON1', false, 'BUGFIX'],
+    ['Python 3.14.0rc2', 'PYTHON3', true, 'PRERELEASE'],
+    ['Python 3.9.0 beta 4', 'PYTHON3', true, 'PRERELEASE'],
+    ['Python 2.6c1', 'PYTHON2', true, 'PRERELEASE'],
+    ['Python install manager 25.0', 'PYMANAGER', false, 'BUGFIX'],
+    ['pymanager 25.1', 'PYMANAGER', false, 'BUGFIX'],
+    ['Python 4.0.0', null, false, 'BUGFIX'],
+    ['Python Launcher', null, false, 'BUGFIX'],
+  ])('%s -> %s, pre-release %s, %s', (name, version, prerelease, status) => {
+    expect(pythonVersionOf(name)).toBe(version)
+    expect(isPrereleaseName(name)).toBe(prerelease)
+    expect(releaseStatusOf(name)).toBe(status)
+  })
+})
+
+describe('releaseSlugPrefix: the release tooling slug_for', () => {
+  it.each(['3.14.1', '3.14.0rc2', '3.15.0a1', '3.9.25', '2.7.18'])('%s as the tooling writes it', (number) => {
+    expect(releaseSlugPrefix(number)).toBe(slugFor(number))
+  })
+  it('also for numbers the tooling never sees', () => {
+    expect(releaseSlugPrefix('2.7')).toBe('27')
+    expect(releaseSlugPrefix('25.0')).toBe('250')
   })
 })
