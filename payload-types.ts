@@ -310,6 +310,11 @@ export interface User {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  djangoPasswordHash?: string | null;
   updatedAt: string;
   createdAt: string;
   enableAPIKey?: boolean | null;
@@ -488,6 +493,10 @@ export interface Membership {
    * Computed on read: votes, and last affirmed more than 366 days ago. Only the server sets this field.
    */
   needsVoteAffirmation?: boolean | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -524,6 +533,10 @@ export interface UserGroup {
    * When the document was last saved, stamped on every save. Only the server sets this field.
    */
   updated?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -607,6 +620,10 @@ export interface PageImage {
   page: string | Page;
   alt?: string | null;
   caption?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -653,6 +670,10 @@ export interface PageDocument {
   id: string;
   page: string | Page;
   title?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -898,6 +919,10 @@ export interface Job {
    * The logged-in user who created the document, stamped on create. Only the server sets this field.
    */
   creator?: (string | null) | User;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -912,6 +937,10 @@ export interface JobCategory {
    * Generated from name when left empty.
    */
   slug: string;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -926,6 +955,10 @@ export interface JobType {
    * Generated from name when left empty.
    */
   slug: string;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -941,6 +974,10 @@ export interface JobReviewComment {
    * The logged-in user who created the document, stamped on create. Only the server sets this field.
    */
   creator?: (string | null) | User;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -975,6 +1012,10 @@ export interface Feed {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -995,6 +1036,10 @@ export interface BlogEntry {
    */
   guid: string;
   isFeatured?: boolean | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1011,6 +1056,10 @@ export interface FeedAggregate {
   slug: string;
   description?: string | null;
   feeds?: (string | Feed)[] | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1034,6 +1083,10 @@ export interface RelatedBlog {
    * The feed's newest entry title, refreshed by the feed fetcher. Only the server sets this field.
    */
   lastEntryTitle?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1086,6 +1139,10 @@ export interface CommunityPost {
    * When the document was last saved, stamped on every save. Only the server sets this field.
    */
   updated?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -1106,6 +1163,10 @@ export interface CommunityPhoto {
   post: string | CommunityPost;
   caption?: string | null;
   clickThroughUrl?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1149,6 +1210,10 @@ export interface CommunityVideo {
   videoUrl: string;
   caption?: string | null;
   clickThroughUrl?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1161,6 +1226,10 @@ export interface CommunityLink {
   post: string | CommunityPost;
   url: string;
   caption?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1557,6 +1626,10 @@ export interface SuccessStory {
    * When the document was last saved, stamped on every save. Only the server sets this field.
    */
   updated?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -1584,6 +1657,10 @@ export interface StoryCategory {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1613,6 +1690,10 @@ export interface CodeSample {
    * The logged-in user who created the document, stamped on create. Only the server sets this field.
    */
   creator?: (string | null) | User;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1638,6 +1719,10 @@ export interface Minute {
    * The logged-in user who created the document, stamped on create. Only the server sets this field.
    */
   creator?: (string | null) | User;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1666,6 +1751,10 @@ export interface Banner {
   isSitewide?: boolean | null;
   startDate?: string | null;
   endDate?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1687,6 +1776,10 @@ export interface WorkGroup {
    * The logged-in user who created the document, stamped on create. Only the server sets this field.
    */
   creator?: (string | null) | User;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2398,6 +2491,8 @@ export interface UsersSelect<T extends boolean = true> {
   oauthId?: T;
   candidacies?: T;
   nominationsMade?: T;
+  legacyId?: T;
+  djangoPasswordHash?: T;
   updatedAt?: T;
   createdAt?: T;
   enableAPIKey?: T;
@@ -2440,6 +2535,7 @@ export interface MembershipsSelect<T extends boolean = true> {
   votes?: T;
   lastVoteAffirmation?: T;
   needsVoteAffirmation?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2460,6 +2556,7 @@ export interface UserGroupsSelect<T extends boolean = true> {
   lastModifiedBy?: T;
   created?: T;
   updated?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2502,6 +2599,7 @@ export interface PageImagesSelect<T extends boolean = true> {
   page?: T;
   alt?: T;
   caption?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -2555,6 +2653,7 @@ export interface PageImagesSelect<T extends boolean = true> {
 export interface PageDocumentsSelect<T extends boolean = true> {
   page?: T;
   title?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -2682,6 +2781,7 @@ export interface JobsSelect<T extends boolean = true> {
   expires?: T;
   reviewComments?: T;
   creator?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2692,6 +2792,7 @@ export interface JobsSelect<T extends boolean = true> {
 export interface JobTypesSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2702,6 +2803,7 @@ export interface JobTypesSelect<T extends boolean = true> {
 export interface JobCategoriesSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2713,6 +2815,7 @@ export interface JobReviewCommentsSelect<T extends boolean = true> {
   job?: T;
   comment?: T;
   creator?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2730,6 +2833,7 @@ export interface FeedsSelect<T extends boolean = true> {
   lastError?: T;
   lastErrorAt?: T;
   entries?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2746,6 +2850,7 @@ export interface BlogEntriesSelect<T extends boolean = true> {
   pubDate?: T;
   guid?: T;
   isFeatured?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2758,6 +2863,7 @@ export interface FeedAggregatesSelect<T extends boolean = true> {
   slug?: T;
   description?: T;
   feeds?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2771,6 +2877,7 @@ export interface RelatedBlogsSelect<T extends boolean = true> {
   blogWebsite?: T;
   lastEntryPublished?: T;
   lastEntryTitle?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2792,6 +2899,7 @@ export interface CommunityPostsSelect<T extends boolean = true> {
   lastModifiedBy?: T;
   created?: T;
   updated?: T;
+  legacyId?: T;
   meta?:
     | T
     | {
@@ -2810,6 +2918,7 @@ export interface CommunityPhotosSelect<T extends boolean = true> {
   post?: T;
   caption?: T;
   clickThroughUrl?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -2855,6 +2964,7 @@ export interface CommunityVideosSelect<T extends boolean = true> {
   videoUrl?: T;
   caption?: T;
   clickThroughUrl?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2866,6 +2976,7 @@ export interface CommunityLinksSelect<T extends boolean = true> {
   post?: T;
   url?: T;
   caption?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3086,6 +3197,7 @@ export interface SuccessStoriesSelect<T extends boolean = true> {
   lastModifiedBy?: T;
   created?: T;
   updated?: T;
+  legacyId?: T;
   meta?:
     | T
     | {
@@ -3104,6 +3216,7 @@ export interface StoryCategoriesSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
   stories?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3120,6 +3233,7 @@ export interface CodeSamplesSelect<T extends boolean = true> {
   descriptionHtml?: T;
   isPublished?: T;
   creator?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3135,6 +3249,7 @@ export interface MinutesSelect<T extends boolean = true> {
   contentHtml?: T;
   isPublished?: T;
   creator?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3156,6 +3271,7 @@ export interface BannersSelect<T extends boolean = true> {
   isSitewide?: T;
   startDate?: T;
   endDate?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3170,6 +3286,7 @@ export interface WorkGroupsSelect<T extends boolean = true> {
   active?: T;
   url?: T;
   creator?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }

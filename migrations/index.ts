@@ -11,6 +11,8 @@ import * as migration_20261129_183100_sponsors_constraints from './20261129_1831
 import * as migration_20261129_183823_events from './20261129_183823_events';
 import * as migration_20261129_183944_email_logs_file_and_resend from './20261129_183944_email_logs_file_and_resend';
 import * as migration_20261129_235900_events_constraints from './20261129_235900_events_constraints';
+import * as migration_20261130_000000_import from './20261130_000000_import';
+import * as migration_20261130_000001_import_constraints from './20261130_000001_import_constraints';
 
 export const migrations = [
   {
@@ -76,6 +78,16 @@ export const migrations = [
   {
     up: migration_20261129_235900_events_constraints.up,
     down: migration_20261129_235900_events_constraints.down,
-    name: '20261129_235900_events_constraints',
+    name: '20261129_235900_events_constraints'
+  },
+  {
+    up: migration_20261130_000000_import.up,
+    down: migration_20261130_000000_import.down,
+    name: '20261130_000000_import',
+  },
+  {
+    up: migration_20261130_000001_import_constraints.up,
+    down: migration_20261130_000001_import_constraints.down,
+    name: '20261130_000001_import_constraints',
   },
 ];

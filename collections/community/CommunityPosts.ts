@@ -10,6 +10,7 @@ import { slugField } from '../../fields/slug'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { previewAt } from '../../src/platform/preview'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const CommunityPosts: CollectionConfig = {
   slug: 'community-posts',
@@ -47,6 +48,7 @@ export const CommunityPosts: CollectionConfig = {
     },
     { name: 'links', type: 'join', collection: 'community-links', on: 'post' },
     ...contentManageableFields(),
+    legacyIdField('community_posts_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'CommunityPosts', singularName: 'CommunityPost' },
   hooks: {

@@ -13,6 +13,7 @@ import { notifyStaffOfSubmission } from '../../hooks/success-stories/notifyStaff
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { existingIn } from '../../fields/existingIn'
 import { previewAt } from '../../src/platform/preview'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const SuccessStories: CollectionConfig = {
   slug: 'success-stories',
@@ -68,6 +69,7 @@ export const SuccessStories: CollectionConfig = {
       validate: httpUrlValidator('image'),
     },
     ...contentManageableFields(),
+    legacyIdField('success_stories_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'SuccessStories', singularName: 'SuccessStory' },
   hooks: {

@@ -101,6 +101,8 @@ export type ImportSummary = {
   readInto: Record<string, number>
   /** fields not carried across, by model, field and reason */
   skipped: SkippedField[]
+  /** documents created here that held a python.org id the import needed: they got new ones */
+  renumbered: { collection: string; from: number; to: number }[]
   /** models this project has no equivalent for, with their row counts */
   unknownModels: Record<string, number>
 }
@@ -155,6 +157,7 @@ export const importPythondotorg = async (payload: Payload, options: ImportOption
     files: [],
     notImported: [],
     readInto: {},
+    renumbered: [],
     skipped: [],
     unknownModels: {},
   }
@@ -231,6 +234,7 @@ export const importPythondotorg = async (payload: Payload, options: ImportOption
       const pending = new Map<string, string>()
       const groupCounts: [string, keyof Counts][] = []
       const groupNotImported: ImportSummary['notImported'] = []
+      const groupRenumbered: ImportSummary['renumbered'] = []
       const groupSkips: [DjangoRow, string, string][] = []
       let current: null | RowRef = null
       let currentRow: DjangoRow | null = null
@@ -392,9 +396,21 @@ export const importPythondotorg = async (payload: Payload, options: ImportOption
         }
         const fileStat = filePath ? fs.statSync(filePath) : null
         const hash = digest({ collection, data, file: fileStat ? [path.basename(filePath!), fileStat.size] : null })
-        const existing = await findId(collection, { legacyId: { equals: row.pk } })
+        let existing = await findId(collection, { legacyId: { equals: row.pk } })
+        const recorded = existing ? await ledger(row.model, row.pk) : null
+        if (existing && recorded === null) {
+          // a document created here holds python.org's id (its sequence ran before the import): python.org's
+          // clients know the id as python.org's row's, so the local document takes the next free one
+          const [moved] = await execute(
+            req,
+            sql`UPDATE ${sql.identifier(tableOf(collection))} SET legacy_id = nextval(${sequenceOf(collection)}::regclass)
+                WHERE id = ${existing} RETURNING legacy_id`,
+          )
+          groupRenumbered.push({ collection, from: Number(row.pk), to: Number(moved!.legacy_id) })
+          existing = null
+        }
         let id: string
-        if (existing && (await ledger(row.model, row.pk)) === hash) {
+        if (existing && recorded === hash) {
           groupCounts.push([collection, 'unchanged'])
           id = existing
         } else if (existing) {
@@ -466,9 +482,23 @@ export const importPythondotorg = async (payload: Payload, options: ImportOption
           : `importing ${together[0]}`,
       )
 
+      const sequenceOf = (collection: CollectionSlug) =>
+        `${(payload.collections[collection].config.dbName as string | undefined) ?? collection.replace(/-/g, '_')}_legacy_id_seq`
+      const tableOf = (collection: CollectionSlug) =>
+        (payload.collections[collection].config.dbName as string | undefined) ?? collection.replace(/-/g, '_')
+
       try {
         for (const mapper of mappers) {
           const holding = files.filter((file) => file.spools.has(mapper.model))
+          const maxPk = Math.max(0, ...holding.map((file) => file.maxPk.get(mapper.model) ?? 0))
+          if (holding.length && !mapper.patches && maxPk > 0) {
+            // python.org's ids are taken as they are: the sequence hands out only ids above them from now on
+            const sequence = sequenceOf(mapper.collection)
+            await execute(
+              req,
+              sql`SELECT setval(${sequence}::regclass, GREATEST(${maxPk}::bigint, (SELECT last_value FROM ${sql.identifier(sequence)})))`,
+            )
+          }
           for (const file of holding) {
             for await (const { index, row } of readSpool(file.spools.get(mapper.model)!)) {
               current = { file: file.file, index, model: row.model, pk: row.pk }
@@ -528,6 +558,7 @@ export const importPythondotorg = async (payload: Payload, options: ImportOption
       for (const [key, id] of pending) remember(key, id)
       for (const [collection, what] of groupCounts) count(collection, what)
       summary.notImported.push(...groupNotImported)
+      summary.renumbered.push(...groupRenumbered)
       for (const [row, field, why] of groupSkips) {
         const key = `${row.model}\u0000${field}\u0000${why}`
         const entry = skipped.get(key) ?? { count: 0, examples: [], field, model: row.model, why }

@@ -24,6 +24,8 @@ export type ScannedFile = {
   file: string
   /** the first problem that makes the whole file unimportable */
   malformed: null | { index: null | number; message: string }
+  /** the highest integer pk per model */
+  maxPk: Map<string, number>
   /** rows per model */
   models: Map<string, number>
   rows: number
@@ -61,7 +63,14 @@ export const scanFile = async (
   fileNumber: number,
   onBytes: (bytesRead: number) => void = () => undefined,
 ): Promise<ScannedFile> => {
-  const scanned: ScannedFile = { file, malformed: null, models: new Map(), rows: 0, spools: new Map() }
+  const scanned: ScannedFile = {
+    file,
+    malformed: null,
+    maxPk: new Map(),
+    models: new Map(),
+    rows: 0,
+    spools: new Map(),
+  }
   const writers = new Map<string, fs.WriteStream>()
   const writer = (model: string) => {
     let stream = writers.get(model)
@@ -90,6 +99,8 @@ export const scanFile = async (
           const row = value as DjangoRow
           scanned.rows++
           scanned.models.set(row.model, (scanned.models.get(row.model) ?? 0) + 1)
+          if (typeof row.pk === 'number')
+            scanned.maxPk.set(row.model, Math.max(row.pk, scanned.maxPk.get(row.model) ?? 0))
           const line = `${JSON.stringify({ index: key, row: { fields: row.fields, model: row.model, pk: row.pk ?? null } })}\n`
           const stream = writer(row.model)
           if (!stream.write(line)) await once(stream, 'drain')
