@@ -38,15 +38,17 @@ const TABLES = [
 export async function up({ db }: MigrateUpArgs): Promise<void> {
   for (const table of TABLES) {
     const sequence = `${table}_legacy_id_seq`
+    await db.execute(sql`CREATE SEQUENCE IF NOT EXISTS ${sql.identifier(sequence)}`)
     await db.execute(sql`
-      CREATE SEQUENCE IF NOT EXISTS ${sql.identifier(sequence)};
       WITH "base" AS (SELECT COALESCE(MAX("legacy_id"), 0) AS "top" FROM ${sql.identifier(table)}),
         "numbered" AS (SELECT "id", ROW_NUMBER() OVER (ORDER BY "created_at", "id") AS "n"
                        FROM ${sql.identifier(table)} WHERE "legacy_id" IS NULL)
       UPDATE ${sql.identifier(table)} AS "t" SET "legacy_id" = "base"."top" + "numbered"."n"
-        FROM "base", "numbered" WHERE "t"."id" = "numbered"."id";
+        FROM "base", "numbered" WHERE "t"."id" = "numbered"."id"
+    `)
+    await db.execute(sql`
       SELECT setval(${sequence}::regclass, (SELECT MAX("legacy_id") FROM ${sql.identifier(table)})::bigint)
-        WHERE EXISTS (SELECT 1 FROM ${sql.identifier(table)} WHERE "legacy_id" IS NOT NULL);
+        WHERE EXISTS (SELECT 1 FROM ${sql.identifier(table)} WHERE "legacy_id" IS NOT NULL)
     `)
   }
   await db.execute(sql`
