@@ -95,8 +95,9 @@ export const passwordlessImport: CollectionBeforeOperationHook = ({ args, contex
 }
 
 /** ...and removed as soon as the account exists: python.org's hash decides the first login. */
-export const removeImportPassword: CollectionAfterChangeHook = async ({ context, doc, operation, req }) => {
-  if (operation === 'create' && context[PRESERVE_CONTENT_MANAGED] && doc.djangoPasswordHash) {
+export const removeImportPassword: CollectionAfterChangeHook = async ({ context, data, doc, operation, req }) => {
+  // (`data`, not `doc`: the hash is a hidden field, never in a document read back)
+  if (operation === 'create' && context[PRESERVE_CONTENT_MANAGED] && data.djangoPasswordHash) {
     await execute(req, sql`UPDATE users SET hash = NULL, salt = NULL WHERE id = ${String(doc.id)}`)
   }
   return doc
