@@ -227,7 +227,7 @@ export const importPythondotorg = async (payload: Payload, options: ImportOption
 
     // 2. and 3. group by group, one transaction each
     for (const group of planGroups(
-      readable.map((file) => ({ models: file.models.keys() })),
+      readable.map((file) => ({ models: [...file.models.keys()] })),
       mappers,
     )) {
       const files = group.map((number) => readable[number]!)
@@ -412,8 +412,10 @@ export const importPythondotorg = async (payload: Payload, options: ImportOption
         let id: string
         if (existing && recorded === hash) {
           groupCounts.push([collection, 'unchanged'])
-          id = existing
-        } else if (existing) {
+          pending.set(keyOf(row.model, row.pk), existing)
+          return
+        }
+        if (existing) {
           // overrideAccess: the system writes python.org's data, ids and states, which no client may
           await payload.update({
             collection,
