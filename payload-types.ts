@@ -310,6 +310,11 @@ export interface User {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  djangoPasswordHash?: string | null;
   updatedAt: string;
   createdAt: string;
   enableAPIKey?: boolean | null;
@@ -491,6 +496,10 @@ export interface Membership {
    * Computed on read: votes, and last affirmed more than 366 days ago. Only the server sets this field.
    */
   needsVoteAffirmation?: boolean | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -527,6 +536,10 @@ export interface UserGroup {
    * When the document was last saved, stamped on every save. Only the server sets this field.
    */
   updated?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -620,6 +633,10 @@ export interface PageImage {
   page: string | Page;
   alt?: string | null;
   caption?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -666,6 +683,10 @@ export interface PageDocument {
   id: string;
   page: string | Page;
   title?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -920,6 +941,10 @@ export interface Job {
    * The logged-in user who created the document, stamped on create. Only the server sets this field.
    */
   creator?: (string | null) | User;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -934,6 +959,10 @@ export interface JobCategory {
    * Generated from name when left empty.
    */
   slug: string;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -948,6 +977,10 @@ export interface JobType {
    * Generated from name when left empty.
    */
   slug: string;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -963,6 +996,10 @@ export interface JobReviewComment {
    * The logged-in user who created the document, stamped on create. Only the server sets this field.
    */
   creator?: (string | null) | User;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -997,6 +1034,10 @@ export interface Feed {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1017,6 +1058,10 @@ export interface BlogEntry {
    */
   guid: string;
   isFeatured?: boolean | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1033,6 +1078,10 @@ export interface FeedAggregate {
   slug: string;
   description?: string | null;
   feeds?: (string | Feed)[] | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1056,6 +1105,10 @@ export interface RelatedBlog {
    * The feed's newest entry title, refreshed by the feed fetcher. Only the server sets this field.
    */
   lastEntryTitle?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1108,6 +1161,10 @@ export interface CommunityPost {
    * When the document was last saved, stamped on every save. Only the server sets this field.
    */
   updated?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -1130,6 +1187,10 @@ export interface CommunityPhoto {
   post: string | CommunityPost;
   caption?: string | null;
   clickThroughUrl?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1173,6 +1234,10 @@ export interface CommunityVideo {
   videoUrl: string;
   caption?: string | null;
   clickThroughUrl?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1185,6 +1250,10 @@ export interface CommunityLink {
   post: string | CommunityPost;
   url: string;
   caption?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1605,6 +1674,10 @@ export interface SuccessStory {
    * When the document was last saved, stamped on every save. Only the server sets this field.
    */
   updated?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -1634,6 +1707,10 @@ export interface StoryCategory {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1663,6 +1740,10 @@ export interface CodeSample {
    * The logged-in user who created the document, stamped on create. Only the server sets this field.
    */
   creator?: (string | null) | User;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1688,6 +1769,10 @@ export interface Minute {
    * The logged-in user who created the document, stamped on create. Only the server sets this field.
    */
   creator?: (string | null) | User;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1716,6 +1801,10 @@ export interface Banner {
   isSitewide?: boolean | null;
   startDate?: string | null;
   endDate?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1737,6 +1826,10 @@ export interface WorkGroup {
    * The logged-in user who created the document, stamped on create. Only the server sets this field.
    */
   creator?: (string | null) | User;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2451,6 +2544,8 @@ export interface UsersSelect<T extends boolean = true> {
   oauthId?: T;
   candidacies?: T;
   nominationsMade?: T;
+  legacyId?: T;
+  djangoPasswordHash?: T;
   updatedAt?: T;
   createdAt?: T;
   enableAPIKey?: T;
@@ -2493,6 +2588,7 @@ export interface MembershipsSelect<T extends boolean = true> {
   votes?: T;
   lastVoteAffirmation?: T;
   needsVoteAffirmation?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2513,6 +2609,7 @@ export interface UserGroupsSelect<T extends boolean = true> {
   lastModifiedBy?: T;
   created?: T;
   updated?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2559,6 +2656,7 @@ export interface PageImagesSelect<T extends boolean = true> {
   page?: T;
   alt?: T;
   caption?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -2612,6 +2710,7 @@ export interface PageImagesSelect<T extends boolean = true> {
 export interface PageDocumentsSelect<T extends boolean = true> {
   page?: T;
   title?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -2739,6 +2838,7 @@ export interface JobsSelect<T extends boolean = true> {
   expires?: T;
   reviewComments?: T;
   creator?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2749,6 +2849,7 @@ export interface JobsSelect<T extends boolean = true> {
 export interface JobTypesSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2759,6 +2860,7 @@ export interface JobTypesSelect<T extends boolean = true> {
 export interface JobCategoriesSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2770,6 +2872,7 @@ export interface JobReviewCommentsSelect<T extends boolean = true> {
   job?: T;
   comment?: T;
   creator?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2787,6 +2890,7 @@ export interface FeedsSelect<T extends boolean = true> {
   lastError?: T;
   lastErrorAt?: T;
   entries?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2803,6 +2907,7 @@ export interface BlogEntriesSelect<T extends boolean = true> {
   pubDate?: T;
   guid?: T;
   isFeatured?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2815,6 +2920,7 @@ export interface FeedAggregatesSelect<T extends boolean = true> {
   slug?: T;
   description?: T;
   feeds?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2828,6 +2934,7 @@ export interface RelatedBlogsSelect<T extends boolean = true> {
   blogWebsite?: T;
   lastEntryPublished?: T;
   lastEntryTitle?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2849,6 +2956,7 @@ export interface CommunityPostsSelect<T extends boolean = true> {
   lastModifiedBy?: T;
   created?: T;
   updated?: T;
+  legacyId?: T;
   meta?:
     | T
     | {
@@ -2869,6 +2977,7 @@ export interface CommunityPhotosSelect<T extends boolean = true> {
   post?: T;
   caption?: T;
   clickThroughUrl?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -2914,6 +3023,7 @@ export interface CommunityVideosSelect<T extends boolean = true> {
   videoUrl?: T;
   caption?: T;
   clickThroughUrl?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2925,6 +3035,7 @@ export interface CommunityLinksSelect<T extends boolean = true> {
   post?: T;
   url?: T;
   caption?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3145,6 +3256,7 @@ export interface SuccessStoriesSelect<T extends boolean = true> {
   lastModifiedBy?: T;
   created?: T;
   updated?: T;
+  legacyId?: T;
   meta?:
     | T
     | {
@@ -3165,6 +3277,7 @@ export interface StoryCategoriesSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
   stories?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3181,6 +3294,7 @@ export interface CodeSamplesSelect<T extends boolean = true> {
   descriptionHtml?: T;
   isPublished?: T;
   creator?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3196,6 +3310,7 @@ export interface MinutesSelect<T extends boolean = true> {
   contentHtml?: T;
   isPublished?: T;
   creator?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3217,6 +3332,7 @@ export interface BannersSelect<T extends boolean = true> {
   isSitewide?: T;
   startDate?: T;
   endDate?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3231,6 +3347,7 @@ export interface WorkGroupsSelect<T extends boolean = true> {
   active?: T;
   url?: T;
   creator?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }

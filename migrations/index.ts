@@ -13,6 +13,8 @@ import * as migration_20261129_183944_email_logs_file_and_resend from './2026112
 import * as migration_20261129_191843_pages_tree_seo_defaults_release_derivation from './20261129_191843_pages_tree_seo_defaults_release_derivation';
 import * as migration_20261129_191900_pages_tree_release_backstops from './20261129_191900_pages_tree_release_backstops';
 import * as migration_20261129_235900_events_constraints from './20261129_235900_events_constraints';
+import * as migration_20261130_000000_import from './20261130_000000_import';
+import * as migration_20261130_000001_import_constraints from './20261130_000001_import_constraints';
 
 export const migrations = [
   {
@@ -89,5 +91,15 @@ export const migrations = [
     up: migration_20261129_235900_events_constraints.up,
     down: migration_20261129_235900_events_constraints.down,
     name: '20261129_235900_events_constraints',
+  },
+  {
+    up: migration_20261130_000000_import.up,
+    down: migration_20261130_000000_import.down,
+    name: '20261130_000000_import',
+  },
+  {
+    up: migration_20261130_000001_import_constraints.up,
+    down: migration_20261130_000001_import_constraints.down,
+    name: '20261130_000001_import_constraints',
   },
 ];

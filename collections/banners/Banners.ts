@@ -8,6 +8,7 @@ import { BANNER_TARGETS, BANNER_TYPES } from '../../src/banners/options'
 import { bannerReads } from '../../src/banners/reads'
 import { readEndpoints } from '../../src/platform/reads'
 import { serverDefaulted } from '../../fields/serverDefaulted'
+import { legacyIdField } from '../../fields/legacyId'
 
 const options = (values: readonly string[]) => values.map((value) => ({ label: value.toLowerCase(), value }))
 
@@ -96,6 +97,7 @@ export const Banners: CollectionConfig = {
         return true
       },
     },
+    legacyIdField('banners_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'Banners', singularName: 'Banner' },
   hooks: {

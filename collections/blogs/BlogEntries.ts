@@ -4,6 +4,7 @@ import { anyone } from '../../access/anyone'
 import { isStaff, isStaffField } from '../../access/isStaff'
 import { sanitizeHtmlField } from '../../hooks/shared/sanitizeHtmlField'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const BlogEntries: CollectionConfig = {
   slug: 'blog-entries',
@@ -67,6 +68,7 @@ export const BlogEntries: CollectionConfig = {
       defaultValue: false,
       index: true,
     },
+    legacyIdField('blog_entries_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'BlogEntries', singularName: 'BlogEntry' },
   hooks: { beforeOperation: [rejectMalformedInput] },

@@ -6,6 +6,7 @@ import { slugField } from '../../fields/slug'
 import { blogReads } from '../../src/blogs/reads'
 import { readEndpoints } from '../../src/platform/reads'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const FeedAggregates: CollectionConfig = {
   slug: 'feed-aggregates',
@@ -29,6 +30,7 @@ export const FeedAggregates: CollectionConfig = {
     slugField({ from: 'name' }),
     { name: 'description', type: 'textarea', maxLength: 2000 },
     { name: 'feeds', type: 'relationship', hasMany: true, relationTo: 'feeds' },
+    legacyIdField('feed_aggregates_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'FeedAggregates', singularName: 'FeedAggregate' },
   hooks: { beforeOperation: [rejectMalformedInput] },

@@ -7,6 +7,7 @@ import { httpUrlValidator } from '../../fields/url'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { fetchFeedEndpoint } from '../../src/blogs/fetchFeedEndpoint'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const Feeds: CollectionConfig = {
   slug: 'feeds',
@@ -71,6 +72,7 @@ export const Feeds: CollectionConfig = {
       'When the last fetch failed, recorded by the feed fetcher.',
     ),
     { name: 'entries', type: 'join', collection: 'blog-entries', on: 'feed' },
+    legacyIdField('feeds_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'Feeds', singularName: 'Feed' },
   hooks: {

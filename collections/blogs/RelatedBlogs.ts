@@ -5,6 +5,7 @@ import { isStaff } from '../../access/isStaff'
 import { serverFilled } from '../../fields/serverFilled'
 import { httpUrlValidator } from '../../fields/url'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const RelatedBlogs: CollectionConfig = {
   slug: 'related-blogs',
@@ -50,6 +51,7 @@ export const RelatedBlogs: CollectionConfig = {
       { name: 'lastEntryTitle', type: 'text', maxLength: 500 },
       "The feed's newest entry title, refreshed by the feed fetcher.",
     ),
+    legacyIdField('related_blogs_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'RelatedBlogs', singularName: 'RelatedBlog' },
   hooks: { beforeOperation: [rejectMalformedInput] },

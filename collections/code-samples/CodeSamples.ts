@@ -8,6 +8,7 @@ import { markupFields } from '../../fields/markup'
 import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { previewAt } from '../../src/platform/preview'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const CodeSamples: CollectionConfig = {
   slug: 'code-samples',
@@ -41,6 +42,7 @@ export const CodeSamples: CollectionConfig = {
     ...markupFields({ defaultContentType: 'MARKDOWN', name: 'description' }),
     isPublishedField(),
     creatorField(),
+    legacyIdField('code_samples_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'CodeSamples', singularName: 'CodeSample' },
   hooks: {

@@ -4,6 +4,7 @@ import { httpUrlValidator } from '../../fields/url'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { postAttachmentAccess } from './attachmentAccess'
 import { postField } from './postField'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const CommunityLinks: CollectionConfig = {
   slug: 'community-links',
@@ -25,6 +26,7 @@ export const CommunityLinks: CollectionConfig = {
       validate: httpUrlValidator('url'),
     },
     { name: 'caption', type: 'text', maxLength: 1000 },
+    legacyIdField('community_links_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'CommunityLinks', singularName: 'CommunityLink' },
   hooks: {

@@ -5,6 +5,7 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { missingFileIsNotFound, uploadDir } from '../../src/platform/uploads'
 import { postAttachmentAccess } from './attachmentAccess'
 import { postField } from './postField'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const CommunityPhotos: CollectionConfig = {
   slug: 'community-photos',
@@ -36,6 +37,7 @@ export const CommunityPhotos: CollectionConfig = {
       maxLength: 1000,
       validate: httpUrlValidator('clickThroughUrl'),
     },
+    legacyIdField('community_photos_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'CommunityPhotos', singularName: 'CommunityPhoto' },
   hooks: {

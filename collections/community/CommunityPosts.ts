@@ -11,6 +11,7 @@ import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { previewAt } from '../../src/platform/preview'
 import { fillSeoDefaults } from '../../hooks/shared/fillSeoDefaults'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const CommunityPosts: CollectionConfig = {
   slug: 'community-posts',
@@ -49,6 +50,7 @@ export const CommunityPosts: CollectionConfig = {
     },
     { name: 'links', type: 'join', collection: 'community-links', on: 'post' },
     ...contentManageableFields(),
+    legacyIdField('community_posts_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'CommunityPosts', singularName: 'CommunityPost' },
   hooks: {

@@ -4,6 +4,7 @@ import { httpUrlValidator } from '../../fields/url'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { postAttachmentAccess } from './attachmentAccess'
 import { postField } from './postField'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const CommunityVideos: CollectionConfig = {
   slug: 'community-videos',
@@ -34,6 +35,7 @@ export const CommunityVideos: CollectionConfig = {
       maxLength: 1000,
       validate: httpUrlValidator('clickThroughUrl'),
     },
+    legacyIdField('community_videos_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'CommunityVideos', singularName: 'CommunityVideo' },
   hooks: {

@@ -4,6 +4,7 @@ import { anyone } from '../../access/anyone'
 import { isStaff } from '../../access/isStaff'
 import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const JobCategories: CollectionConfig = {
   slug: 'job-categories',
@@ -12,7 +13,11 @@ export const JobCategories: CollectionConfig = {
   admin: { group: 'Jobs', useAsTitle: 'name' },
   dbName: 'job_categories',
   defaultPopulate: { name: true, slug: true },
-  fields: [{ name: 'name', type: 'text', maxLength: 200, required: true }, slugField({ from: 'name' })],
+  fields: [
+    { name: 'name', type: 'text', maxLength: 200, required: true },
+    slugField({ from: 'name' }),
+    legacyIdField('job_categories_legacy_id_seq'),
+  ],
   graphQL: { pluralName: 'JobCategories', singularName: 'JobCategory' },
   hooks: { beforeOperation: [rejectMalformedInput] },
 }

@@ -9,6 +9,7 @@ import { notifyReviewComment } from '../../hooks/jobs/notifyReviewComment'
 import { REVIEW_COMMENT_MAX_LENGTH } from '../../src/jobs/config'
 import { existingIn } from '../../fields/existingIn'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const JobReviewComments: CollectionConfig = {
   slug: 'job-review-comments',
@@ -49,6 +50,7 @@ export const JobReviewComments: CollectionConfig = {
       },
     },
     creatorField(),
+    legacyIdField('job_review_comments_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'JobReviewComments', singularName: 'JobReviewComment' },
   hooks: {

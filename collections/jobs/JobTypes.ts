@@ -4,6 +4,7 @@ import { anyone } from '../../access/anyone'
 import { isStaff } from '../../access/isStaff'
 import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const JobTypes: CollectionConfig = {
   slug: 'job-types',
@@ -12,7 +13,11 @@ export const JobTypes: CollectionConfig = {
   admin: { group: 'Jobs', useAsTitle: 'name' },
   dbName: 'job_types',
   defaultPopulate: { name: true, slug: true },
-  fields: [{ name: 'name', type: 'text', maxLength: 200, required: true }, slugField({ from: 'name' })],
+  fields: [
+    { name: 'name', type: 'text', maxLength: 200, required: true },
+    slugField({ from: 'name' }),
+    legacyIdField('job_types_legacy_id_seq'),
+  ],
   graphQL: { pluralName: 'JobTypes', singularName: 'JobType' },
   hooks: { beforeOperation: [rejectMalformedInput] },
 }

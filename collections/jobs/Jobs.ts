@@ -22,6 +22,7 @@ import { JOB_STATUSES } from '../../src/jobs/status'
 import { serverDefaulted } from '../../fields/serverDefaulted'
 import { existingIn } from '../../fields/existingIn'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const Jobs: CollectionConfig = {
   slug: 'jobs',
@@ -178,6 +179,7 @@ export const Jobs: CollectionConfig = {
       on: 'job',
     },
     creatorField(),
+    legacyIdField('jobs_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'Jobs', singularName: 'Job' },
   hooks: {

@@ -11,6 +11,7 @@ import { minutesFeedEndpoint } from '../../src/minutes/endpoints'
 import { minutesReads } from '../../src/minutes/reads'
 import { previewAt } from '../../src/platform/preview'
 import { readEndpoints } from '../../src/platform/reads'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const Minutes: CollectionConfig = {
   slug: 'minutes',
@@ -59,6 +60,7 @@ export const Minutes: CollectionConfig = {
     ...markupFields({ defaultContentType: 'RESTRUCTUREDTEXT' }),
     isPublishedField(),
     creatorField(),
+    legacyIdField('minutes_legacy_id_seq'),
   ],
   // one meeting's minutes are "minutes" too; for such nouns Payload names the list "All..."
   graphQL: { pluralName: 'AllMinutes', singularName: 'Minutes' },

@@ -4,6 +4,7 @@ import { isStaff } from '../../access/isStaff'
 import { parentReadable } from '../../access/parentReadable'
 import { missingFileIsNotFound, uploadDir } from '../../src/platform/uploads'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const PageDocuments: CollectionConfig = {
   slug: 'page-documents',
@@ -30,6 +31,7 @@ export const PageDocuments: CollectionConfig = {
       required: true,
     },
     { name: 'title', type: 'text', maxLength: 500 },
+    legacyIdField('page_documents_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'PageDocuments', singularName: 'PageDocument' },
   hooks: { beforeOperation: [rejectMalformedInput] },

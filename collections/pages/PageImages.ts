@@ -4,6 +4,7 @@ import { isStaff } from '../../access/isStaff'
 import { parentReadable } from '../../access/parentReadable'
 import { missingFileIsNotFound, uploadDir } from '../../src/platform/uploads'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const PageImages: CollectionConfig = {
   slug: 'page-images',
@@ -42,6 +43,7 @@ export const PageImages: CollectionConfig = {
     },
     { name: 'alt', type: 'text', maxLength: 500 },
     { name: 'caption', type: 'text', maxLength: 1000 },
+    legacyIdField('page_images_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'PageImages', singularName: 'PageImage' },
   hooks: { beforeOperation: [rejectMalformedInput] },

@@ -4,6 +4,7 @@ import { anyone } from '../../access/anyone'
 import { isStaff } from '../../access/isStaff'
 import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const StoryCategories: CollectionConfig = {
   slug: 'story-categories',
@@ -20,6 +21,7 @@ export const StoryCategories: CollectionConfig = {
       collection: 'success-stories',
       on: 'category',
     },
+    legacyIdField('story_categories_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'StoryCategories', singularName: 'StoryCategory' },
   hooks: { beforeOperation: [rejectMalformedInput] },

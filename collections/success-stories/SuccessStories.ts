@@ -14,6 +14,7 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { existingIn } from '../../fields/existingIn'
 import { previewAt } from '../../src/platform/preview'
 import { fillSeoDefaults } from '../../hooks/shared/fillSeoDefaults'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const SuccessStories: CollectionConfig = {
   slug: 'success-stories',
@@ -70,6 +71,7 @@ export const SuccessStories: CollectionConfig = {
       validate: httpUrlValidator('image'),
     },
     ...contentManageableFields(),
+    legacyIdField('success_stories_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'SuccessStories', singularName: 'SuccessStory' },
   hooks: {

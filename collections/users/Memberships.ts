@@ -11,6 +11,8 @@ import { needsVoteAffirmation, stampVoteAffirmation } from '../../hooks/users/vo
 import { validateExistingUser } from './validators'
 import { serverDefaulted } from '../../fields/serverDefaulted'
 import { serverFilled } from '../../fields/serverFilled'
+import { legacyIdField } from '../../fields/legacyId'
+import { PRESERVE_CONTENT_MANAGED } from '../../fields/contentManageable'
 
 export const MEMBERSHIP_TYPES = ['BASIC', 'SUPPORTING', 'SPONSOR', 'MANAGING', 'CONTRIBUTING', 'FELLOW'] as const
 
@@ -70,8 +72,12 @@ export const Memberships: CollectionConfig = {
       name: 'psfCodeOfConduct',
       type: 'checkbox',
       defaultValue: false,
-      validate: (value: boolean | null | undefined, { operation }: { operation?: string }) =>
-        operation === 'create' && value !== true
+      // python.org's older memberships predate the agreement: an import (PRESERVE_CONTENT_MANAGED) keeps them as they were
+      validate: (
+        value: boolean | null | undefined,
+        { operation, req }: { operation?: string; req?: { context?: Record<string, unknown> } },
+      ) =>
+        operation === 'create' && value !== true && !req?.context?.[PRESERVE_CONTENT_MANAGED]
           ? 'psfCodeOfConduct must be true: a membership requires agreeing to the PSF Code of Conduct'
           : true,
     },
@@ -85,6 +91,7 @@ export const Memberships: CollectionConfig = {
       { name: 'needsVoteAffirmation', type: 'checkbox', hooks: { afterRead: [needsVoteAffirmation] }, virtual: true },
       'Computed on read: votes, and last affirmed more than 366 days ago.',
     ),
+    legacyIdField('memberships_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'Memberships', singularName: 'Membership' },
   hooks: {

@@ -8,6 +8,7 @@ import { contentManageableFields } from '../../fields/contentManageable'
 import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { serverDefaulted } from '../../fields/serverDefaulted'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const USER_GROUP_TYPES = ['MEETUP', 'DISTRIBUTION_LIST', 'OTHER'] as const
 
@@ -66,6 +67,7 @@ export const UserGroups: CollectionConfig = {
       defaultValue: false,
     },
     ...contentManageableFields(),
+    legacyIdField('user_groups_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'UserGroups', singularName: 'UserGroup' },
   hooks: {

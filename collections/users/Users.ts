@@ -10,6 +10,14 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { authFieldOverrides } from './authFieldOverrides'
 import { validateUserEmail, validateUsername } from './validators'
 import { serverDefaulted } from '../../fields/serverDefaulted'
+import { legacyIdField } from '../../fields/legacyId'
+import { nobodyField } from '../../access/nobody'
+import {
+  dropDjangoPassword,
+  migrateDjangoPassword,
+  passwordlessImport,
+  removeImportPassword,
+} from '../../hooks/users/djangoPassword'
 
 export const SEARCH_VISIBILITY = ['PUBLIC', 'PRIVATE'] as const
 export const EMAIL_PRIVACY = ['PUBLIC', 'PRIVATE', 'NEVER'] as const
@@ -172,11 +180,21 @@ export const Users: CollectionConfig = {
       maxDepth: 2,
       on: 'nominator',
     },
+    legacyIdField('users_legacy_id_seq'),
+    // python.org's Django password hash of an imported account, until its first login (hooks/users/djangoPassword.ts)
+    {
+      name: 'djangoPasswordHash',
+      type: 'text',
+      access: { create: nobodyField, read: nobodyField, update: nobodyField },
+      hidden: true,
+      maxLength: 256,
+    },
   ],
   graphQL: { pluralName: 'Users', singularName: 'User' },
   hooks: {
-    beforeOperation: [rejectMalformedInput],
+    afterChange: [removeImportPassword],
+    beforeOperation: [rejectMalformedInput, passwordlessImport, migrateDjangoPassword],
     beforeChange: [firstUserIsSuperuser],
-    beforeLogin: [refuseInactiveLogin],
+    beforeLogin: [refuseInactiveLogin, dropDjangoPassword],
   },
 }

@@ -6,6 +6,7 @@ import { creatorField } from '../../fields/contentManageable'
 import { slugField } from '../../fields/slug'
 import { httpUrlValidator } from '../../fields/url'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { legacyIdField } from '../../fields/legacyId'
 
 export const WorkGroups: CollectionConfig = {
   slug: 'work-groups',
@@ -31,6 +32,7 @@ export const WorkGroups: CollectionConfig = {
       validate: httpUrlValidator('url'),
     },
     creatorField(),
+    legacyIdField('work_groups_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'WorkGroups', singularName: 'WorkGroup' },
   hooks: {

@@ -5,6 +5,7 @@ import { userId, userIsStaff } from '../../access/roles'
 import { now } from '../../src/platform/clock'
 import { execute } from '../../src/platform/db/sql'
 import { type Actor, checkTransition, JOB_STATUSES, type JobStatus, OWNER_EDITABLE } from '../../src/jobs/status'
+import { PRESERVE_CONTENT_MANAGED } from '../../fields/contentManageable'
 
 /** Set by the expiry task: the system, not a user, moves jobs to EXPIRED. */
 export const SYSTEM_TRANSITION = 'jobSystemTransition'
@@ -71,6 +72,9 @@ export const enforceJobWorkflow: CollectionBeforeChangeHook = async ({
   originalDoc,
   req,
 }) => {
+  // an import (PRESERVE_CONTENT_MANAGED) carries python.org's jobs in the status they had there, as they were
+  if (context[PRESERVE_CONTENT_MANAGED])
+    return { ...data, status: assertKnownStatus(data.status ?? originalDoc?.status ?? 'DRAFT') }
   if (operation === 'create') {
     const status = assertKnownStatus(data.status ?? 'DRAFT')
     if (status !== 'DRAFT' && status !== 'REVIEW') {

@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook } from 'payload'
 
 import { jobsTeamEmail } from '../../src/jobs/config'
 import { queueEmail } from '../../src/mailing/queueEmail'
+import { PRESERVE_CONTENT_MANAGED } from '../../fields/contentManageable'
 
 export const JOB_TEMPLATES = {
   approved: 'jobs.approved',
@@ -22,7 +23,15 @@ export const jobEmailContext = (doc: Record<string, unknown>) => ({
  * Emails only when the status actually changed: submitted -> the job-board
  * team; approved or rejected -> the job's contact and the team.
  */
-export const notifyJobStatusChange: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
+export const notifyJobStatusChange: CollectionAfterChangeHook = async ({
+  context: hookContext,
+  doc,
+  operation,
+  previousDoc,
+  req,
+}) => {
+  // an import (PRESERVE_CONTENT_MANAGED) carries history: nobody is told again of what happened on python.org
+  if (hookContext[PRESERVE_CONTENT_MANAGED]) return doc
   const before = operation === 'create' ? null : previousDoc?.status
   if (doc.status === before) return doc
   const context = jobEmailContext(doc)

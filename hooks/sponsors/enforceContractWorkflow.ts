@@ -17,6 +17,7 @@ import {
   type ContractStatus,
 } from '../../src/sponsors/status'
 import { assertKnownStatus, changedFields, idOf, refuse, SPONSORS_SYSTEM, today } from '../../src/sponsors/workflow'
+import { PRESERVE_CONTENT_MANAGED } from '../../fields/contentManageable'
 
 /** A contract's content: what staff revise while it is a DRAFT, and nobody changes afterwards. */
 export const CONTRACT_CONTENT = [
@@ -49,6 +50,9 @@ export const enforceContractWorkflow: CollectionBeforeChangeHook = async ({
   originalDoc,
   req,
 }) => {
+  // an import (PRESERVE_CONTENT_MANAGED) carries python.org's contracts as they were: status, revision, content
+  if (context[PRESERVE_CONTENT_MANAGED])
+    return { ...data, status: status(data.status ?? originalDoc?.status ?? 'DRAFT') }
   const system = Boolean(context[SPONSORS_SYSTEM])
   if (operation === 'create') {
     if (!system) refuse('A contract is created by approving its sponsorship, not directly', 403)

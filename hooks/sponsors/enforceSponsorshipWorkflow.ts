@@ -25,6 +25,7 @@ import {
   today,
   UUID,
 } from '../../src/sponsors/workflow'
+import { PRESERVE_CONTENT_MANAGED } from '../../fields/contentManageable'
 
 /** The terms a lock protects: period, level and fee. */
 const TERMS = ['startDate', 'endDate', 'level', 'sponsorshipFee'] as const
@@ -126,6 +127,10 @@ const checkPeriod = (next: Record<string, unknown>, id: number | string) => {
  */
 export const enforceSponsorshipWorkflow: CollectionBeforeChangeHook = async (args) => {
   const { context, data, operation, originalDoc, req } = args
+  // an import (PRESERVE_CONTENT_MANAGED) carries python.org's sponsorships in the status and with the dates they had
+  // there (the database still holds one open application per sponsor, and a FINALIZED one's EXECUTED contract)
+  if (context[PRESERVE_CONTENT_MANAGED])
+    return { ...data, status: status(data.status ?? originalDoc?.status ?? 'APPLIED') }
   if (operation === 'create') return apply(args)
 
   const id = originalDoc.id as string

@@ -5,6 +5,7 @@ import { queueEmail } from '../../src/mailing/queueEmail'
 import { SPONSOR_TEMPLATES } from '../../src/sponsors/config'
 import { idOf } from '../../src/sponsors/workflow'
 import { applicantEmail, sponsorshipEmailContext } from './notifySponsorshipStatusChange'
+import { PRESERVE_CONTENT_MANAGED } from '../../fields/contentManageable'
 
 /**
  * A contract sent for signature goes to the applicant with its PDF attached
@@ -12,11 +13,14 @@ import { applicantEmail, sponsorshipEmailContext } from './notifySponsorshipStat
  * file when it sends).
  */
 export const notifyContractSent: CollectionAfterChangeHook<SponsorContract> = async ({
+  context,
   doc,
   operation,
   previousDoc,
   req,
 }) => {
+  // an import (PRESERVE_CONTENT_MANAGED) carries history: nobody is told again of what happened on python.org
+  if (context[PRESERVE_CONTENT_MANAGED]) return doc
   if (operation !== 'update' || doc.status !== 'AWAITING_SIGNATURE' || previousDoc?.status === doc.status) return doc
   const document = idOf(doc.document)
   const sponsorshipId = idOf(doc.sponsorship)

@@ -4,6 +4,7 @@ import type { Sponsorship } from '../../payload-types'
 import { queueEmail } from '../../src/mailing/queueEmail'
 import { SPONSOR_TEMPLATES, sponsorsTeamEmail } from '../../src/sponsors/config'
 import { idOf } from '../../src/sponsors/workflow'
+import { PRESERVE_CONTENT_MANAGED } from '../../fields/contentManageable'
 
 /**
  * What a sponsorship email may say about it. The system reads the sponsor,
@@ -66,11 +67,14 @@ export const applicantEmail = async (
  * applicant. Only when the status actually changed.
  */
 export const notifySponsorshipStatusChange: CollectionAfterChangeHook<Sponsorship> = async ({
+  context,
   doc,
   operation,
   previousDoc,
   req,
 }) => {
+  // an import (PRESERVE_CONTENT_MANAGED) carries history: nobody is told again of what happened on python.org
+  if (context[PRESERVE_CONTENT_MANAGED]) return doc
   const before = operation === 'create' ? null : previousDoc?.status
   if (doc.status === before) return doc
   if (doc.status === 'APPLIED') {

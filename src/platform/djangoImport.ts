@@ -1,12 +1,12 @@
 /**
  * The shapes python.org's data arrives in: Django `manage.py dumpdata` JSON
  * (a list of `{ model, pk, fields }`). Each domain maps its own models in
- * `src/<domain>/djangoImport.ts` with `ModelMapper`s; the importer (seed/)
- * streams the files, orders the mappers by `dependsOn`, resolves foreign keys
- * through `ImportContext` and writes each document with its python.org
- * primary key kept as `legacyId`.
+ * `src/<domain>/djangoImport.ts` with `ModelMapper`s; the importer
+ * (seed/import/) streams the files, orders the mappers by `dependsOn`,
+ * resolves foreign keys through `ImportContext` and writes each document
+ * with its python.org primary key kept as `legacyId`.
  */
-import type { CollectionSlug } from 'payload'
+import type { CollectionSlug, Where } from 'payload'
 
 export type DjangoRow = {
   fields: Record<string, unknown>
@@ -17,6 +17,12 @@ export type DjangoRow = {
 }
 
 export type ImportContext = {
+  /**
+   * A supporting document python.org kept in another shape (a related
+   * blog's feed, a logo): the existing one matching `where`, else one
+   * created from `data`, in the importer's transaction. Importer only.
+   */
+  ensure?: (collection: CollectionSlug, where: Where, data: Record<string, unknown>) => Promise<string>
   /**
    * The id of the document imported for another model's row, given the
    * Django foreign key as it appears in the dump (an integer pk, or a
@@ -37,10 +43,52 @@ export type ImportContext = {
 
 export type ModelMapper = {
   collection: CollectionSlug
+  /**
+   * Models whose rows must be written in the same transaction as this
+   * one's, because a check deferred to commit needs both (a FINALIZED
+   * sponsorship and its EXECUTED contract). The importer imports the files
+   * holding them together.
+   */
+  commitsWith?: string[]
   /** models whose rows must be imported first (their ids are resolved by this one) */
   dependsOn?: string[]
+  /**
+   * Every field python.org's model has in a dump (what `toData` reads and
+   * what it knowingly leaves out): a row with another field, or without one
+   * of these, is named in the import summary.
+   */
+  fields?: string[]
+  /** the row's file in python.org's MEDIA_ROOT, for upload collections (the importer uploads it) */
+  file?: (row: DjangoRow) => null | string
+  /**
+   * A second pass once every row of this model is written: relations to
+   * rows of the same model (a sponsorship overlapped by a later one), or
+   * supporting documents that need this row's id. Returns the changes to
+   * save on the document (or null for none).
+   */
+  link?: (row: DjangoRow, context: ImportContext, id: string) => Promise<null | Record<string, unknown>>
   /** the Django model, e.g. `events.event` */
   model: string
+  /**
+   * For a model that has no collection of its own but completes another
+   * model's document (a user's email address): the id of the document this
+   * row changes; `toData` then returns the changes. Such rows keep no
+   * legacyId.
+   */
+  patches?: (row: DjangoRow, context: ImportContext) => Promise<null | string>
+  /** models this one reads through `context.rows` only (they have no collection of their own) */
+  reads?: string[]
   /** the collection data for one row (without `legacyId`, which the importer sets from `pk`) */
   toData: (row: DjangoRow, context: ImportContext) => Promise<Record<string, unknown>> | Record<string, unknown>
+}
+
+/**
+ * Thrown by a mapper for a row this project cannot represent (a nomination
+ * python.org never linked to an account): the importer lists the row with
+ * the reason and goes on with the others.
+ */
+export class UnimportableRow extends Error {}
+
+export const unimportable = (row: DjangoRow, why: string): never => {
+  throw new UnimportableRow(`${row.model} ${String(row.pk)}: not imported: ${why}`)
 }
