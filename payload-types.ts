@@ -555,7 +555,7 @@ export interface Page {
    */
   path: string;
   /**
-   * The nearest page above this one by path; follows the path.
+   * The nearest page above this one by path, kept in step with the path on save. Only the server sets this field.
    */
   parent?: (string | null) | Page;
   /**

@@ -13,9 +13,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
-   ALTER TABLE "email_logs" DROP CONSTRAINT "email_logs_resend_of_id_email_logs_id_fk";
+   ALTER TABLE "email_logs" DROP CONSTRAINT IF EXISTS "email_logs_resend_of_id_email_logs_id_fk";
   
-  ALTER TABLE "email_logs" DROP CONSTRAINT "email_logs_resent_by_id_users_id_fk";
+  ALTER TABLE "email_logs" DROP CONSTRAINT IF EXISTS "email_logs_resent_by_id_users_id_fk";
   
   ALTER TABLE "email_logs" ALTER COLUMN "status" SET DATA TYPE text;
   ALTER TABLE "email_logs" ALTER COLUMN "status" SET DEFAULT 'QUEUED'::text;

@@ -22,7 +22,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
-   ALTER TABLE "pages" DROP CONSTRAINT "pages_parent_id_pages_id_fk";
+   ALTER TABLE "pages" DROP CONSTRAINT IF EXISTS "pages_parent_id_pages_id_fk";
   
   DROP INDEX "pages_parent_idx";
   DROP INDEX "pages_order_idx";

@@ -26,7 +26,10 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
 }
 
 export async function down({ db }: MigrateDownArgs): Promise<void> {
+  // back to the optional columns the generated migration before this one left (parents stay: that migration drops them)
   await db.execute(sql`
+    ALTER TABLE "releases" ALTER COLUMN "version" DROP NOT NULL;
+    ALTER TABLE "releases" ALTER COLUMN "status" DROP NOT NULL;
     ALTER TABLE "releases" ALTER COLUMN "pre_release" DROP NOT NULL;
   `)
 }

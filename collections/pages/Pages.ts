@@ -15,6 +15,7 @@ import { readEndpoints } from '../../src/platform/reads'
 import { pageReads } from '../../src/site-pages/reads'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { previewAt } from '../../src/platform/preview'
+import { serverFilled } from '../../fields/serverFilled'
 
 export const Pages: CollectionConfig = {
   slug: 'pages',
@@ -38,19 +39,11 @@ export const Pages: CollectionConfig = {
   fields: [
     { name: 'title', type: 'text', maxLength: 500, required: true },
     pagePathField(),
-    {
-      name: 'parent',
-      type: 'relationship',
-      // derived from the path (hooks/pages/pageTree.ts), never written by clients
-      access: { create: () => false, update: () => false },
-      admin: {
-        description: 'The nearest page above this one by path; follows the path.',
-        position: 'sidebar',
-        readOnly: true,
-      },
-      index: true,
-      relationTo: 'pages',
-    },
+    // derived from the path (hooks/pages/pageTree.ts), never written by clients
+    serverFilled(
+      { name: 'parent', type: 'relationship', admin: { position: 'sidebar' }, index: true, relationTo: 'pages' },
+      'The nearest page above this one by path, kept in step with the path on save.',
+    ),
     {
       name: 'order',
       type: 'number',

@@ -23,6 +23,7 @@ export const SponsorContractDocuments: CollectionConfig = {
     useAsTitle: 'filename',
   },
   dbName: 'sponsor_contract_documents',
+  defaultPopulate: { filename: true, mimeType: true, url: true },
   defaultSort: '-createdAt',
   fields: [
     {

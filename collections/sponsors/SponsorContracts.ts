@@ -42,6 +42,8 @@ export const SponsorContracts: CollectionConfig = {
     useAsTitle: 'sponsorName',
   },
   dbName: 'sponsor_contracts',
+  // a populated contract is its state, not its terms (staff and the applicant read those on the contract itself)
+  defaultPopulate: { revision: true, status: true },
   defaultSort: '-createdAt',
   endpoints: contractEndpoints,
   fields: [

@@ -133,7 +133,8 @@ export const pageBreadcrumbs = defineRead({
     })
     const byPath = new Map(docs.map((doc) => [doc.path, doc]))
     if (!byPath.has(normalised)) return noPage(normalised, context)
-    return trail.flatMap((candidate) => byPath.get(candidate) ?? [])
+    // a list read answers { docs } in REST and GraphQL alike
+    return { docs: trail.flatMap((candidate) => byPath.get(candidate) ?? []) }
   },
   returns: { collection: 'pages', shape: 'list' },
 })

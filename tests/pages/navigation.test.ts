@@ -195,13 +195,14 @@ describe('GET /api/pages/children', () => {
 })
 
 describe('GET /api/pages/breadcrumbs', () => {
-  const trail = (docs: Json) => (docs as Json[]).map((doc) => doc.path)
+  // a list read answers { docs }
+  const trail = (body: Json) => (body.docs as Json[]).map((doc) => doc.path)
 
   it('answers the pages above, from the top, and the page itself last', async () => {
     const { body, status } = await get('/pages/breadcrumbs?path=/about/psf/board/')
     expect(status).toBe(200)
     expect(trail(body)).toEqual(['about', 'about/psf', 'about/psf/board'])
-    expect(body.map((doc: Json) => Object.keys(doc).sort())).toEqual([
+    expect(body.docs.map((doc: Json) => Object.keys(doc).sort())).toEqual([
       ['id', 'order', 'path', 'title'],
       ['id', 'order', 'path', 'title'],
       ['id', 'order', 'path', 'title'],
@@ -230,7 +231,7 @@ describe('GET /api/pages/breadcrumbs', () => {
 
   it('keeps the order when select leaves the path out', async () => {
     const { body } = await get('/pages/breadcrumbs?path=about/psf/board&select[title]=true')
-    expect(body.map((doc: Json) => doc.title)).toEqual([
+    expect(body.docs.map((doc: Json) => doc.title)).toEqual([
       'Title of about',
       'Title of about/psf',
       'Title of about/psf/board',
@@ -238,7 +239,7 @@ describe('GET /api/pages/breadcrumbs', () => {
   })
 
   it('GraphQL: the same trail; null when there is no page', async () => {
-    const query = 'query ($path: String!) { pageBreadcrumbs(path: $path) { path title } }'
+    const query = 'query ($path: String!) { pageBreadcrumbs(path: $path) { docs { path title } } }'
     const result = await t.graphql(query, { variables: { path: 'about/draft-section/inner' } })
     expect(result.errors).toBeUndefined()
     expect(trail(result.data.pageBreadcrumbs)).toEqual(['about', 'about/draft-section/inner'])
