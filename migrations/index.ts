@@ -11,6 +11,7 @@ import * as migration_20261129_183100_sponsors_constraints from './20261129_1831
 import * as migration_20261129_183823_events from './20261129_183823_events';
 import * as migration_20261129_183944_email_logs_file_and_resend from './20261129_183944_email_logs_file_and_resend';
 import * as migration_20261129_235900_events_constraints from './20261129_235900_events_constraints';
+import * as migration_20261129_235950_seed_records from './20261129_235950_seed_records';
 
 export const migrations = [
   {
@@ -77,5 +78,10 @@ export const migrations = [
     up: migration_20261129_235900_events_constraints.up,
     down: migration_20261129_235900_events_constraints.down,
     name: '20261129_235900_events_constraints',
+  },
+  {
+    up: migration_20261129_235950_seed_records.up,
+    down: migration_20261129_235950_seed_records.down,
+    name: '20261129_235950_seed_records',
   },
 ];

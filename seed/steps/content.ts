@@ -1,0 +1,3 @@
+import type { SeedRun } from '../context'
+
+export const seedContent = async (_run: SeedRun) => undefined
