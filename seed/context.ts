@@ -87,6 +87,8 @@ export type Step = SeedRun & {
     key: string,
     how: { create: () => Promise<string>; find?: () => Promise<null | string> },
   ) => Promise<Ensured>
+  /** the id of the row recorded as `key` in `collection`, if it still exists */
+  recorded: (collection: CollectionSlug, key: string) => Promise<null | string>
   /** records a row the seed's workflows created along the way (a contract, a nominee) */
   record: (collection: CollectionSlug, key: string, id: string) => Promise<void>
   /** counts as skipped the rows recorded under `keyPrefix` (what a skipped row's workflow made the first time) */
@@ -169,15 +171,20 @@ export const runStep = async <T>(
     return docs[0] ? String(docs[0].id) : null
   }
 
-  const ensure: Step['ensure'] = async (collection, key, { create, find }) => {
+  const recorded: Step['recorded'] = async (collection, key) => {
     const table = tableOf(payload, collection)
     const [known] = await query(
       sql`SELECT r.doc_id FROM seed_records r JOIN ${sql.identifier(table)} t ON t.id = r.doc_id
           WHERE r.collection = ${collection} AND r.key = ${key}`,
     )
+    return known ? String(known.doc_id) : null
+  }
+
+  const ensure: Step['ensure'] = async (collection, key, { create, find }) => {
+    const known = await recorded(collection, key)
     if (known) {
       tally.skipped(collection)
-      return { created: false, id: String(known.doc_id) }
+      return { created: false, id: known }
     }
     const found = find ? await find() : null
     if (found) {
@@ -212,6 +219,7 @@ export const runStep = async <T>(
     findId,
     query,
     record,
+    recorded,
     req,
     skipRecorded,
     tick: (amount) => progress.tick(amount),
@@ -229,3 +237,12 @@ export const runStep = async <T>(
     throw error
   }
 }
+
+/**
+ * Local API options for writes whose answer the seed needs only the id of:
+ * reading the whole document back (joins, relationships, afterRead hooks)
+ * costs several times the write itself. Only for collections without
+ * afterChange hooks, which would see the trimmed document. (A select
+ * always returns the id; `createdAt` is a field every collection has.)
+ */
+export const ID_ONLY: { depth: number; select: { createdAt: true } } = { depth: 0, select: { createdAt: true } }

@@ -42,4 +42,9 @@ export const pdfDocument = (title: string, paragraphs: string[]): Promise<Buffer
   })
 
 /** An upload for the Local API's `file` option. */
-export const uploadFile = (data: Buffer, name: string, mimetype: string) => ({ data, mimetype, name, size: data.length })
+export const uploadFile = (data: Buffer, name: string, mimetype: string) => ({
+  data,
+  mimetype,
+  name,
+  size: data.length,
+})

@@ -50,8 +50,12 @@ export const MAX_SCALE = 1000
  * there under the same natural key, is skipped; nothing else is touched.
  */
 export const seed = async (payload: Payload, options: SeedLog | SeedOptions = {}): Promise<SeedResult> => {
-  const { log = (message: string) => payload.logger.info(message), progress = silentProgress, reset = false, scale = 1 } =
-    typeof options === 'function' ? { log: options } : options
+  const {
+    log = (message: string) => payload.logger.info(message),
+    progress = silentProgress,
+    reset = false,
+    scale = 1,
+  } = typeof options === 'function' ? { log: options } : options
   if (!Number.isInteger(scale) || scale < 1 || scale > MAX_SCALE) {
     throw new Error(`scale must be a whole number from 1 to ${MAX_SCALE}, not ${String(scale)}`)
   }

@@ -35,13 +35,48 @@ export const CALENDARS = [
 export type CalendarSlug = (typeof CALENDARS)[number]['slug']
 
 export const VENUES = [
-  { address: '1000 Fort Duquesne Blvd, Pittsburgh, PA', calendar: 'python-events', name: 'Pittsburgh Convention Center', timeZone: 'America/New_York' },
-  { address: '5. května 65, Prague', calendar: 'python-events', name: 'Prague Congress Centre', timeZone: 'Europe/Prague' },
-  { address: '3-5-1 Marunouchi, Tokyo', calendar: 'python-events', name: 'Tokyo International Forum', timeZone: 'Asia/Tokyo' },
-  { address: '66 Goulburn St, Sydney', calendar: 'python-events', name: 'Sydney Conference Hall', timeZone: 'Australia/Sydney' },
-  { address: 'Av. Rebouças 600, São Paulo', calendar: 'python-events', name: 'Centro de Convenções Rebouças', timeZone: 'America/Sao_Paulo' },
-  { address: 'Ngong Road, Nairobi', calendar: 'python-events', name: 'Nairobi Innovation Hub', timeZone: 'Africa/Nairobi' },
-  { address: 'Rungestraße 20, Berlin', calendar: 'python-user-group-events', name: 'Berlin Tech Hub', timeZone: 'Europe/Berlin' },
+  {
+    address: '1000 Fort Duquesne Blvd, Pittsburgh, PA',
+    calendar: 'python-events',
+    name: 'Pittsburgh Convention Center',
+    timeZone: 'America/New_York',
+  },
+  {
+    address: '5. května 65, Prague',
+    calendar: 'python-events',
+    name: 'Prague Congress Centre',
+    timeZone: 'Europe/Prague',
+  },
+  {
+    address: '3-5-1 Marunouchi, Tokyo',
+    calendar: 'python-events',
+    name: 'Tokyo International Forum',
+    timeZone: 'Asia/Tokyo',
+  },
+  {
+    address: '66 Goulburn St, Sydney',
+    calendar: 'python-events',
+    name: 'Sydney Conference Hall',
+    timeZone: 'Australia/Sydney',
+  },
+  {
+    address: 'Av. Rebouças 600, São Paulo',
+    calendar: 'python-events',
+    name: 'Centro de Convenções Rebouças',
+    timeZone: 'America/Sao_Paulo',
+  },
+  {
+    address: 'Ngong Road, Nairobi',
+    calendar: 'python-events',
+    name: 'Nairobi Innovation Hub',
+    timeZone: 'Africa/Nairobi',
+  },
+  {
+    address: 'Rungestraße 20, Berlin',
+    calendar: 'python-user-group-events',
+    name: 'Berlin Tech Hub',
+    timeZone: 'Europe/Berlin',
+  },
   { address: '', calendar: null, name: 'Online', timeZone: null },
 ] as const
 
@@ -84,11 +119,15 @@ const at = (day: Date, hh: number, mm: number, zone: string) =>
   fromFloating(new Date(day.getTime() + (hh * 60 + mm) * 60_000), zone)
 
 /** The first date on or after `from` that is a `weekday` (0 Sunday ... 6 Saturday). */
-const nextWeekday = (from: Date, weekday: number) => new Date(from.getTime() + (((weekday - from.getUTCDay() + 7) % 7) * DAY))
+const nextWeekday = (from: Date, weekday: number) =>
+  new Date(from.getTime() + ((weekday - from.getUTCDay() + 7) % 7) * DAY)
 
 /** The `n`th `weekday` of the month of `date`. */
 const nthWeekday = (date: Date, weekday: number, n: number) =>
-  new Date(nextWeekday(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1)), weekday).getTime() + (n - 1) * 7 * DAY)
+  new Date(
+    nextWeekday(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1)), weekday).getTime() +
+      (n - 1) * 7 * DAY,
+  )
 
 const allDays = (start: Date, days: number): OccurrenceSpec => ({
   allDay: true,
@@ -121,7 +160,10 @@ export const demoEvents = (now: Date): EventSpec[] => {
     {
       calendar: 'python-events',
       categories: ['Conferences'],
-      description: about('The largest annual gathering of the Python community: tutorials, talks, sprints.', 'in Pittsburgh'),
+      description: about(
+        'The largest annual gathering of the Python community: tutorials, talks, sprints.',
+        'in Pittsburgh',
+      ),
       featured: true,
       occurrences: [allDays(day(160), 5)],
       published: true,
@@ -190,7 +232,10 @@ export const demoEvents = (now: Date): EventSpec[] => {
       calendar: 'python-events',
       categories: ['Sprints'],
       description: about('Two evenings of remote sprinting on Django, hosted from the US west coast.', 'online'),
-      occurrences: [timed(at(day(10), 17, 0, 'America/Los_Angeles'), 240), timed(at(day(11), 17, 0, 'America/Los_Angeles'), 240)],
+      occurrences: [
+        timed(at(day(10), 17, 0, 'America/Los_Angeles'), 240),
+        timed(at(day(11), 17, 0, 'America/Los_Angeles'), 240),
+      ],
       published: true,
       rules: [],
       slug: 'django-sprint-weekend',
@@ -330,7 +375,12 @@ export const demoEvents = (now: Date): EventSpec[] => {
       published: true,
       rules: [
         {
-          begin: at(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 3, 15)), 12, 0, 'America/New_York').toISOString(),
+          begin: at(
+            new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 3, 15)),
+            12,
+            0,
+            'America/New_York',
+          ).toISOString(),
           byMonthDay: 15,
           count: 12,
           duration: 60,

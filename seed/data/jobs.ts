@@ -17,7 +17,14 @@ export const JOB_TYPES = [
   'Web',
 ]
 
-export const JOB_CATEGORIES = ['Developer / Engineer', 'Technical Lead', 'Data Scientist', 'Project Manager', 'Educator', 'Other']
+export const JOB_CATEGORIES = [
+  'Developer / Engineer',
+  'Technical Lead',
+  'Data Scientist',
+  'Project Manager',
+  'Educator',
+  'Other',
+]
 
 export type JobSpec = {
   category: string
@@ -36,6 +43,7 @@ export type JobSpec = {
 }
 
 /** Thirty postings by a few members, in every status of the review workflow. */
+// prettier-ignore
 export const JOBS: JobSpec[] = [
   { category: 'Developer / Engineer', city: 'Turin', company: 'Northwind Robotics', country: 'Italy', featured: true, owner: 'sofia', remote: false, status: 'APPROVED', title: 'Senior Python Engineer', types: ['Back end', 'Systems'] },
   { category: 'Data Scientist', city: 'Berlin', company: 'Kestrel Data Systems', country: 'Germany', owner: 'lars', remote: true, status: 'APPROVED', title: 'Data Scientist, Forecasting', types: ['Data Science', 'Machine Learning'] },
@@ -72,16 +80,24 @@ export const JOBS: JobSpec[] = [
 /** Review comments: staff ask, owners answer, in the order written. */
 export const JOB_REVIEW_COMMENTS: Record<string, { by: 'owner' | 'staff'; text: string }[]> = {
   'Java Developer': [
-    { by: 'staff', text: 'The Python Job Board lists jobs that are mainly about Python; this posting does not mention it.' },
+    {
+      by: 'staff',
+      text: 'The Python Job Board lists jobs that are mainly about Python; this posting does not mention it.',
+    },
   ],
   'Lead Backend Engineer': [
     { by: 'staff', text: 'Could you add the salary range or say whether remote work is possible?' },
     { by: 'owner', text: 'Added: hybrid, two days a week in the office.' },
   ],
   'Rockstar Ninja Coder': [
-    { by: 'staff', text: 'Please describe the actual role and company; postings need a real employer and a concrete job.' },
+    {
+      by: 'staff',
+      text: 'Please describe the actual role and company; postings need a real employer and a concrete job.',
+    },
   ],
-  'Scrum Master': [{ by: 'staff', text: 'This role does not involve Python development, so it is not a fit for the board.' }],
+  'Scrum Master': [
+    { by: 'staff', text: 'This role does not involve Python development, so it is not a fit for the board.' },
+  ],
   'Site Reliability Engineer': [{ by: 'staff', text: 'Thanks! We will review it within two business days.' }],
 }
 

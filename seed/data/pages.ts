@@ -343,7 +343,12 @@ export type AttachmentSpec = {
 /** Images and documents attached to pages (drawn and written by the seed, offline). */
 export const PAGE_ATTACHMENTS: AttachmentSpec[] = [
   { filename: 'python-logo.png', kind: 'image', page: 'about', text: 'The Python logo' },
-  { filename: 'community-sprint.png', kind: 'image', page: 'community/workshops', text: 'A sprint at a regional conference' },
+  {
+    filename: 'community-sprint.png',
+    kind: 'image',
+    page: 'community/workshops',
+    text: 'A sprint at a regional conference',
+  },
   { filename: 'psf-bylaws.pdf', kind: 'document', page: 'psf', text: 'Bylaws of the Python Software Foundation' },
   { filename: 'grants-guidelines.pdf', kind: 'document', page: 'psf/grants', text: 'Grants program guidelines' },
 ]

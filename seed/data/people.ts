@@ -153,13 +153,62 @@ export type DemoMembership = {
 
 /** One membership per level; voting members affirm (the hook stamps today). */
 export const DEMO_MEMBERSHIPS: DemoMembership[] = [
-  { city: 'Pune', country: 'India', legalName: 'Priya Raman', membershipType: 'FELLOW', username: 'priya', votes: true },
-  { city: 'Bergen', country: 'Norway', legalName: 'Lars Eriksen', membershipType: 'CONTRIBUTING', username: 'lars', votes: true },
-  { city: 'Lagos', country: 'Nigeria', legalName: 'Amara Nwosu', membershipType: 'SUPPORTING', username: 'amara', votes: true },
-  { city: 'Osaka', country: 'Japan', legalName: 'Kenji Watanabe', membershipType: 'BASIC', username: 'kenji', votes: false },
-  { city: 'Turin', country: 'Italy', legalName: 'Sofia Rossi', membershipType: 'MANAGING', username: 'sofia', votes: true },
-  { city: 'Seattle', country: 'United States', legalName: 'Chen Wei', membershipType: 'SPONSOR', username: 'chenwei', votes: false },
-  { city: 'Rabat', country: 'Morocco', legalName: 'Fatima Zahra', membershipType: 'CONTRIBUTING', username: 'fatima', votes: true },
+  {
+    city: 'Pune',
+    country: 'India',
+    legalName: 'Priya Raman',
+    membershipType: 'FELLOW',
+    username: 'priya',
+    votes: true,
+  },
+  {
+    city: 'Bergen',
+    country: 'Norway',
+    legalName: 'Lars Eriksen',
+    membershipType: 'CONTRIBUTING',
+    username: 'lars',
+    votes: true,
+  },
+  {
+    city: 'Lagos',
+    country: 'Nigeria',
+    legalName: 'Amara Nwosu',
+    membershipType: 'SUPPORTING',
+    username: 'amara',
+    votes: true,
+  },
+  {
+    city: 'Osaka',
+    country: 'Japan',
+    legalName: 'Kenji Watanabe',
+    membershipType: 'BASIC',
+    username: 'kenji',
+    votes: false,
+  },
+  {
+    city: 'Turin',
+    country: 'Italy',
+    legalName: 'Sofia Rossi',
+    membershipType: 'MANAGING',
+    username: 'sofia',
+    votes: true,
+  },
+  {
+    city: 'Seattle',
+    country: 'United States',
+    legalName: 'Chen Wei',
+    membershipType: 'SPONSOR',
+    username: 'chenwei',
+    votes: false,
+  },
+  {
+    city: 'Rabat',
+    country: 'Morocco',
+    legalName: 'Fatima Zahra',
+    membershipType: 'CONTRIBUTING',
+    username: 'fatima',
+    votes: true,
+  },
 ]
 
 export type DemoUserGroup = {

@@ -31,8 +31,21 @@ type Kind = {
 }
 
 const SOURCE: Kind[] = [
-  { button: true, description: '', file: (v) => `Python-${v}.tgz`, name: 'Gzipped source tarball', os: 'source', size: 29_600_000 },
-  { description: '', file: (v) => `Python-${v}.tar.xz`, name: 'XZ compressed source tarball', os: 'source', size: 22_500_000 },
+  {
+    button: true,
+    description: '',
+    file: (v) => `Python-${v}.tgz`,
+    name: 'Gzipped source tarball',
+    os: 'source',
+    size: 29_600_000,
+  },
+  {
+    description: '',
+    file: (v) => `Python-${v}.tar.xz`,
+    name: 'XZ compressed source tarball',
+    os: 'source',
+    size: 22_500_000,
+  },
 ]
 
 const BINARIES: Kind[] = [
@@ -44,8 +57,20 @@ const BINARIES: Kind[] = [
     os: 'windows',
     size: 28_900_000,
   },
-  { description: 'for ARM64', file: (v) => `python-${v}-arm64.exe`, name: 'Windows installer (ARM64)', os: 'windows', size: 28_100_000 },
-  { description: '', file: (v) => `python-${v}.exe`, name: 'Windows installer (32-bit)', os: 'windows', size: 27_300_000 },
+  {
+    description: 'for ARM64',
+    file: (v) => `python-${v}-arm64.exe`,
+    name: 'Windows installer (ARM64)',
+    os: 'windows',
+    size: 28_100_000,
+  },
+  {
+    description: '',
+    file: (v) => `python-${v}.exe`,
+    name: 'Windows installer (32-bit)',
+    os: 'windows',
+    size: 27_300_000,
+  },
   {
     description: 'for AMD64/EM64T/x64',
     file: (v) => `python-${v}-embed-amd64.zip`,

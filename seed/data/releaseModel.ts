@@ -35,7 +35,12 @@ const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seven
 const ordinal = (n: number) => ORDINALS[n - 1] ?? `${n}th`
 
 const formatDay = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { day: 'numeric', month: 'long', timeZone: 'UTC', year: 'numeric' })
+  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', {
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+    year: 'numeric',
+  })
 
 /** "2.7rc1" -> "2.7.0rc1": every release named with three numbers, as python.org names its release pages. */
 export const fullNumber = (parsed: ParsedVersion): string =>
@@ -96,7 +101,9 @@ export const cpythonReleaseSpecs = (): ReleaseSpec[] => {
       preRelease,
       releaseDate: `${date}T00:00:00.000Z`,
       releaseNotesUrl:
-        version.major === 3 && !preRelease ? `https://docs.python.org/release/${number}/whatsnew/changelog.html` : undefined,
+        version.major === 3 && !preRelease
+          ? `https://docs.python.org/release/${number}/whatsnew/changelog.html`
+          : undefined,
       series,
       // old pre-releases leave the download page; the series in development keeps its previews there
       showOnDownloadPage: !preRelease || series === developmentSeries,

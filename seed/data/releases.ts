@@ -10,6 +10,7 @@
  * `[version, release date]`, as python.org names them: "3.14.0rc2", "2.7",
  * "3.2.1b1".
  */
+// prettier-ignore
 export const CPYTHON_RELEASES: readonly (readonly [version: string, date: string])[] = [
   ['1.0.1', '1994-02-15'], ['1.0.2', '1994-05-06'],
   ['1.1', '1994-10-11'], ['1.1.1', '1994-11-10'],

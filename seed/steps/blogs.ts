@@ -1,5 +1,5 @@
 import { slugify } from '../../fields/slugify'
-import { runStep, type SeedRun } from '../context'
+import { ID_ONLY, runStep, type SeedRun } from '../context'
 import { cpythonReleaseSpecs } from '../data/releaseModel'
 
 const DAY = 86_400_000
@@ -17,10 +17,23 @@ export const DEMO_FEEDS = [
     priority: 10,
   },
   { description: 'News from the Python Software Foundation.', host: 'psf-news.invalid', name: 'PSF News', priority: 8 },
-  { description: 'What is new on the Python Package Index.', host: 'pypi-blog.invalid', name: 'PyPI Blog', priority: 5 },
+  {
+    description: 'What is new on the Python Package Index.',
+    host: 'pypi-blog.invalid',
+    name: 'PyPI Blog',
+    priority: 5,
+  },
 ] as const
 
-type EntrySpec = { daysAgo?: number; feed: string; featured?: boolean; guid: string; pubDate?: string; summary: string; title: string }
+type EntrySpec = {
+  daysAgo?: number
+  feed: string
+  featured?: boolean
+  guid: string
+  pubDate?: string
+  summary: string
+  title: string
+}
 
 const PSF_POSTS = [
   'The PSF Board Election results are in',
@@ -50,16 +63,14 @@ export const demoEntries = (): EntrySpec[] => {
     .filter((spec) => spec.hasFiles)
     .sort((a, b) => b.releaseDate.localeCompare(a.releaseDate))
     .slice(0, 16)
-    .map(
-      (spec, index): EntrySpec => ({
-        featured: index === 0,
-        feed: 'Python Insider',
-        guid: `tag:python-insider.invalid,seed:${spec.slug}`,
-        pubDate: spec.releaseDate.replace('T00:00:00', 'T16:00:00'),
-        summary: `${spec.name} is now available: ${spec.preRelease ? 'a preview release for testing' : spec.sourceOnly ? 'a security release, source only' : 'with installers for Windows, macOS and more'}.`,
-        title: `${spec.name} is now available`,
-      }),
-    )
+    .map((spec, index): EntrySpec => ({
+      featured: index === 0,
+      feed: 'Python Insider',
+      guid: `tag:python-insider.invalid,seed:${spec.slug}`,
+      pubDate: spec.releaseDate.replace('T00:00:00', 'T16:00:00'),
+      summary: `${spec.name} is now available: ${spec.preRelease ? 'a preview release for testing' : spec.sourceOnly ? 'a security release, source only' : 'with installers for Windows, macOS and more'}.`,
+      title: `${spec.name} is now available`,
+    }))
   const news = (feed: string, host: string, titles: string[], every: number): EntrySpec[] =>
     titles.map((title, index) => ({
       daysAgo: 2 + index * every,
@@ -93,7 +104,14 @@ export const seedBlogs = (run: SeedRun) => {
           // overrideAccess: staff's list of blogs, written by the system; inactive, so never fetched
           const doc = await step.payload.create({
             collection: 'feeds',
-            data: { feedUrl, isActive: false, name: feed.name, priority: feed.priority, websiteUrl: `https://${feed.host}/` },
+            data: {
+              feedUrl,
+              isActive: false,
+              name: feed.name,
+              priority: feed.priority,
+              websiteUrl: `https://${feed.host}/`,
+            },
+            ...ID_ONLY,
             overrideAccess: true,
             req: await step.req(staff),
           })
@@ -125,6 +143,7 @@ export const seedBlogs = (run: SeedRun) => {
               title: entry.title,
               url,
             },
+            ...ID_ONLY,
             overrideAccess: true,
             req: await step.req(),
           })
@@ -145,6 +164,7 @@ export const seedBlogs = (run: SeedRun) => {
           const doc = await step.payload.create({
             collection: 'feed-aggregates',
             data: { ...aggregate, feeds: aggregate.feeds.map((name) => feeds.get(name)!), slug },
+            ...ID_ONLY,
             overrideAccess: true,
             req: await step.req(staff),
           })
@@ -170,6 +190,7 @@ export const seedBlogs = (run: SeedRun) => {
               lastEntryPublished: latest?.pubDate,
               lastEntryTitle: latest?.title,
             },
+            ...ID_ONLY,
             overrideAccess: true,
             req: await step.req(staff),
           })

@@ -1,6 +1,6 @@
 import { sql } from '@payloadcms/db-postgres'
 
-import { runStep, type SeedRun, type Step } from '../context'
+import { ID_ONLY, runStep, type SeedRun, type Step } from '../context'
 import { type ReleaseSpec, cpythonReleaseSpecs } from '../data/releaseModel'
 import { releaseFilesFor } from '../data/releaseFiles'
 import { DOWNLOAD_OS } from '../downloads'
@@ -17,7 +17,12 @@ export const RELEASE_WITH_PAGE = { path: 'downloads/release/python-3140', slug: 
  * hash of the URL and the day varies it. Whole and never negative, like the
  * counter the download endpoint keeps.
  */
-export const downloadCountSql = (urlColumn: ReturnType<typeof sql>, day: ReturnType<typeof sql>, osSlug: ReturnType<typeof sql>, button: ReturnType<typeof sql>) =>
+export const downloadCountSql = (
+  urlColumn: ReturnType<typeof sql>,
+  day: ReturnType<typeof sql>,
+  osSlug: ReturnType<typeof sql>,
+  button: ReturnType<typeof sql>,
+) =>
   sql`GREATEST(0, round(
         (CASE WHEN ${button} THEN (CASE ${osSlug} WHEN 'windows' THEN 4200 WHEN 'macos' THEN 2600 WHEN 'source' THEN 900 ELSE 350 END) ELSE 300 END)
         * exp(-${day} / 9.0)
@@ -29,11 +34,18 @@ const seedOperatingSystems = async (step: Step): Promise<Map<string, string>> =>
     const { id } = await step.ensure('download-os', os.slug, {
       create: async () => {
         // overrideAccess: the system writes python.org's ids, which clients cannot
-        const doc = await step.payload.create({ collection: 'download-os', data: os, overrideAccess: true, req: await step.req() })
+        const doc = await step.payload.create({
+          collection: 'download-os',
+          data: os,
+          ...ID_ONLY,
+          overrideAccess: true,
+          req: await step.req(),
+        })
         return String(doc.id)
       },
       // an editor may have renamed one: matched by slug or python.org's id
-      find: () => step.findId('download-os', { or: [{ slug: { equals: os.slug } }, { legacyId: { equals: os.legacyId } }] }),
+      find: () =>
+        step.findId('download-os', { or: [{ slug: { equals: os.slug } }, { legacyId: { equals: os.legacyId } }] }),
     })
     ids.set(os.slug, id)
     step.tick()
@@ -64,6 +76,7 @@ const seedRelease = async (step: Step, spec: ReleaseSpec, releasePage: null | st
           status: spec.status,
           version: spec.version,
         },
+        ...ID_ONLY,
         overrideAccess: true,
         req: await step.req(step.actor('ines')),
       })
@@ -84,6 +97,7 @@ const seedFiles = async (step: Step, spec: ReleaseSpec, releaseId: string, os: M
         const doc = await step.payload.create({
           collection: 'release-files',
           data: { ...data, os: os.get(osSlug)!, release: releaseId },
+          ...ID_ONLY,
           overrideAccess: true,
           req: await step.req(step.actor('ines')),
         })

@@ -1,5 +1,5 @@
 import { slugify } from '../../fields/slugify'
-import { runStep, type SeedRun } from '../context'
+import { ID_ONLY, runStep, type SeedRun } from '../context'
 import { CALENDARS, demoEvents, VENUES } from '../data/events'
 
 /** Category slugs are unique across calendars: the calendar's slug comes first. */
@@ -21,7 +21,13 @@ export const seedEvents = (run: SeedRun) => {
           // overrideAccess: staff's calendars, written by the system (no ICS feed: nothing is imported)
           const doc = await step.payload.create({
             collection: 'calendars',
-            data: { description: calendar.description, name: calendar.name, slug: calendar.slug, timeZone: calendar.timeZone },
+            data: {
+              description: calendar.description,
+              name: calendar.name,
+              slug: calendar.slug,
+              timeZone: calendar.timeZone,
+            },
+            ...ID_ONLY,
             overrideAccess: true,
             req: await step.req(staff),
           })
@@ -39,6 +45,7 @@ export const seedEvents = (run: SeedRun) => {
             const doc = await step.payload.create({
               collection: 'event-categories',
               data: { calendar: id, name, slug },
+              ...ID_ONLY,
               overrideAccess: true,
               req: await step.req(staff),
             })
@@ -66,6 +73,7 @@ export const seedEvents = (run: SeedRun) => {
               slug,
               timeZone: venue.timeZone ?? undefined,
             },
+            ...ID_ONLY,
             overrideAccess: true,
             req: await step.req(staff),
           })
@@ -107,6 +115,7 @@ export const seedEvents = (run: SeedRun) => {
             const row = await step.payload.create({
               collection: 'event-occurrences',
               data: { ...occurrence, event: id },
+              ...ID_ONLY,
               overrideAccess: true,
               req: await step.req(author),
             })
@@ -117,6 +126,7 @@ export const seedEvents = (run: SeedRun) => {
             const row = await step.payload.create({
               collection: 'event-recurring-rules',
               data: { interval: 1, ...rule, event: id },
+              ...ID_ONLY,
               overrideAccess: true,
               req: await step.req(author),
             })

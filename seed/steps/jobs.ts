@@ -2,8 +2,16 @@ import { slugify } from '../../fields/slugify'
 import { SYSTEM_TRANSITION } from '../../hooks/jobs/enforceJobWorkflow'
 import type { User } from '../../payload-types'
 import type { JobStatus } from '../../src/jobs/status'
-import { runStep, type SeedRun, type Step } from '../context'
-import { JOB_CATEGORIES, JOB_REVIEW_COMMENTS, JOB_TYPES, type JobSpec, JOBS, jobDescription, jobRequirements } from '../data/jobs'
+import { ID_ONLY, runStep, type SeedRun, type Step } from '../context'
+import {
+  JOB_CATEGORIES,
+  JOB_REVIEW_COMMENTS,
+  JOB_TYPES,
+  type JobSpec,
+  JOBS,
+  jobDescription,
+  jobRequirements,
+} from '../data/jobs'
 
 const DAY = 86_400_000
 
@@ -18,7 +26,13 @@ const vocabulary = async (step: Step, collection: 'job-categories' | 'job-types'
     const { id } = await step.ensure(collection, slug, {
       create: async () => {
         // overrideAccess: staff's vocabulary, written by the system
-        const doc = await step.payload.create({ collection, data: { name, slug }, overrideAccess: true, req: await step.req() })
+        const doc = await step.payload.create({
+          ...ID_ONLY,
+          collection,
+          data: { name, slug },
+          overrideAccess: true,
+          req: await step.req(),
+        })
         return String(doc.id)
       },
       find: () => step.findId(collection, { slug: { equals: slug } }),

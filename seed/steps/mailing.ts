@@ -1,7 +1,7 @@
 import type { RequiredDataFromCollectionSlug } from 'payload'
 
 import { renderTemplate } from '../../src/mailing/templates'
-import { runStep, type SeedRun } from '../context'
+import { ID_ONLY, runStep, type SeedRun } from '../context'
 import { EMAIL_TEMPLATES } from '../emailTemplates'
 import { JOB_EMAIL_TEMPLATES } from '../jobEmailTemplates'
 import { SPONSOR_EMAIL_TEMPLATES } from '../sponsorEmailTemplates'
@@ -84,6 +84,7 @@ export const seedMailing = (run: SeedRun) =>
           const doc = await step.payload.create({
             collection: 'email-templates',
             data: template,
+            ...ID_ONLY,
             overrideAccess: true,
             req: await step.req(),
           })
@@ -115,6 +116,7 @@ export const seedMailing = (run: SeedRun) =>
               subject: renderTemplate(template.subject, entry.context),
               templateName: entry.template,
             },
+            ...ID_ONLY,
             overrideAccess: true,
             req: await step.req(),
           })

@@ -1,4 +1,4 @@
-import { runStep, type SeedRun } from '../context'
+import { ID_ONLY, runStep, type SeedRun } from '../context'
 import { PAGE_ATTACHMENTS, PAGES } from '../data/pages'
 import { pdfDocument, pngImage, uploadFile } from '../media'
 
@@ -19,6 +19,7 @@ export const seedPages = (run: SeedRun) =>
           const doc = await step.payload.create({
             collection: 'pages',
             data: { ...page },
+            ...ID_ONLY,
             overrideAccess: true,
             req: await step.req(editor),
           })

@@ -2,14 +2,20 @@ import crypto from 'node:crypto'
 
 import { slugify } from '../../fields/slugify'
 import type { User } from '../../payload-types'
-import { runStep, type SeedRun, type Step } from '../context'
+import { ID_ONLY, runStep, type SeedRun, type Step } from '../context'
 import { DEMO_MEMBERSHIPS, DEMO_USER_GROUPS, DEMO_USERS, type Role } from '../data/people'
 
 export type SuperuserResult = { createdSuperuser: boolean; generatedPassword?: string; username: string }
 
 const loadUser = async (step: Step, id: string): Promise<User> =>
   // overrideAccess: the seed reads its actors back, whole (roles included)
-  (await step.payload.findByID({ collection: 'users', depth: 0, id, overrideAccess: true, req: await step.req() })) as User
+  (await step.payload.findByID({
+    collection: 'users',
+    depth: 0,
+    id,
+    overrideAccess: true,
+    req: await step.req(),
+  })) as User
 
 /**
  * The first superuser. Credentials come from SEED_ADMIN_USERNAME,
@@ -39,6 +45,7 @@ const seedSuperuser = async (step: Step): Promise<SuperuserResult> => {
           searchVisibility: 'PRIVATE',
           username,
         },
+        ...ID_ONLY,
         overrideAccess: true,
         req: await step.req(),
       })
@@ -91,6 +98,7 @@ const seedDemoUsers = async (step: Step) => {
             username: person.username,
             ...ROLE_FLAGS[person.role],
           },
+          ...ID_ONLY,
           overrideAccess: true,
           req: await step.req(),
         })
@@ -128,6 +136,7 @@ const seedMemberships = async (step: Step) => {
             user: member.id,
             votes: membership.votes,
           },
+          ...ID_ONLY,
           overrideAccess: true,
           req: await step.req(staff),
         })
@@ -155,6 +164,7 @@ const seedUserGroups = async (step: Step) => {
             url: group.url,
             userGroupType: group.type,
           },
+          ...ID_ONLY,
           overrideAccess: true,
           req: await step.req(step.actor(group.creator)),
         })
@@ -164,6 +174,7 @@ const seedUserGroups = async (step: Step) => {
             collection: 'user-groups',
             data: { approved: group.approved, trusted: group.trusted },
             id: doc.id,
+            ...ID_ONLY,
             overrideAccess: true,
             req: await step.req(staff),
           })
