@@ -7,14 +7,14 @@ import { type ResetSummary, resetSeededRows } from './reset'
 import { seedScaled } from './scale'
 import { seedBlogs } from './steps/blogs'
 import { seedContent } from './steps/content'
-import { seedDownloads } from './steps/downloads'
+import { seedDownloads, seedOperatingSystemsOnly } from './steps/downloads'
 import { seedElections } from './steps/elections'
 import { seedEvents } from './steps/events'
 import { seedJobs } from './steps/jobs'
 import { seedMailing } from './steps/mailing'
 import { seedPages } from './steps/pages'
 import { seedSponsors } from './steps/sponsors'
-import { seedUsers } from './steps/users'
+import { seedSuperuserOnly, seedUsers } from './steps/users'
 
 export type { SeedLog } from './context'
 
@@ -80,6 +80,38 @@ export const seed = async (payload: Payload, options: SeedLog | SeedOptions = {}
     generatedPassword: superuser.generatedPassword,
     reset: resetSummary,
     scale,
+    seconds: (Date.now() - started) / 1000,
+    summary: run.tally.toJSON(),
+  }
+}
+
+/**
+ * What every installation needs and nothing else: the first superuser, the
+ * email templates the code sends and python.org's operating systems (a
+ * real site runs this part of the seed only; tests that need a superuser
+ * and the templates too).
+ */
+export const seedEssentials = async (
+  payload: Payload,
+  log: SeedLog = (message) => payload.logger.info(message),
+): Promise<SeedResult> => {
+  const started = Date.now()
+  const run: SeedRun = {
+    actors: new Map(),
+    log,
+    now: now(),
+    payload,
+    progress: silentProgress,
+    scale: 1,
+    tally: new Tally(),
+  }
+  const superuser = await seedSuperuserOnly(run)
+  await seedMailing(run, { history: false })
+  await seedOperatingSystemsOnly(run)
+  return {
+    createdSuperuser: superuser.createdSuperuser,
+    generatedPassword: superuser.generatedPassword,
+    scale: 1,
     seconds: (Date.now() - started) / 1000,
     summary: run.tally.toJSON(),
   }

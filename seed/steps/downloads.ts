@@ -163,3 +163,9 @@ export const seedDownloads = (run: SeedRun) => {
     step.tick()
   })
 }
+
+/** Only the operating systems (seedEssentials). */
+export const seedOperatingSystemsOnly = (run: SeedRun) =>
+  runStep(run, 'operating systems', DOWNLOAD_OS.length, async (step) => {
+    await seedOperatingSystems(step)
+  })

@@ -75,7 +75,7 @@ const HISTORY: LogEntry[] = [
 export const MAILING_STEP_SIZE = ALL_EMAIL_TEMPLATES.length + HISTORY.length
 
 /** Email templates the code sends, created when missing (editors' changes are kept), and a short mail history. */
-export const seedMailing = (run: SeedRun) =>
+export const seedMailing = (run: SeedRun, { history = true }: { history?: boolean } = {}) =>
   runStep(run, 'mailing', MAILING_STEP_SIZE, async (step) => {
     for (const template of ALL_EMAIL_TEMPLATES) {
       await step.ensure('email-templates', template.internalName, {
@@ -95,6 +95,7 @@ export const seedMailing = (run: SeedRun) =>
       step.tick()
     }
 
+    if (!history) return
     const ids = new Map<string, string>()
     for (const entry of HISTORY) {
       const template = ALL_EMAIL_TEMPLATES.find((candidate) => candidate.internalName === entry.template)!

@@ -198,3 +198,7 @@ export const seedUsers = (run: SeedRun): Promise<SuperuserResult> =>
     await seedUserGroups(step)
     return superuser
   })
+
+/** Only the first superuser (seedEssentials). */
+export const seedSuperuserOnly = (run: SeedRun): Promise<SuperuserResult> =>
+  runStep(run, 'superuser', 1, (step) => seedSuperuser(step))
