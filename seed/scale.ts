@@ -35,13 +35,15 @@ import { jobSlug } from './steps/jobs'
 const DAY = 86_400_000
 
 /**
- * Runs `insert` (a query yielding the inserted rows' collection, key and
- * id) and records them as the seed's, in one statement. Returns how many
- * rows each collection got.
+ * Runs `ctes` (common table expressions, the last one named `inserted`,
+ * yielding the inserted rows' collection, key and id) and records those rows
+ * as the seed's, in the same statement. Returns how many rows each
+ * collection got. (PostgreSQL runs data-modifying CTEs only at the top
+ * level of a statement, so they are spliced in, not nested.)
  */
-const insertRecorded = async (step: Step, insert: SQLQuery): Promise<Map<string, number>> => {
+const insertRecorded = async (step: Step, ctes: SQLQuery): Promise<Map<string, number>> => {
   const rows = await step.query(sql`
-    WITH inserted AS (${insert}),
+    WITH ${ctes},
     recorded AS (
       INSERT INTO seed_records (collection, key, doc_id) SELECT collection, key, id FROM inserted
       ON CONFLICT (collection, key) DO UPDATE SET doc_id = EXCLUDED.doc_id
@@ -97,7 +99,7 @@ const scaleDownloads = async (run: SeedRun) => {
       // legacy id comes from releases_legacy_id_seq, is_latest is false, the HTML is the renderer's
       const created = await insertRecorded(
         step,
-        sql`INSERT INTO releases (name, slug, version, status, is_latest, is_published, pre_release, show_on_download_page,
+        sql`inserted AS (INSERT INTO releases (name, slug, version, status, is_latest, is_published, pre_release, show_on_download_page,
               release_date, content, content_type, content_html, version_number, version_series, version_sort_key,
               legacy_id, creator_id, last_modified_by_id, created, updated)
             SELECT x.name, x.slug, 'PYTHON2', 'EOL', false, true, false, false, x.release_date, ${BULK_RELEASE_CONTENT},
@@ -107,7 +109,7 @@ const scaleDownloads = async (run: SeedRun) => {
               version_number text, version_series text, version_sort_key text)
             ORDER BY x.version_sort_key
             ON CONFLICT DO NOTHING
-            RETURNING 'releases' AS collection, slug AS key, id`,
+            RETURNING 'releases' AS collection, slug AS key, id)`,
       )
       tally(step, 'releases', created, releases.length)
 
@@ -128,7 +130,7 @@ const scaleDownloads = async (run: SeedRun) => {
       // OS), the legacy id from release_files_legacy_id_seq
       const filesCreated = await insertRecorded(
         step,
-        sql`INSERT INTO release_files (name, slug, release_id, os_id, description, is_source, url, gpg_signature_file,
+        sql`inserted AS (INSERT INTO release_files (name, slug, release_id, os_id, description, is_source, url, gpg_signature_file,
               sigstore_bundle_file, sbom_spdx2_file, md5_sum, sha256_sum, filesize, download_button, legacy_id,
               creator_id, last_modified_by_id, created, updated)
             SELECT x.name, x.slug, r.id, o.id, x.description, x."isSource", x.url, x."gpgSignatureFile",
@@ -140,7 +142,7 @@ const scaleDownloads = async (run: SeedRun) => {
             JOIN releases r ON r.slug = x.release
             JOIN download_os o ON o.slug = x.os
             ON CONFLICT DO NOTHING
-            RETURNING 'release-files' AS collection, url AS key, id`,
+            RETURNING 'release-files' AS collection, url AS key, id)`,
       )
       tally(step, 'release-files', filesCreated, files.length)
       const statistics = await insertStatistics(
@@ -204,7 +206,7 @@ const scaleJobs = (run: SeedRun) =>
       // renderedHtmlField hook's renderer, the types and category are the board's vocabulary
       const created = await insertRecorded(
         step,
-        sql`WITH source AS (
+        sql`source AS (
               SELECT * FROM jsonb_to_recordset(${json(rows)}) AS x(category text, city text, company text, contact text,
                 country text, creator uuid, description text, description_html text, email text, expires timestamptz,
                 region text, remote boolean, requirements text, requirements_html text, slug text,
@@ -226,8 +228,8 @@ const scaleJobs = (run: SeedRun) =>
               CROSS JOIN LATERAL jsonb_array_elements_text(s.types) WITH ORDINALITY AS t(slug, ordinality)
               JOIN job_types jt ON jt.slug = t.slug
               RETURNING 1
-            )
-            SELECT 'jobs' AS collection, slug AS key, id FROM jobs_in`,
+            ), inserted AS (SELECT 'jobs' AS collection, slug AS key, id FROM jobs_in
+            )`,
       )
       tally(step, 'jobs', created, rows.length)
       step.tick()
@@ -273,7 +275,7 @@ const scaleEvents = (run: SeedRun) => {
       // weeks do not move a weekday)
       const created = await insertRecorded(
         step,
-        sql`WITH source AS (
+        sql`source AS (
               SELECT * FROM jsonb_to_recordset(${json(rows)}) AS x(calendar text, categories jsonb, description text,
                 description_html text, featured boolean, occurrences jsonb, published boolean, rules jsonb, slug text,
                 time_zone text, title text, uid text, venue text)
@@ -318,12 +320,12 @@ const scaleEvents = (run: SeedRun) => {
               FROM rules_source r CROSS JOIN LATERAL jsonb_array_elements_text(COALESCE(r."byWeekday", '[]'::jsonb)) WITH ORDINALITY AS d(value, ordinality)
               WHERE EXISTS (SELECT 1 FROM rules_in WHERE rules_in.id = r.rule_id)
               RETURNING 1
-            )
-            SELECT 'events' AS collection, slug AS key, id FROM events_in
+            ), inserted AS (SELECT 'events' AS collection, slug AS key, id FROM events_in
             UNION ALL
             SELECT 'event-occurrences', e.slug || '#o' || o.legacy_id::text, o.id FROM occurrences_in o JOIN events_in e ON e.id = o.event_id
             UNION ALL
-            SELECT 'event-recurring-rules', e.slug || '#r' || r.legacy_id::text, r.id FROM rules_in r JOIN events_in e ON e.id = r.event_id`,
+            SELECT 'event-recurring-rules', e.slug || '#r' || r.legacy_id::text, r.id FROM rules_in r JOIN events_in e ON e.id = r.event_id
+            )`,
       )
       tally(step, 'events', created, rows.length)
       tally(
@@ -369,13 +371,13 @@ const scaleBlogs = (run: SeedRun) => {
       // a seeded (inactive) feed
       const created = await insertRecorded(
         step,
-        sql`INSERT INTO blog_entries (feed_id, title, summary, content, url, pub_date, guid, is_featured)
+        sql`inserted AS (INSERT INTO blog_entries (feed_id, title, summary, content, url, pub_date, guid, is_featured)
             SELECT f.id, x.title, x.summary, x.content, x.url, x.pub_date, x.guid, false
             FROM jsonb_to_recordset(${json(rows)}) AS x(content text, feed text, guid text, pub_date timestamptz,
               summary text, title text, url text)
             JOIN feeds f ON f.feed_url = x.feed
             ON CONFLICT DO NOTHING
-            RETURNING 'blog-entries' AS collection, guid AS key, id`,
+            RETURNING 'blog-entries' AS collection, guid AS key, id)`,
       )
       tally(step, 'blog-entries', created, rows.length)
       step.tick()
@@ -404,14 +406,14 @@ const scalePages = (run: SeedRun) => {
       // does), the legacy id comes from pages_legacy_id_seq
       const created = await insertRecorded(
         step,
-        sql`INSERT INTO pages (title, path, keywords, description, content, content_type, content_html, is_published,
+        sql`inserted AS (INSERT INTO pages (title, path, keywords, description, content, content_type, content_html, is_published,
               legacy_id, creator_id, last_modified_by_id, created, updated)
             SELECT x.title, x.path, x.keywords, x.description, x.content, x.content_type, x.content_html, x.is_published,
               nextval('pages_legacy_id_seq'), ${creator}, ${creator}, ${at}, ${at}
             FROM jsonb_to_recordset(${json(rows)}) AS x(content text, content_html text, content_type enum_pages_content_type,
               description text, is_published boolean, keywords text, path text, title text)
             ON CONFLICT DO NOTHING
-            RETURNING 'pages' AS collection, path AS key, id`,
+            RETURNING 'pages' AS collection, path AS key, id)`,
       )
       tally(step, 'pages', created, rows.length)
       step.tick()
