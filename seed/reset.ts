@@ -72,6 +72,9 @@ export const DELETE_ORDER = [
   'users',
 ]
 
+/** Rows deleted per statement. */
+const DELETE_BATCH = 20_000
+
 type Reference = { column: string; owner: string; ownerColumn: 'id' | 'parent_id'; ownerTable: string; table: string }
 
 /**
@@ -160,6 +163,7 @@ export const resetSeededRows = async (payload: Payload, progress: Progress): Pro
   )
   const step = progress.step('reset', order.length)
   try {
+    await run(sql`CREATE TEMPORARY TABLE seed_reset_rows (n bigserial PRIMARY KEY, id uuid NOT NULL) ON COMMIT DROP`)
     for (const collection of order) {
       const table = tableOf(payload, collection)
       const references = await referencesTo(run, table, collectionOfTable)
@@ -188,10 +192,29 @@ export const resetSeededRows = async (payload: Payload, progress: Progress): Pro
           for (const file of filesOf(row.row as Record<string, unknown>)) files.push(path.resolve(staticDir, file))
         }
       }
-      await run(sql`
-        DELETE FROM ${sql.identifier(table)} t USING seed_records s
-        WHERE s.collection = ${collection} AND s.doc_id = t.id AND NOT (${kept})`)
-      // what is gone is no longer the seed's (kept rows stay recorded: a later reset may delete them)
+      // the rows to delete, numbered once, then deleted a batch at a time: each statement stays well within
+      // the statement timeout (a --scale 100 seed has a million statistics rows); what is gone is no
+      // longer the seed's, while kept rows stay recorded (a later reset may delete them)
+      await run(sql`TRUNCATE seed_reset_rows RESTART IDENTITY`)
+      const [numbered] = await run(sql`
+        WITH listed AS (
+          INSERT INTO seed_reset_rows (id)
+          SELECT s.doc_id FROM seed_records s JOIN ${sql.identifier(table)} t ON t.id = s.doc_id
+          WHERE s.collection = ${collection} AND NOT (${kept})
+          RETURNING 1
+        )
+        SELECT count(*)::integer AS n FROM listed`)
+      for (let from = 0; from < Number(numbered?.n ?? 0); from += DELETE_BATCH) {
+        await run(sql`
+          WITH batch AS (
+            SELECT r.id FROM seed_reset_rows r
+            WHERE r.n > ${from} AND r.n <= ${from + DELETE_BATCH}
+          ), gone AS (
+            DELETE FROM ${sql.identifier(table)} WHERE id IN (SELECT id FROM batch) RETURNING id
+          )
+          DELETE FROM seed_records WHERE collection = ${collection} AND doc_id IN (SELECT id FROM gone)`)
+      }
+      // records of rows deleted by other means (an editor deleted a seeded page)
       await run(sql`
         DELETE FROM seed_records s WHERE s.collection = ${collection}
           AND NOT EXISTS (SELECT 1 FROM ${sql.identifier(table)} t WHERE t.id = s.doc_id)`)
