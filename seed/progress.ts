@@ -37,7 +37,13 @@ export const createProgress = ({
   stream = process.stdout as ProgressStream,
 }: { prefix?: string; stream?: ProgressStream } = {}): Progress => {
   const terminal = Boolean(stream.isTTY)
-  const line = (text: string) => void stream.write(`${prefix} ${text}\n`)
+  // the bar on screen, if any: a line printed meanwhile replaces it, and it is drawn again below
+  let shown: cliProgress.SingleBar | null = null
+  const line = (text: string) => {
+    if (shown) stream.write('\r\x1b[2K')
+    stream.write(`${prefix} ${text}\n`)
+    shown?.render()
+  }
 
   const step = (name: string, total: number): StepProgress => {
     const started = Date.now()
@@ -58,6 +64,7 @@ export const createProgress = ({
         cliProgress.Presets.shades_classic,
       )
       bar.start(Math.max(total, value, 1), value)
+      shown = bar
     }
     // a step that makes no progress for a while (one long statement) still gets its bar
     const timer = terminal ? setTimeout(showBar, BAR_AFTER_MS) : null
@@ -70,11 +77,12 @@ export const createProgress = ({
         if (timer) clearTimeout(timer)
         const summary = `${name}: ${note ?? `${value} done`} (${seconds(Date.now() - started)})`
         if (bar) {
-          const shown = bar as cliProgress.SingleBar
+          const finishedBar = bar as cliProgress.SingleBar
           // skipped items count as done: a finished step is a full bar
-          if (value > total) shown.setTotal(value)
-          shown.update(Math.max(value, total))
-          shown.stop()
+          if (value > total) finishedBar.setTotal(value)
+          finishedBar.update(Math.max(value, total))
+          finishedBar.stop()
+          shown = null
         }
         line(summary)
       },

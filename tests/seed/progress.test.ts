@@ -57,6 +57,9 @@ describe('seed progress', () => {
     // a long statement that makes no progress still gets its bar after a second
     jest.advanceTimersByTime(BAR_AFTER_MS + 100)
     expect(out.text()).toMatch(/\[seed\] downloads \[[█░]+\] 10\/100/)
+    // a line printed meanwhile (the superuser's password) clears the bar's line and stands on its own
+    progress.line('password (shown once): secret')
+    expect(out.text()).toContain('\r\x1b[2K[seed] password (shown once): secret\n')
     slow.tick(90)
     slow.done('100 created, 0 skipped')
     expect(out.text()).toMatch(/downloads \[█+\] 100\/100/)
