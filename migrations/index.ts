@@ -13,6 +13,7 @@ import * as migration_20261129_183944_email_logs_file_and_resend from './2026112
 import * as migration_20261129_191843_pages_tree_seo_defaults_release_derivation from './20261129_191843_pages_tree_seo_defaults_release_derivation';
 import * as migration_20261129_191900_pages_tree_release_backstops from './20261129_191900_pages_tree_release_backstops';
 import * as migration_20261129_235900_events_constraints from './20261129_235900_events_constraints';
+import * as migration_20261129_235950_seed_records from './20261129_235950_seed_records';
 import * as migration_20261130_000000_import from './20261130_000000_import';
 import * as migration_20261130_000001_import_constraints from './20261130_000001_import_constraints';
 
@@ -91,6 +92,11 @@ export const migrations = [
     up: migration_20261129_235900_events_constraints.up,
     down: migration_20261129_235900_events_constraints.down,
     name: '20261129_235900_events_constraints',
+  },
+  {
+    up: migration_20261129_235950_seed_records.up,
+    down: migration_20261129_235950_seed_records.down,
+    name: '20261129_235950_seed_records',
   },
   {
     up: migration_20261130_000000_import.up,

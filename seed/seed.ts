@@ -1,118 +1,118 @@
-import crypto from 'node:crypto'
-
 import type { Payload } from 'payload'
 
-import { DOWNLOAD_OS } from './downloads'
-import { EMAIL_TEMPLATES } from './emailTemplates'
-import { JOB_EMAIL_TEMPLATES } from './jobEmailTemplates'
-import { SPONSOR_EMAIL_TEMPLATES } from './sponsorEmailTemplates'
+import { now } from '../src/platform/clock'
+import { type Counts, type SeedLog, type SeedRun, Tally } from './context'
+import { type Progress, silentProgress } from './progress'
+import { type ResetSummary, resetSeededRows } from './reset'
+import { seedScaled } from './scale'
+import { seedBlogs } from './steps/blogs'
+import { seedContent } from './steps/content'
+import { seedDownloads, seedOperatingSystemsOnly } from './steps/downloads'
+import { seedElections } from './steps/elections'
+import { seedEvents } from './steps/events'
+import { seedJobs } from './steps/jobs'
+import { seedMailing } from './steps/mailing'
+import { seedPages } from './steps/pages'
+import { seedSponsors } from './steps/sponsors'
+import { seedSuperuserOnly, seedUsers } from './steps/users'
 
-export type SeedLog = (message: string) => void
+export type { SeedLog } from './context'
 
-type Counts = { created: number; existing: number }
+export type SeedOptions = {
+  /** messages worth a line of their own (the superuser's generated password) */
+  log?: SeedLog
+  /** progress bars or lines; silent by default */
+  progress?: Progress
+  /** delete what earlier runs seeded (and only that) before seeding */
+  reset?: boolean
+  /** multiply the volume of the scalable collections (default 1) */
+  scale?: number
+}
 
 export type SeedResult = {
   createdSuperuser: boolean
-  downloadOS: Counts
   generatedPassword?: string
-  templates: Counts
+  /** what `--reset` deleted (and kept, because other data points at it), per collection */
+  reset?: ResetSummary
+  scale: number
+  seconds: number
+  /** rows created and rows found already there, per collection */
+  summary: Record<string, Counts>
+}
+
+/** The largest --scale: a thousand copies is far beyond any benchmark this seed is for. */
+export const MAX_SCALE = 1000
+
+/**
+ * `npm run seed`: a realistic, internally consistent site, every domain
+ * filled through its own workflows (docs/operations.md, "Seed data").
+ * Safe to run any number of times: a row the seed recorded, or one already
+ * there under the same natural key, is skipped; nothing else is touched.
+ */
+export const seed = async (payload: Payload, options: SeedLog | SeedOptions = {}): Promise<SeedResult> => {
+  const {
+    log = (message: string) => payload.logger.info(message),
+    progress = silentProgress,
+    reset = false,
+    scale = 1,
+  } = typeof options === 'function' ? { log: options } : options
+  if (!Number.isInteger(scale) || scale < 1 || scale > MAX_SCALE) {
+    throw new Error(`scale must be a whole number from 1 to ${MAX_SCALE}, not ${String(scale)}`)
+  }
+  const started = Date.now()
+  const run: SeedRun = { actors: new Map(), log, now: now(), payload, progress, scale, tally: new Tally() }
+
+  const resetSummary = reset ? await resetSeededRows(payload, progress) : undefined
+  const superuser = await seedUsers(run)
+  await seedMailing(run)
+  await seedPages(run)
+  await seedDownloads(run)
+  await seedBlogs(run)
+  await seedJobs(run)
+  await seedEvents(run)
+  await seedSponsors(run)
+  await seedElections(run)
+  await seedContent(run)
+  if (scale > 1) await seedScaled(run)
+
+  return {
+    createdSuperuser: superuser.createdSuperuser,
+    generatedPassword: superuser.generatedPassword,
+    reset: resetSummary,
+    scale,
+    seconds: (Date.now() - started) / 1000,
+    summary: run.tally.toJSON(),
+  }
 }
 
 /**
- * The first superuser. Credentials come from SEED_ADMIN_USERNAME,
- * SEED_ADMIN_EMAIL and SEED_ADMIN_PASSWORD; without a password one is
- * generated and printed this once (it is stored only as a hash).
+ * What every installation needs and nothing else: the first superuser, the
+ * email templates the code sends and python.org's operating systems (a
+ * real site runs this part of the seed only; tests that need a superuser
+ * and the templates too).
  */
-const seedSuperuser = async (payload: Payload, log: SeedLog) => {
-  const username = (process.env.SEED_ADMIN_USERNAME ?? 'admin').toLowerCase()
-  const email = (process.env.SEED_ADMIN_EMAIL ?? 'admin@example.org').toLowerCase()
-  const existing = await payload.find({
-    collection: 'users',
-    limit: 1,
-    overrideAccess: true,
-    where: { or: [{ username: { equals: username } }, { email: { equals: email } }] },
-  })
-  if (existing.docs.length) {
-    log(`superuser "${username}" already exists: left as it is`)
-    return { createdSuperuser: false }
-  }
-  const generatedPassword = process.env.SEED_ADMIN_PASSWORD ? undefined : crypto.randomBytes(12).toString('base64url')
-  // overrideAccess: the seed is the system creating its first account
-  await payload.create({
-    collection: 'users',
-    data: {
-      email,
-      emailPrivacy: 'NEVER',
-      emailVerified: true,
-      firstName: 'Site',
-      isActive: true,
-      isStaff: true,
-      isSuperuser: true,
-      lastName: 'Administrator',
-      password: process.env.SEED_ADMIN_PASSWORD ?? generatedPassword!,
-      searchVisibility: 'PRIVATE',
-      username,
-    },
-    overrideAccess: true,
-  })
-  log(`created superuser "${username}" <${email}>`)
-  if (generatedPassword) log(`  password (shown once, change it after logging in): ${generatedPassword}`)
-  return { createdSuperuser: true, generatedPassword }
-}
-
-/** Email templates the code sends, created when missing; editors' changes are kept. */
-const seedEmailTemplates = async (payload: Payload, log: SeedLog) => {
-  let created = 0
-  let existing = 0
-  for (const template of [...EMAIL_TEMPLATES, ...JOB_EMAIL_TEMPLATES, ...SPONSOR_EMAIL_TEMPLATES]) {
-    const found = await payload.count({
-      collection: 'email-templates',
-      overrideAccess: true,
-      where: { internalName: { equals: template.internalName } },
-    })
-    if (found.totalDocs) {
-      existing += 1
-      continue
-    }
-    await payload.create({ collection: 'email-templates', data: template, overrideAccess: true })
-    created += 1
-  }
-  log(`email templates: ${created} created, ${existing} already there`)
-  return { created, existing }
-}
-
-/** The OS rows with python.org's own ids (legacyId), matched by slug or id (an editor may rename one). */
-const seedDownloadOS = async (payload: Payload, log: SeedLog) => {
-  let created = 0
-  let existing = 0
-  for (const os of DOWNLOAD_OS) {
-    const found = await payload.count({
-      collection: 'download-os',
-      overrideAccess: true,
-      where: { or: [{ slug: { equals: os.slug } }, { legacyId: { equals: os.legacyId } }] },
-    })
-    if (found.totalDocs) {
-      existing += 1
-      continue
-    }
-    // overrideAccess: the system writes python.org's ids, which clients cannot
-    await payload.create({ collection: 'download-os', data: os, overrideAccess: true })
-    created += 1
-  }
-  log(`download OSes: ${created} created, ${existing} already there`)
-  return { created, existing }
-}
-
-/** Safe to run any number of times: it only creates what is missing. */
-export const seed = async (
+export const seedEssentials = async (
   payload: Payload,
   log: SeedLog = (message) => payload.logger.info(message),
 ): Promise<SeedResult> => {
-  log('seeding users...')
-  const superuser = await seedSuperuser(payload, log)
-  log('seeding mailing...')
-  const templates = await seedEmailTemplates(payload, log)
-  log('seeding downloads...')
-  const downloadOS = await seedDownloadOS(payload, log)
-  return { ...superuser, downloadOS, templates }
+  const started = Date.now()
+  const run: SeedRun = {
+    actors: new Map(),
+    log,
+    now: now(),
+    payload,
+    progress: silentProgress,
+    scale: 1,
+    tally: new Tally(),
+  }
+  const superuser = await seedSuperuserOnly(run)
+  await seedMailing(run, { history: false })
+  await seedOperatingSystemsOnly(run)
+  return {
+    createdSuperuser: superuser.createdSuperuser,
+    generatedPassword: superuser.generatedPassword,
+    scale: 1,
+    seconds: (Date.now() - started) / 1000,
+    summary: run.tally.toJSON(),
+  }
 }

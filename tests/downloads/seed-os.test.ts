@@ -1,9 +1,10 @@
 /**
- * seed(payload) creates python.org's operating systems with their own ids
- * (the release tooling sends OS id 3 for source files), once: running it
- * again creates nothing and keeps editors' changes.
+ * The seed (here its essential part, `npm run seed -- --essentials`; the
+ * full seed makes the same rows) creates python.org's operating systems
+ * with their own ids (the release tooling sends OS id 3 for source files),
+ * once: running it again creates nothing and keeps editors' changes.
  */
-import { seed } from '../../seed/seed'
+import { seedEssentials } from '../../seed/seed'
 import { startTestPayload, type TestContext } from '../helpers/harness'
 
 let t: TestContext
@@ -25,8 +26,8 @@ const quiet = () => undefined
 
 describe('seeding the operating systems', () => {
   it('creates Windows 1, macOS 2, Source 3, Android 4, iOS 5', async () => {
-    const result = await seed(t.payload, quiet)
-    expect(result.downloadOS).toEqual({ created: 5, existing: 0 })
+    const result = await seedEssentials(t.payload, quiet)
+    expect(result.summary['download-os']).toEqual({ created: 5, skipped: 0 })
     const rows = await systems()
     expect(rows.map((row) => [row.legacyId, row.slug])).toEqual([
       [1, 'windows'],
@@ -47,8 +48,8 @@ describe('seeding the operating systems', () => {
     await t.payload.update({ collection: 'download-os', data: { name: 'Microsoft Windows' }, id: windows!.id, overrideAccess: true })
     const before = await systems()
 
-    const again = await seed(t.payload, quiet)
-    expect(again.downloadOS).toEqual({ created: 0, existing: 5 })
+    const again = await seedEssentials(t.payload, quiet)
+    expect(again.summary['download-os']).toEqual({ created: 0, skipped: 5 })
     expect(await systems()).toEqual(before)
     expect(before[0]).toEqual({ legacyId: 1, name: 'Microsoft Windows', slug: 'windows' })
   })
@@ -56,8 +57,8 @@ describe('seeding the operating systems', () => {
   it('recognises a renamed OS by its id instead of creating a clashing one', async () => {
     const [macos] = (await t.payload.find({ collection: 'download-os', overrideAccess: true, where: { slug: { equals: 'macos' } } })).docs
     await t.payload.update({ collection: 'download-os', data: { slug: 'mac-os-x' }, id: macos!.id, overrideAccess: true })
-    const again = await seed(t.payload, quiet)
-    expect(again.downloadOS).toEqual({ created: 0, existing: 5 })
+    const again = await seedEssentials(t.payload, quiet)
+    expect(again.summary['download-os']).toEqual({ created: 0, skipped: 5 })
     expect((await systems()).find((row) => row.legacyId === 2)?.slug).toBe('mac-os-x')
   })
 

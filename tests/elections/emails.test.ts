@@ -4,7 +4,7 @@
  * by someone else gets one email with the link to accept (on SITE_URL); a
  * self-nomination and a refused nomination send nothing.
  */
-import { seed } from '../../seed/seed'
+import { seedEssentials } from '../../seed/seed'
 import { setNow } from '../../src/platform/clock'
 import { startTestPayload, type TestContext, type TestUser } from '../helpers/harness'
 import { type SmtpSink, startSmtpSink } from '../helpers/smtpSink'
@@ -21,7 +21,7 @@ beforeAll(async () => {
   sink = await startSmtpSink()
   t = await startTestPayload({ ...sink.env, SITE_URL: SITE })
   // the seed's superuser is the first account; the seed also creates the templates
-  await seed(t.payload, () => undefined)
+  await seedEssentials(t.payload, () => undefined)
   staff = await t.makeUser('staff')
   nominator = await t.makeUser('member', { firstName: 'Guido', lastName: 'van Rossum' })
   setNow(at('2036-05-08'))

@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { EVENT_SUBMITTED_TEMPLATE } from '../../hooks/events/notifyStaffOfEventSubmission'
-import { seed } from '../../seed/seed'
+import { seedEssentials } from '../../seed/seed'
 import { makeActors, type Actors } from '../helpers/actors'
 import { asRequestUser, expectRefused, json } from '../helpers/assertions'
 import { startTestPayload, type TestContext } from '../helpers/harness'
@@ -29,7 +29,7 @@ beforeAll(async () => {
   sink = await startSmtpSink()
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdo-events-mail-'))
   t = await startTestPayload({ ...sink.env, PAYLOAD_DATA_DIR: dataDir })
-  await seed(t.payload, () => undefined)
+  await seedEssentials(t.payload, () => undefined)
   actors = await makeActors(t)
   calendar = await createCalendar(t, actors.staff, { name: 'Python Events' })
   const { docs } = await t.payload.find({

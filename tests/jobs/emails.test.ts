@@ -5,7 +5,7 @@
  * the job's contact and the team), review comments (staff -> contact, owner
  * -> team). Refused changes send nothing.
  */
-import { seed } from '../../seed/seed'
+import { seedEssentials } from '../../seed/seed'
 import { startTestPayload, type TestContext, type TestUser } from '../helpers/harness'
 import { type SinkMessage, type SmtpSink, startSmtpSink } from '../helpers/smtpSink'
 import { cancelQueuedEmails, createJob, jobEmailLogs, jobRow, type Json, json, setStatus, TEAM_EMAIL } from './fixtures'
@@ -20,7 +20,7 @@ beforeAll(async () => {
   sink = await startSmtpSink()
   t = await startTestPayload({ ...sink.env, JOBS_TEAM_EMAIL: TEAM_EMAIL })
   // the seed's own superuser is the database's first account; it also creates the templates
-  await seed(t.payload, () => undefined)
+  await seedEssentials(t.payload, () => undefined)
   staff = await t.makeUser('staff')
   owner = await t.makeUser('member')
   otherMember = await t.makeUser('member')

@@ -1,4 +1,4 @@
-import { seed } from '../../seed/seed'
+import { seedEssentials } from '../../seed/seed'
 import { startTestPayload, type TestContext } from '../helpers/harness'
 
 let t: TestContext
@@ -13,10 +13,11 @@ afterAll(async () => {
   await t?.close()
 })
 
-describe('npm run seed', () => {
+/** `npm run seed -- --essentials` (the full seed: tests/seed/). */
+describe('npm run seed -- --essentials', () => {
   it('creates a superuser with a generated password printed once, and is safe to run twice', async () => {
     const lines: string[] = []
-    const first = await seed(t.payload, (line) => lines.push(line))
+    const first = await seedEssentials(t.payload, (line) => lines.push(line))
     expect(first.createdSuperuser).toBe(true)
     expect(first.generatedPassword).toEqual(expect.any(String))
     expect(lines.join('\n')).toContain(first.generatedPassword!)
@@ -29,14 +30,14 @@ describe('npm run seed', () => {
     expect(user).toMatchObject({ isStaff: true, isSuperuser: true })
 
     const again: string[] = []
-    const second = await seed(t.payload, (line) => again.push(line))
+    const second = await seedEssentials(t.payload, (line) => again.push(line))
     expect(second.createdSuperuser).toBe(false)
     expect(again.join('\n')).not.toContain(first.generatedPassword!)
-    expect(second.templates).toEqual({ created: 0, existing: first.templates.created })
+    expect(second.summary['email-templates']).toEqual({ created: 0, skipped: first.summary['email-templates']!.created })
 
     const users = await t.payload.count({ collection: 'users', overrideAccess: true })
     expect(users.totalDocs).toBe(1)
     const templates = await t.payload.count({ collection: 'email-templates', overrideAccess: true })
-    expect(templates.totalDocs).toBe(first.templates.created)
+    expect(templates.totalDocs).toBe(first.summary['email-templates']!.created)
   })
 })

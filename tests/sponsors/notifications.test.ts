@@ -5,7 +5,7 @@
  * contract sent for signature, which arrives with the PDF attached. Refused
  * changes send nothing.
  */
-import { seed } from '../../seed/seed'
+import { seedEssentials } from '../../seed/seed'
 import { type Actors } from '../helpers/actors'
 import { type TestContext } from '../helpers/harness'
 import { pdfText } from '../helpers/pdf'
@@ -37,7 +37,7 @@ beforeAll(async () => {
   sink = await startSmtpSink()
   t = await startSponsorsPayload({ ...sink.env, SPONSORS_TEAM_EMAIL: TEAM })
   // the seed's superuser is the database's first account; the seed also writes the templates
-  await seed(t.payload, () => undefined)
+  await seedEssentials(t.payload, () => undefined)
   const [staff, owner, member] = await Promise.all([t.makeUser('staff'), t.makeUser('member'), t.makeUser('member')])
   actors = { anonymous: undefined, member, owner, staff }
   level = await seedLevel(t, { name: 'Contributing', sponsorshipAmount: 30000 })

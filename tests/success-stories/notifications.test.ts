@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { SUCCESS_STORY_SUBMITTED_TEMPLATE } from '../../hooks/success-stories/notifyStaffOfSubmission'
-import { seed } from '../../seed/seed'
+import { seedEssentials } from '../../seed/seed'
 import { startTestPayload, type TestContext, type TestUser } from '../helpers/harness'
 import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'
 import { createCategory, expectClientError, json, storyData, submitStory, unique, type Json } from './fixtures'
@@ -34,7 +34,7 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdo-story-mail-'))
   t = await startTestPayload({ ...sink.env, PAYLOAD_DATA_DIR: dataDir })
   // the seed creates the first superuser and the email templates
-  await seed(t.payload, () => undefined)
+  await seedEssentials(t.payload, () => undefined)
   superuser = await t.makeUser('superuser')
   staff = await t.makeUser('staff')
   otherStaff = await t.makeUser('staff')
