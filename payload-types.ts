@@ -1613,6 +1613,10 @@ export interface CodeSample {
    * The logged-in user who created the document, stamped on create. Only the server sets this field.
    */
   creator?: (string | null) | User;
+  /**
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
+   */
+  lastModifiedBy?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -1638,6 +1642,10 @@ export interface Minute {
    * The logged-in user who created the document, stamped on create. Only the server sets this field.
    */
   creator?: (string | null) | User;
+  /**
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
+   */
+  lastModifiedBy?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -3120,6 +3128,7 @@ export interface CodeSamplesSelect<T extends boolean = true> {
   descriptionHtml?: T;
   isPublished?: T;
   creator?: T;
+  lastModifiedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3135,6 +3144,7 @@ export interface MinutesSelect<T extends boolean = true> {
   contentHtml?: T;
   isPublished?: T;
   creator?: T;
+  lastModifiedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -28,13 +28,16 @@ const stampCreated: FieldHook = ({ context, operation, originalDoc, value }) => 
 const stampUpdated: FieldHook = ({ context, value }) =>
   keepImported(value, context) ? value : new Date().toISOString()
 
+// in the edit view a stamp is one read-only line, and nothing while it is empty (src/platform/admin/StampField.tsx)
+const STAMP_FIELD = '/src/platform/admin/StampField#StampField'
+
 const userStamp = (name: string, label: string, hook: FieldHook, filledBy: string, read?: FieldAccess) =>
   serverFilled<RelationshipField>(
     {
       name,
       type: 'relationship',
       ...(read ? { access: { read } } : {}),
-      admin: { position: 'sidebar' },
+      admin: { components: { Field: STAMP_FIELD }, position: 'sidebar' },
       hooks: { beforeChange: [hook] },
       index: true,
       label,
@@ -43,18 +46,20 @@ const userStamp = (name: string, label: string, hook: FieldHook, filledBy: strin
     filledBy,
   )
 
-const dateStamp = (name: string, hook: FieldHook, filledBy: string): DateField =>
+const dateStamp = (name: string, label: string, hook: FieldHook, filledBy: string): DateField =>
   serverFilled<DateField>(
     {
       name,
       type: 'date',
-      admin: { date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar' },
+      admin: { components: { Field: STAMP_FIELD }, date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar' },
       hooks: { beforeChange: [hook] },
+      label,
     },
     filledBy,
   )
 
 const CREATOR = 'The logged-in user who created the document, stamped on create.'
+const MODIFIER = 'The logged-in user who saved last, stamped on every save.'
 
 /**
  * ContentManageableMixin: who created and last changed a document, and when,
@@ -71,16 +76,14 @@ export const contentManageableFields = ({
   readUsers?: FieldAccess
 } = {}): Field[] => [
   ...(creator ? [userStamp('creator', 'Creator', stampCreator, CREATOR, readUsers)] : []),
-  userStamp(
-    'lastModifiedBy',
-    'Last modified by',
-    stampModifier,
-    'The logged-in user who saved last, stamped on every save.',
-    readUsers,
-  ),
-  dateStamp('created', stampCreated, 'When the document was created, stamped on create.'),
-  dateStamp('updated', stampUpdated, 'When the document was last saved, stamped on every save.'),
+  lastModifiedByField(readUsers),
+  dateStamp('created', 'Created', stampCreated, 'When the document was created, stamped on create.'),
+  dateStamp('updated', 'Updated', stampUpdated, 'When the document was last saved, stamped on every save.'),
 ]
+
+/** Who saved last (each saved version carries it: the version history shows it as the version's author). */
+export const lastModifiedByField = (readUsers?: FieldAccess): Field =>
+  userStamp('lastModifiedBy', 'Last modified by', stampModifier, MODIFIER, readUsers)
 
 /** Only the `creator` stamp, for models that have a creator but no mixin. */
 export const creatorField = (): Field => userStamp('creator', 'Creator', stampCreator, CREATOR)

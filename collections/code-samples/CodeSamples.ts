@@ -2,14 +2,16 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
-import { creatorField } from '../../fields/contentManageable'
+import { creatorField, lastModifiedByField } from '../../fields/contentManageable'
 import { isPublishedField } from '../../fields/isPublished'
 import { markupFields } from '../../fields/markup'
 import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { previewAt } from '../../src/platform/preview'
+import { withHistory } from '../../src/platform/history/withHistory'
 
-export const CodeSamples: CollectionConfig = {
+// every save keeps a version: staff see who changed what, compare and restore (docs/rules/history.md)
+export const CodeSamples: CollectionConfig = withHistory({
   slug: 'code-samples',
   access: {
     create: isStaff,
@@ -40,10 +42,11 @@ export const CodeSamples: CollectionConfig = {
     ...markupFields({ defaultContentType: 'MARKDOWN', name: 'description' }),
     isPublishedField(),
     creatorField(),
+    lastModifiedByField(),
   ],
   graphQL: { pluralName: 'CodeSamples', singularName: 'CodeSample' },
   hooks: {
     // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
     beforeOperation: [rejectMalformedInput],
   },
-}
+})

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
-import { creatorField } from '../../fields/contentManageable'
+import { creatorField, lastModifiedByField } from '../../fields/contentManageable'
 import { isPublishedField } from '../../fields/isPublished'
 import { markupFields } from '../../fields/markup'
 import { slugField } from '../../fields/slug'
@@ -10,9 +10,11 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { minutesFeedEndpoint } from '../../src/minutes/endpoints'
 import { minutesReads } from '../../src/minutes/reads'
 import { previewAt } from '../../src/platform/preview'
+import { withHistory } from '../../src/platform/history/withHistory'
 import { readEndpoints } from '../../src/platform/reads'
 
-export const Minutes: CollectionConfig = {
+// every save keeps a version: staff see who changed what, compare and restore (docs/rules/history.md)
+export const Minutes: CollectionConfig = withHistory({
   slug: 'minutes',
   access: {
     create: isStaff,
@@ -58,6 +60,7 @@ export const Minutes: CollectionConfig = {
     ...markupFields({ defaultContentType: 'RESTRUCTUREDTEXT' }),
     isPublishedField(),
     creatorField(),
+    lastModifiedByField(),
   ],
   // one meeting's minutes are "minutes" too; for such nouns Payload names the list "All..."
   graphQL: { pluralName: 'AllMinutes', singularName: 'Minutes' },
@@ -65,4 +68,4 @@ export const Minutes: CollectionConfig = {
     // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
     beforeOperation: [rejectMalformedInput],
   },
-}
+})

@@ -12,8 +12,10 @@ import { readEndpoints } from '../../src/platform/reads'
 import { pageReads } from '../../src/site-pages/reads'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { previewAt } from '../../src/platform/preview'
+import { withHistory } from '../../src/platform/history/withHistory'
 
-export const Pages: CollectionConfig = {
+// every save keeps a version: staff see who changed what, compare and restore (docs/rules/history.md)
+export const Pages: CollectionConfig = withHistory({
   slug: 'pages',
   access: {
     create: isStaff,
@@ -78,4 +80,4 @@ export const Pages: CollectionConfig = {
     ],
     beforeOperation: [rejectMalformedInput],
   },
-}
+})

@@ -13,8 +13,10 @@ import { notifyStaffOfSubmission } from '../../hooks/success-stories/notifyStaff
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { existingIn } from '../../fields/existingIn'
 import { previewAt } from '../../src/platform/preview'
+import { withHistory } from '../../src/platform/history/withHistory'
 
-export const SuccessStories: CollectionConfig = {
+// every save keeps a version: staff see who changed what, compare and restore (docs/rules/history.md)
+export const SuccessStories: CollectionConfig = withHistory({
   slug: 'success-stories',
   access: {
     // any member may submit a story; it stays unpublished until staff publish it
@@ -74,4 +76,4 @@ export const SuccessStories: CollectionConfig = {
     afterChange: [notifyStaffOfSubmission],
     beforeOperation: [rejectMalformedInput],
   },
-}
+})
