@@ -8,6 +8,7 @@ import { BANNER_TARGETS, BANNER_TYPES } from '../../src/banners/options'
 import { bannerReads } from '../../src/banners/reads'
 import { readEndpoints } from '../../src/platform/reads'
 import { serverDefaulted } from '../../fields/serverDefaulted'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 const options = (values: readonly string[]) => values.map((value) => ({ label: value.toLowerCase(), value }))
 
@@ -21,6 +22,7 @@ export const Banners: CollectionConfig = {
     update: isStaff,
   },
   admin: {
+    group: ADMIN_GROUPS.content,
     defaultColumns: ['name', 'title', 'bannerType', 'target', 'isActive', 'startDate', 'endDate'],
     useAsTitle: 'name',
   },

@@ -4,6 +4,7 @@ import { anyone } from '../../access/anyone'
 import { isStaff, isStaffField } from '../../access/isStaff'
 import { sanitizeHtmlField } from '../../hooks/shared/sanitizeHtmlField'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const BlogEntries: CollectionConfig = {
   slug: 'blog-entries',
@@ -16,7 +17,7 @@ export const BlogEntries: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['title', 'feed', 'pubDate', 'isFeatured'],
-    group: 'Blogs',
+    group: ADMIN_GROUPS.blogs,
     useAsTitle: 'title',
   },
   dbName: 'blog_entries',

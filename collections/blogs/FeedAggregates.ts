@@ -6,6 +6,7 @@ import { slugField } from '../../fields/slug'
 import { blogReads } from '../../src/blogs/reads'
 import { readEndpoints } from '../../src/platform/reads'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const FeedAggregates: CollectionConfig = {
   slug: 'feed-aggregates',
@@ -17,7 +18,7 @@ export const FeedAggregates: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['name', 'slug'],
-    group: 'Blogs',
+    group: ADMIN_GROUPS.blogs,
     useAsTitle: 'name',
   },
   dbName: 'feed_aggregates',

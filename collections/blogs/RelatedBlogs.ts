@@ -5,6 +5,7 @@ import { isStaff } from '../../access/isStaff'
 import { serverFilled } from '../../fields/serverFilled'
 import { httpUrlValidator } from '../../fields/url'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const RelatedBlogs: CollectionConfig = {
   slug: 'related-blogs',
@@ -16,7 +17,7 @@ export const RelatedBlogs: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['blogName', 'lastEntryTitle', 'lastEntryPublished'],
-    group: 'Blogs',
+    group: ADMIN_GROUPS.blogs,
     useAsTitle: 'blogName',
   },
   dbName: 'related_blogs',

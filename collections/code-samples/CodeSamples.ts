@@ -9,6 +9,7 @@ import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { previewAt } from '../../src/platform/preview'
 import { withHistory } from '../../src/platform/history/withHistory'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 // every save keeps a version: staff see who changed what, compare and restore (docs/rules/history.md)
 export const CodeSamples: CollectionConfig = withHistory({
@@ -20,6 +21,7 @@ export const CodeSamples: CollectionConfig = withHistory({
     update: isStaff,
   },
   admin: {
+    group: ADMIN_GROUPS.content,
     preview: previewAt((doc) => (doc.slug ? `code-samples/${doc.slug}/` : null)),
     defaultColumns: ['slug', 'isPublished', 'updatedAt'],
     useAsTitle: 'slug',

@@ -4,13 +4,14 @@ import { httpUrlValidator } from '../../fields/url'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { postAttachmentAccess } from './attachmentAccess'
 import { postField } from './postField'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const CommunityLinks: CollectionConfig = {
   slug: 'community-links',
   access: postAttachmentAccess,
   admin: {
     defaultColumns: ['url', 'post', 'caption'],
-    group: 'Community',
+    group: ADMIN_GROUPS.community,
     useAsTitle: 'url',
   },
   dbName: 'community_links',

@@ -5,13 +5,14 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { missingFileIsNotFound, uploadDir } from '../../src/platform/uploads'
 import { postAttachmentAccess } from './attachmentAccess'
 import { postField } from './postField'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const CommunityPhotos: CollectionConfig = {
   slug: 'community-photos',
   access: postAttachmentAccess,
   admin: {
     defaultColumns: ['filename', 'post', 'caption'],
-    group: 'Community',
+    group: ADMIN_GROUPS.community,
     useAsTitle: 'filename',
   },
   dbName: 'community_photos',

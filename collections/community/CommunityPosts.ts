@@ -10,6 +10,7 @@ import { slugField } from '../../fields/slug'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { previewAt } from '../../src/platform/preview'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const CommunityPosts: CollectionConfig = {
   slug: 'community-posts',
@@ -24,7 +25,7 @@ export const CommunityPosts: CollectionConfig = {
   admin: {
     preview: previewAt((doc) => (doc.slug ? `community/posts/${doc.slug}/` : null)),
     defaultColumns: ['title', 'creator', 'isPublished', 'updatedAt'],
-    group: 'Community',
+    group: ADMIN_GROUPS.community,
     useAsTitle: 'title',
   },
   dbName: 'community_posts',

@@ -4,13 +4,14 @@ import { httpUrlValidator } from '../../fields/url'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { postAttachmentAccess } from './attachmentAccess'
 import { postField } from './postField'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const CommunityVideos: CollectionConfig = {
   slug: 'community-videos',
   access: postAttachmentAccess,
   admin: {
     defaultColumns: ['videoUrl', 'post', 'caption'],
-    group: 'Community',
+    group: ADMIN_GROUPS.community,
     useAsTitle: 'videoUrl',
   },
   dbName: 'community_videos',

@@ -4,6 +4,7 @@ import { isStaff } from '../../access/isStaff'
 import { integerValidator } from '../../fields/integer'
 import { statisticsReads } from '../../src/downloads/statisticsReads'
 import { readEndpoints } from '../../src/platform/reads'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 /**
  * One row per (release file, day), incremented atomically by the download
@@ -19,7 +20,7 @@ export const DownloadStatistics: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['releaseFile', 'date', 'downloadCount'],
-    group: 'Downloads',
+    group: ADMIN_GROUPS.downloads,
   },
   dbName: 'download_statistics',
   defaultSort: '-date',

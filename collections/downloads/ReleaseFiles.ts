@@ -12,6 +12,7 @@ import { httpUrlValidator } from '../../fields/url'
 import { validateReleaseFile } from '../../hooks/downloads/validateReleaseFile'
 import { recordDownloadEndpoint } from '../../src/downloads/statisticsEndpoints'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 /**
  * A checksum: this project's rule is the digest's hex form; python.org's
@@ -53,7 +54,7 @@ export const ReleaseFiles: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['name', 'release', 'os', 'downloadButton', 'filesize'],
-    group: 'Downloads',
+    group: ADMIN_GROUPS.downloads,
     useAsTitle: 'name',
   },
   dbName: 'release_files',

@@ -18,6 +18,7 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { hideUnreadableRelation } from '../../hooks/shared/hideUnreadableRelation'
 import { serverDefaulted } from '../../fields/serverDefaulted'
 import { serverFilled } from '../../fields/serverFilled'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const PYTHON_VERSIONS = ['PYTHON1', 'PYTHON2', 'PYTHON3', 'PYMANAGER'] as const
 export const RELEASE_STATUSES = ['PRERELEASE', 'BUGFIX', 'SECURITY', 'EOL'] as const
@@ -36,7 +37,7 @@ export const Releases: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['name', 'version', 'status', 'isLatest', 'isPublished', 'releaseDate'],
-    group: 'Downloads',
+    group: ADMIN_GROUPS.downloads,
     listSearchableFields: ['name', 'versionNumber'],
     useAsTitle: 'name',
   },

@@ -13,6 +13,7 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { electionReads } from '../../src/elections/reads'
 import { ELECTION_STATUSES, electionStatus } from '../../src/elections/status'
 import { readEndpoints } from '../../src/platform/reads'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 const electionDate = (name: string, description: string): DateField => ({
   name,
@@ -40,7 +41,7 @@ export const Elections: CollectionConfig = {
       beforeListTable: ['/src/elections/ElectionStatusFilter#ElectionStatusFilter'],
     },
     defaultColumns: ['name', 'status', 'nominationsOpen', 'nominationsClose', 'votingOpen', 'votingClose'],
-    group: 'Elections',
+    group: ADMIN_GROUPS.psf,
     useAsTitle: 'name',
   },
   dbName: 'elections',

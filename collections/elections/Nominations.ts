@@ -14,6 +14,7 @@ import { refuseUserFieldFilters } from '../../hooks/elections/refuseUserFieldFil
 import { rewriteStatusQuery } from '../../hooks/elections/rewriteStatusQuery'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { validateExistingUser } from '../users/validators'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 /** Filled by the server on create and never changed: readable, not writable. */
 const serverOnly = { ...serverDefaulted, create: () => false, update: () => false }
@@ -31,7 +32,7 @@ export const Nominations: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['nominee', 'election', 'nominatorName', 'createdAt'],
-    group: 'Elections',
+    group: ADMIN_GROUPS.psf,
     listSearchableFields: ['nominatorName'],
   },
   dbName: 'nominations',

@@ -14,6 +14,7 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { validateExistingUser } from '../users/validators'
 import { ACCEPTANCES } from '../../src/elections/acceptance'
 import { nomineeEndpoints } from '../../src/elections/endpoints'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const Nominees: CollectionConfig = {
   slug: 'nominees',
@@ -28,7 +29,7 @@ export const Nominees: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['nomineeName', 'election', 'acceptance', 'updatedAt'],
-    group: 'Elections',
+    group: ADMIN_GROUPS.psf,
     listSearchableFields: ['nomineeName'],
     useAsTitle: 'nomineeName',
   },

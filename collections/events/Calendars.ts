@@ -11,6 +11,7 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { calendarIcsEndpoint } from '../../src/events/icsExport'
 import { importCalendarEndpoint } from '../../src/events/importEndpoint'
 import { timeZoneField } from '../../src/events/fields'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 const url = (name: string, label: string) => ({
   name,
@@ -28,7 +29,7 @@ export const Calendars: CollectionConfig = {
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
   admin: {
     defaultColumns: ['name', 'slug', 'timeZone', 'icsUrl', 'lastImported'],
-    group: 'Events',
+    group: ADMIN_GROUPS.events,
     useAsTitle: 'name',
   },
   dbName: 'calendars',

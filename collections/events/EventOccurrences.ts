@@ -6,6 +6,7 @@ import { existingIn } from '../../fields/existingIn'
 import { legacyIdField } from '../../fields/legacyId'
 import { dateOnlyWhenAllDay, dtEndNotBeforeStart } from '../../hooks/events/validateTimes'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 const ofEvent = { parentCollection: 'events' as const, parentField: 'event', untilPublished: 'isPublished' }
 
@@ -19,7 +20,7 @@ export const EventOccurrences: CollectionConfig = {
     read: parentReadable({ parentField: 'event', parentOwnerField: 'creator' }),
     update: parentOwnerOrStaffUpdate(ofEvent),
   },
-  admin: { defaultColumns: ['event', 'dtStart', 'dtEnd', 'allDay'], group: 'Events' },
+  admin: { defaultColumns: ['event', 'dtStart', 'dtEnd', 'allDay'], group: ADMIN_GROUPS.events },
   dbName: 'event_occurrences',
   defaultSort: 'dtStart',
   fields: [

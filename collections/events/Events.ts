@@ -22,6 +22,7 @@ import { timeZoneField } from '../../src/events/fields'
 import { eventsIcsEndpoint } from '../../src/events/icsExport'
 import { eventReads } from '../../src/events/reads'
 import { readEndpoints } from '../../src/platform/reads'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const Events: CollectionConfig = {
   slug: 'events',
@@ -36,7 +37,7 @@ export const Events: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['title', 'calendar', 'venue', 'isPublished', 'featured'],
-    group: 'Events',
+    group: ADMIN_GROUPS.events,
     listSearchableFields: ['title', 'uid'],
     useAsTitle: 'title',
   },

@@ -9,6 +9,7 @@ import { notifyReviewComment } from '../../hooks/jobs/notifyReviewComment'
 import { REVIEW_COMMENT_MAX_LENGTH } from '../../src/jobs/config'
 import { existingIn } from '../../fields/existingIn'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const JobReviewComments: CollectionConfig = {
   slug: 'job-review-comments',
@@ -22,7 +23,7 @@ export const JobReviewComments: CollectionConfig = {
     read: reviewCommentsReadable,
     update: () => false,
   },
-  admin: { defaultColumns: ['job', 'creator', 'createdAt'], group: 'Jobs' },
+  admin: { defaultColumns: ['job', 'creator', 'createdAt'], group: ADMIN_GROUPS.jobs },
   dbName: 'job_review_comments',
   defaultSort: 'createdAt',
   fields: [

@@ -22,6 +22,7 @@ import { JOB_STATUSES } from '../../src/jobs/status'
 import { serverDefaulted } from '../../fields/serverDefaulted'
 import { existingIn } from '../../fields/existingIn'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const Jobs: CollectionConfig = {
   slug: 'jobs',
@@ -36,7 +37,7 @@ export const Jobs: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['jobTitle', 'companyName', 'status', 'expires', 'creator'],
-    group: 'Jobs',
+    group: ADMIN_GROUPS.jobs,
     listSearchableFields: ['jobTitle', 'companyName'],
     useAsTitle: 'jobTitle',
   },

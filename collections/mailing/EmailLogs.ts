@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isStaff } from '../../access/isStaff'
 import { isSuperuser } from '../../access/isSuperuser'
 import { resendEmailEndpoint } from '../../src/mailing/resendEndpoint'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 /** FILE: written to a file because no SMTP server is configured (SMTP_HOST), so not sent. */
 export const EMAIL_STATUSES = ['QUEUED', 'SENT', 'FAILED', 'FILE'] as const
@@ -30,7 +31,7 @@ export const EmailLogs: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['recipientEmail', 'subject', 'templateName', 'status', 'createdAt'],
-    group: 'Mailing',
+    group: ADMIN_GROUPS.mailing,
     useAsTitle: 'subject',
   },
   dbName: 'email_logs',

@@ -5,6 +5,7 @@ import { sendTestEmailEndpoint } from '../../src/mailing/sendTestEndpoint'
 import { checkTemplateSyntax, type TemplateKind } from '../../src/mailing/templates'
 import { serverDefaulted } from '../../fields/serverDefaulted'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const EMAIL_TEMPLATE_TYPES = ['TRANSACTIONAL', 'NOTIFICATION', 'NEWSLETTER', 'MARKETING', 'SYSTEM'] as const
 
@@ -45,7 +46,7 @@ export const EmailTemplates: CollectionConfig = {
   admin: {
     defaultColumns: ['internalName', 'displayName', 'templateType', 'isActive'],
     description: 'Jinja2-style templates ({{ variable }}, {% if %}...) for every email the site sends.',
-    group: 'Mailing',
+    group: ADMIN_GROUPS.mailing,
     useAsTitle: 'displayName',
   },
   dbName: 'email_templates',

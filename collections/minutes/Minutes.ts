@@ -12,6 +12,7 @@ import { minutesReads } from '../../src/minutes/reads'
 import { previewAt } from '../../src/platform/preview'
 import { withHistory } from '../../src/platform/history/withHistory'
 import { readEndpoints } from '../../src/platform/reads'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 // every save keeps a version: staff see who changed what, compare and restore (docs/rules/history.md)
 export const Minutes: CollectionConfig = withHistory({
@@ -23,6 +24,7 @@ export const Minutes: CollectionConfig = withHistory({
     update: isStaff,
   },
   admin: {
+    group: ADMIN_GROUPS.psf,
     preview: previewAt((doc) => (doc.slug ? `psf/records/board/minutes/${doc.slug}/` : null)),
     defaultColumns: ['date', 'isPublished', 'updatedAt'],
     useAsTitle: 'slug',

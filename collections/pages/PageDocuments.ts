@@ -4,6 +4,7 @@ import { isStaff } from '../../access/isStaff'
 import { parentReadable } from '../../access/parentReadable'
 import { missingFileIsNotFound, uploadDir } from '../../src/platform/uploads'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const PageDocuments: CollectionConfig = {
   slug: 'page-documents',
@@ -16,7 +17,7 @@ export const PageDocuments: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['filename', 'page', 'title'],
-    group: 'Pages',
+    group: ADMIN_GROUPS.content,
     useAsTitle: 'filename',
   },
   dbName: 'page_documents',

@@ -13,6 +13,7 @@ import { pageReads } from '../../src/site-pages/reads'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { previewAt } from '../../src/platform/preview'
 import { withHistory } from '../../src/platform/history/withHistory'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 // every save keeps a version: staff see who changed what, compare and restore (docs/rules/history.md)
 export const Pages: CollectionConfig = withHistory({
@@ -25,6 +26,7 @@ export const Pages: CollectionConfig = withHistory({
     update: isStaff,
   },
   admin: {
+    group: ADMIN_GROUPS.content,
     preview: previewAt((doc) => (typeof doc.path === 'string' ? `${doc.path}/` : null)),
     defaultColumns: ['title', 'path', 'isPublished', 'updatedAt'],
     listSearchableFields: ['title', 'path'],

@@ -11,6 +11,7 @@ import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { contractEndpoints } from '../../src/sponsors/endpoints'
 import { CONTRACT_STATUSES } from '../../src/sponsors/status'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 /** Written by the system only: on approval, when the sponsorship's terms change, on sending. */
 const systemOnly = { create: () => false, update: () => false }
@@ -43,7 +44,7 @@ export const SponsorContracts: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['sponsorName', 'levelName', 'status', 'revision', 'sentOn'],
-    group: 'Sponsors',
+    group: ADMIN_GROUPS.sponsors,
     useAsTitle: 'sponsorName',
   },
   dbName: 'sponsor_contracts',

@@ -16,6 +16,7 @@ import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { sponsorshipEndpoints } from '../../src/sponsors/endpoints'
 import { SPONSORSHIP_STATUSES } from '../../src/sponsors/status'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 /** The applicant and staff read these; the workflow hook writes them. */
 const privateField = { read: applicantOrStaffField }
@@ -38,7 +39,7 @@ export const Sponsorships: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['sponsor', 'level', 'status', 'startDate', 'endDate', 'locked'],
-    group: 'Sponsors',
+    group: ADMIN_GROUPS.sponsors,
   },
   dbName: 'sponsorships',
   defaultPopulate: { endDate: true, level: true, sponsor: true, startDate: true, status: true, year: true },

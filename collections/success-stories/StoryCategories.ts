@@ -4,11 +4,12 @@ import { anyone } from '../../access/anyone'
 import { isStaff } from '../../access/isStaff'
 import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const StoryCategories: CollectionConfig = {
   slug: 'story-categories',
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
-  admin: { group: 'Success stories', useAsTitle: 'name' },
+  admin: { group: ADMIN_GROUPS.successStories, useAsTitle: 'name' },
   dbName: 'story_categories',
   fields: [
     { name: 'name', type: 'text', maxLength: 200, required: true },

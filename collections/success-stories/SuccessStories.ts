@@ -14,6 +14,7 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { existingIn } from '../../fields/existingIn'
 import { previewAt } from '../../src/platform/preview'
 import { withHistory } from '../../src/platform/history/withHistory'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 // every save keeps a version: staff see who changed what, compare and restore (docs/rules/history.md)
 export const SuccessStories: CollectionConfig = withHistory({
@@ -30,7 +31,7 @@ export const SuccessStories: CollectionConfig = withHistory({
   admin: {
     preview: previewAt((doc) => (doc.slug ? `success-stories/${doc.slug}/` : null)),
     defaultColumns: ['name', 'companyName', 'category', 'isPublished', 'featured'],
-    group: 'Success stories',
+    group: ADMIN_GROUPS.successStories,
     useAsTitle: 'name',
   },
   dbName: 'success_stories',

@@ -11,6 +11,7 @@ import { needsVoteAffirmation, stampVoteAffirmation } from '../../hooks/users/vo
 import { validateExistingUser } from './validators'
 import { serverDefaulted } from '../../fields/serverDefaulted'
 import { serverFilled } from '../../fields/serverFilled'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const MEMBERSHIP_TYPES = ['BASIC', 'SUPPORTING', 'SPONSOR', 'MANAGING', 'CONTRIBUTING', 'FELLOW'] as const
 
@@ -25,6 +26,7 @@ export const Memberships: CollectionConfig = {
     update: ownerOrStaff('user'),
   },
   admin: {
+    group: ADMIN_GROUPS.people,
     defaultColumns: ['user', 'membershipType', 'votes', 'lastVoteAffirmation'],
     useAsTitle: 'legalName',
   },

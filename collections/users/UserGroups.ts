@@ -8,6 +8,7 @@ import { contentManageableFields } from '../../fields/contentManageable'
 import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { serverDefaulted } from '../../fields/serverDefaulted'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const USER_GROUP_TYPES = ['MEETUP', 'DISTRIBUTION_LIST', 'OTHER'] as const
 
@@ -25,6 +26,7 @@ export const UserGroups: CollectionConfig = {
     update: ownerOrStaff('creator'),
   },
   admin: {
+    group: ADMIN_GROUPS.people,
     defaultColumns: ['name', 'location', 'userGroupType', 'approved', 'trusted'],
     useAsTitle: 'name',
   },

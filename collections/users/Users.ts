@@ -10,6 +10,7 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { authFieldOverrides } from './authFieldOverrides'
 import { validateUserEmail, validateUsername } from './validators'
 import { serverDefaulted } from '../../fields/serverDefaulted'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const SEARCH_VISIBILITY = ['PUBLIC', 'PRIVATE'] as const
 export const EMAIL_PRIVACY = ['PUBLIC', 'PRIVATE', 'NEVER'] as const
@@ -32,6 +33,7 @@ export const Users: CollectionConfig = {
     update: selfOrSuperuser,
   },
   admin: {
+    group: ADMIN_GROUPS.people,
     defaultColumns: ['username', 'email', 'isStaff', 'isActive'],
     useAsTitle: 'username',
   },

@@ -6,6 +6,7 @@ import { creatorField } from '../../fields/contentManageable'
 import { slugField } from '../../fields/slug'
 import { httpUrlValidator } from '../../fields/url'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const WorkGroups: CollectionConfig = {
   slug: 'work-groups',
@@ -16,7 +17,7 @@ export const WorkGroups: CollectionConfig = {
     read: publishedOrStaff({ publishedField: 'active' }),
     update: isStaff,
   },
-  admin: { defaultColumns: ['name', 'active', 'url'], useAsTitle: 'name' },
+  admin: { group: ADMIN_GROUPS.psf, defaultColumns: ['name', 'active', 'url'], useAsTitle: 'name' },
   dbName: 'work_groups',
   fields: [
     { name: 'name', type: 'text', maxLength: 200, required: true },
