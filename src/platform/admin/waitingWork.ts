@@ -58,7 +58,8 @@ export const countWaitingWork = async (
           collection: item.collection,
           overrideAccess: false,
           user,
-          where: item.where,
+          // a copy: Payload adds the related collections' access constraints to the where it is given
+          where: structuredClone(item.where),
         })
         return { ...item, count: totalDocs, href: listHref(adminRoute, item) }
       } catch {
