@@ -23,7 +23,7 @@ export const CodeSamples: CollectionConfig = withHistory({
   admin: {
     group: ADMIN_GROUPS.content,
     preview: previewAt((doc) => (doc.slug ? `code-samples/${doc.slug}/` : null)),
-    defaultColumns: ['slug', 'isPublished', 'updatedAt'],
+    defaultColumns: ['slug', 'title', 'isPublished', 'updatedAt'],
     useAsTitle: 'slug',
   },
   dbName: 'code_samples',

@@ -19,8 +19,9 @@ export const DownloadStatistics: CollectionConfig = {
     update: () => false,
   },
   admin: {
-    defaultColumns: ['releaseFile', 'date', 'downloadCount'],
+    defaultColumns: ['date', 'releaseFile', 'downloadCount'],
     group: ADMIN_GROUPS.downloads,
+    useAsTitle: 'date',
   },
   dbName: 'download_statistics',
   defaultSort: '-date',

@@ -147,7 +147,15 @@ export const Releases: CollectionConfig = {
       "The release's page on the site, computed from the slug on read.",
     ),
     legacyIdField('releases_legacy_id_seq'),
-    { name: 'files', type: 'join', collection: 'release-files', on: 'release' },
+    {
+      name: 'files',
+      type: 'join',
+      // every row is this release's: no Release column. (A relationship cell below the fold shows
+      // "<No Os>" until it is scrolled into view: Payload loads related titles lazily.)
+      admin: { defaultColumns: ['name', 'os', 'downloadButton', 'isSource', 'filesize'] },
+      collection: 'release-files',
+      on: 'release',
+    },
     {
       name: 'downloadsChart',
       type: 'ui',

@@ -15,6 +15,7 @@ import { rewriteStatusQuery } from '../../hooks/elections/rewriteStatusQuery'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { validateExistingUser } from '../users/validators'
 import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
+import { linkedTitleField } from '../../fields/linkedTitle'
 
 /** Filled by the server on create and never changed: readable, not writable. */
 const serverOnly = { ...serverDefaulted, create: () => false, update: () => false }
@@ -31,13 +32,15 @@ export const Nominations: CollectionConfig = {
     update: ownerOrStaff('nominator'),
   },
   admin: {
-    defaultColumns: ['nominee', 'election', 'nominatorName', 'createdAt'],
+    defaultColumns: ['nomineeName', 'election', 'nominatorName', 'createdAt'],
     group: ADMIN_GROUPS.psf,
     listSearchableFields: ['nominatorName'],
+    useAsTitle: 'nomineeName',
   },
   dbName: 'nominations',
   defaultSort: '-createdAt',
   fields: [
+    linkedTitleField('nomineeName', 'nominee.nomineeName', 'Nominee'),
     {
       name: 'election',
       type: 'relationship',

@@ -20,7 +20,7 @@ export const EventOccurrences: CollectionConfig = {
     read: parentReadable({ parentField: 'event', parentOwnerField: 'creator' }),
     update: parentOwnerOrStaffUpdate(ofEvent),
   },
-  admin: { defaultColumns: ['event', 'dtStart', 'dtEnd', 'allDay'], group: ADMIN_GROUPS.events },
+  admin: { defaultColumns: ['dtStart', 'event', 'dtEnd', 'allDay'], group: ADMIN_GROUPS.events, useAsTitle: 'dtStart' },
   dbName: 'event_occurrences',
   defaultSort: 'dtStart',
   fields: [

@@ -49,7 +49,11 @@ export const EventRecurringRules: CollectionConfig = {
     read: parentReadable({ parentField: 'event', parentOwnerField: 'creator' }),
     update: parentOwnerOrStaffUpdate(ofEvent),
   },
-  admin: { defaultColumns: ['event', 'frequency', 'interval', 'begin', 'finish'], group: ADMIN_GROUPS.events },
+  admin: {
+    defaultColumns: ['begin', 'event', 'frequency', 'interval', 'finish'],
+    group: ADMIN_GROUPS.events,
+    useAsTitle: 'begin',
+  },
   dbName: 'event_recurring_rules',
   defaultSort: 'begin',
   fields: [

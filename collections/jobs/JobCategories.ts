@@ -10,7 +10,7 @@ export const JobCategories: CollectionConfig = {
   slug: 'job-categories',
   // staff-managed vocabulary, public
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
-  admin: { group: ADMIN_GROUPS.jobs, useAsTitle: 'name' },
+  admin: { defaultColumns: ['name', 'slug'], group: ADMIN_GROUPS.jobs, useAsTitle: 'name' },
   dbName: 'job_categories',
   fields: [{ name: 'name', type: 'text', maxLength: 200, required: true }, slugField({ from: 'name' })],
   graphQL: { pluralName: 'JobCategories', singularName: 'JobCategory' },

@@ -23,7 +23,7 @@ export const JobReviewComments: CollectionConfig = {
     read: reviewCommentsReadable,
     update: () => false,
   },
-  admin: { defaultColumns: ['job', 'creator', 'createdAt'], group: ADMIN_GROUPS.jobs },
+  admin: { defaultColumns: ['comment', 'job', 'creator', 'createdAt'], group: ADMIN_GROUPS.jobs, useAsTitle: 'comment' },
   dbName: 'job_review_comments',
   defaultSort: 'createdAt',
   fields: [

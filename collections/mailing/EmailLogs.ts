@@ -30,7 +30,7 @@ export const EmailLogs: CollectionConfig = {
     update: () => false,
   },
   admin: {
-    defaultColumns: ['recipientEmail', 'subject', 'templateName', 'status', 'createdAt'],
+    defaultColumns: ['subject', 'recipientEmail', 'templateName', 'status', 'createdAt'],
     group: ADMIN_GROUPS.mailing,
     useAsTitle: 'subject',
   },

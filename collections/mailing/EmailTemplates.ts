@@ -44,7 +44,7 @@ export const EmailTemplates: CollectionConfig = {
     update: isStaff,
   },
   admin: {
-    defaultColumns: ['internalName', 'displayName', 'templateType', 'isActive'],
+    defaultColumns: ['displayName', 'internalName', 'templateType', 'isActive'],
     description: 'Jinja2-style templates ({{ variable }}, {% if %}...) for every email the site sends.',
     group: ADMIN_GROUPS.mailing,
     useAsTitle: 'displayName',

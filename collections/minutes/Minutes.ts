@@ -26,7 +26,7 @@ export const Minutes: CollectionConfig = withHistory({
   admin: {
     group: ADMIN_GROUPS.psf,
     preview: previewAt((doc) => (doc.slug ? `psf/records/board/minutes/${doc.slug}/` : null)),
-    defaultColumns: ['date', 'isPublished', 'updatedAt'],
+    defaultColumns: ['slug', 'date', 'isPublished', 'updatedAt'],
     useAsTitle: 'slug',
   },
   dbName: 'minutes',

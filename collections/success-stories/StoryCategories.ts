@@ -9,7 +9,7 @@ import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 export const StoryCategories: CollectionConfig = {
   slug: 'story-categories',
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
-  admin: { group: ADMIN_GROUPS.successStories, useAsTitle: 'name' },
+  admin: { defaultColumns: ['name', 'slug'], group: ADMIN_GROUPS.successStories, useAsTitle: 'name' },
   dbName: 'story_categories',
   fields: [
     { name: 'name', type: 'text', maxLength: 200, required: true },

@@ -27,7 +27,7 @@ export const Memberships: CollectionConfig = {
   },
   admin: {
     group: ADMIN_GROUPS.people,
-    defaultColumns: ['user', 'membershipType', 'votes', 'lastVoteAffirmation'],
+    defaultColumns: ['legalName', 'user', 'membershipType', 'votes', 'lastVoteAffirmation'],
     useAsTitle: 'legalName',
   },
   dbName: 'memberships',
