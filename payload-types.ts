@@ -568,6 +568,7 @@ export interface Election {
  */
 export interface Nomination {
   id: string;
+  nomineeName?: string | null;
   election: string | Election;
   /**
    * The user nominated (yourself for a self-nomination).
@@ -1508,6 +1509,7 @@ export interface RelatedBlog {
  */
 export interface Sponsorship {
   id: string;
+  sponsorName?: string | null;
   sponsor: string | Sponsor;
   /**
    * Read-only once the sponsorship is locked.
@@ -3003,6 +3005,7 @@ export interface RelatedBlogsSelect<T extends boolean = true> {
  * via the `definition` "sponsorships_select".
  */
 export interface SponsorshipsSelect<T extends boolean = true> {
+  sponsorName?: T;
   sponsor?: T;
   level?: T;
   status?: T;
@@ -3264,6 +3267,7 @@ export interface NomineesSelect<T extends boolean = true> {
  * via the `definition` "nominations_select".
  */
 export interface NominationsSelect<T extends boolean = true> {
+  nomineeName?: T;
   election?: T;
   nomineeUser?: T;
   nominee?: T;
