@@ -25,7 +25,7 @@ const dateFields = (fields: Field[], path = ''): { field: Field & { type: 'date'
     const here = 'name' in field && field.name ? `${path}${field.name}` : path
     if (field.type === 'date') return [{ field, path: here }]
     // not shown anywhere in the admin (Payload's own login sessions)
-    if (('hidden' in field && field.hidden) || field.admin?.disabled) return []
+    if (('hidden' in field && field.hidden) || (field.admin as { disabled?: boolean } | undefined)?.disabled) return []
     if (field.type === 'tabs') return field.tabs.flatMap((tab) => dateFields(tab.fields, `${here}.`))
     if (field.type === 'blocks') return field.blocks.flatMap((block) => dateFields(block.fields, `${here}.`))
     if ('fields' in field && Array.isArray(field.fields)) return dateFields(field.fields, here ? `${here}.` : '')
