@@ -84,7 +84,7 @@ import { withAtomicJobClaim } from './src/platform/queue/atomicClaim'
 import { oneLogLinePerAttempt, QUEUE_POLL } from './src/platform/queue/logging'
 import { resolvePayloadSecret } from './src/platform/secret'
 import { seoConfig } from './src/platform/seo'
-import { adminDateFormats } from './src/platform/admin/dateFormats'
+import { adminFieldDefaults } from './src/platform/admin/fieldDefaults'
 import { ADMIN_DATE_TIME_FORMAT } from './src/platform/admin/dates'
 import { pythonMarkDataUrl } from './src/platform/admin/pythonLogo'
 
@@ -232,8 +232,8 @@ export default buildConfig({
   onInit: rejectInactiveUsers,
   // explicitAccess first: it records what this config declares, so everything Payload and the other
   // plugins add gets the access decided in src/platform/access/builtIns.ts (or refuses everyone)
-  // adminDateFormats: every date field shows its year (src/platform/admin/dateFormats.ts)
-  plugins: [explicitAccess(), seoPlugin(seoConfig), adminDateFormats()],
+  // adminFieldDefaults: dates with their year, join tables once saved (src/platform/admin/fieldDefaults.ts)
+  plugins: [explicitAccess(), seoPlugin(seoConfig), adminFieldDefaults()],
   secret: resolvePayloadSecret(),
   sharp,
   telemetry: false,

@@ -14,9 +14,11 @@ export const legacyIdField = (sequence: string): NumberField =>
     {
       name: 'legacyId',
       type: 'number',
-      admin: { position: 'sidebar' },
+      // one read-only line once assigned; nothing on a new document
+      admin: { components: { Field: '/src/platform/admin/StampField#StampField' }, position: 'sidebar' },
       hooks: { beforeChange: [assignLegacyId(sequence)] },
       index: true,
+      label: 'python.org id',
       unique: true,
       validate: integerValidator('legacyId', { min: 1 }),
     },

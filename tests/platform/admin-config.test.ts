@@ -115,3 +115,20 @@ it('stamps render as read-only lines; the four history collections keep versions
     expect(collection.versions).toMatchObject({ drafts: false, maxPerDoc: HISTORY_MAX_VERSIONS })
   }
 })
+
+it('join tables show on saved documents only; the python.org id is a read-only line', () => {
+  const joins = ours().flatMap((collection) =>
+    collection.fields.filter((f) => f.type === 'join').map((f) => ({ field: f, slug: collection.slug })),
+  )
+  expect(joins.length).toBeGreaterThan(5)
+  for (const { field, slug } of joins) {
+    const condition = field.admin?.condition as ((data: unknown, sibling: unknown, ctx: unknown) => boolean) | undefined
+    expect([slug, field.name, typeof condition]).toEqual([slug, field.name, 'function'])
+    expect(condition!({}, {}, {})).toBe(false)
+    expect(condition!({ id: 'a-saved-document' }, {}, {})).toBe(true)
+  }
+  const legacyId = config.collections.find((c) => c.slug === 'pages')!.fields.find((f) => 'name' in f && f.name === 'legacyId')
+  expect((legacyId as { admin: { components: { Field: string } } }).admin.components.Field).toBe(
+    '/src/platform/admin/StampField#StampField',
+  )
+})

@@ -26,10 +26,10 @@ const userName = async (req: PayloadRequest, id: string): Promise<string> => {
 }
 
 /**
- * A server-filled stamp (creator, last modified by, created, updated) in the
- * edit view's sidebar: one read-only line ("Created: 2 Feb 2024, 14:05"),
- * and nothing at all while it is empty (a new document), instead of a grey
- * input nobody can type in.
+ * A server-filled stamp (creator, last modified by, created, updated, the
+ * python.org id) in the edit view's sidebar: one read-only line ("Created:
+ * 2 Feb 2024, 14:05"), and nothing at all while it is empty (a new
+ * document), instead of a grey input nobody can type in.
  */
 export const StampField = async ({ field, req, value }: Props) => {
   if (!req || value === null || value === undefined || value === '') return null
@@ -37,6 +37,8 @@ export const StampField = async ({ field, req, value }: Props) => {
   let shown: string
   if (field?.type === 'date') {
     shown = formatDate({ date: value as string, i18n: req.i18n, pattern: req.payload.config.admin.dateFormat })
+  } else if (field?.type !== 'relationship') {
+    shown = String(value)
   } else {
     const id = typeof value === 'object' && value && 'id' in value ? String(value.id) : String(value)
     shown = await userName(req, id)

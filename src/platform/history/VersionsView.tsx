@@ -49,6 +49,11 @@ export const VersionsView = async (props: DocumentViewServerProps) => {
   const pattern = req.payload.config.admin.dateFormat
   const pageLink = (to: number) =>
     formatAdminURL({ adminRoute, path: `/collections/${slug}/${docID}/versions?page=${to}` })
+  const titleField = collectionConfig.flattenedFields.find((field) => field.name === useAsTitle)
+  const titleLabel =
+    titleField && 'label' in titleField && typeof titleField.label === 'string'
+      ? titleField.label
+      : useAsTitle.charAt(0).toUpperCase() + useAsTitle.slice(1)
   const pluralLabel =
     typeof collectionConfig.labels.plural === 'string' ? collectionConfig.labels.plural : collectionConfig.slug
 
@@ -78,7 +83,7 @@ export const VersionsView = async (props: DocumentViewServerProps) => {
                     <th>Saved</th>
                     <th>Saved by</th>
                     <th>Published</th>
-                    <th>{useAsTitle === 'id' ? 'Version' : useAsTitle}</th>
+                    <th>{titleLabel}</th>
                   </tr>
                 </thead>
                 <tbody>

@@ -1,0 +1,54 @@
+import type { Field, Plugin } from 'payload'
+
+import { ADMIN_DATE_FORMAT, ADMIN_DATE_TIME_FORMAT } from './dates'
+
+type DateAdmin = { date?: { displayFormat?: string; pickerAppearance?: string } }
+
+const FORMAT_BY_APPEARANCE: Record<string, string> = {
+  dayAndTime: ADMIN_DATE_TIME_FORMAT,
+  dayOnly: ADMIN_DATE_FORMAT,
+  default: ADMIN_DATE_FORMAT,
+}
+
+// a join lists documents that point at this one: a document being created has none, and none can be added yet
+const savedDocumentsOnly = (data: Record<string, unknown> | undefined) => Boolean(data?.id)
+
+const withDefaults = (fields: Field[]): Field[] =>
+  fields.map((field) => {
+    if (field.type === 'date') {
+      const admin = (field.admin ?? {}) as DateAdmin
+      const appearance = admin.date?.pickerAppearance ?? 'default'
+      const format = FORMAT_BY_APPEARANCE[appearance]
+      if (admin.date?.displayFormat || !format) return field
+      return { ...field, admin: { ...field.admin, date: { ...admin.date, displayFormat: format } } } as Field
+    }
+    if (field.type === 'join') {
+      if (field.admin?.condition) return field
+      return { ...field, admin: { ...field.admin, condition: savedDocumentsOnly } }
+    }
+    if (field.type === 'tabs') {
+      return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: withDefaults(tab.fields) })) }
+    }
+    if (field.type === 'blocks') {
+      return { ...field, blocks: field.blocks.map((block) => ({ ...block, fields: withDefaults(block.fields) })) }
+    }
+    if ('fields' in field && Array.isArray(field.fields)) return { ...field, fields: withDefaults(field.fields) } as Field
+    return field
+  })
+
+/**
+ * Admin defaults every field of the config gets unless it sets its own:
+ * - a date shows its year, in the list and in its picker (Payload's picker
+ *   defaults are "Feb 02" for a day and "02/01/2024", ambiguous between
+ *   countries);
+ * - a join table (a page's images, a release's files) shows once the
+ *   document is saved, not as an empty "No results" table on a new one.
+ */
+export const adminFieldDefaults = (): Plugin => (config) => ({
+  ...config,
+  collections: (config.collections ?? []).map((collection) => ({
+    ...collection,
+    fields: withDefaults(collection.fields),
+  })),
+  globals: (config.globals ?? []).map((global) => ({ ...global, fields: withDefaults(global.fields) })),
+})
