@@ -76,6 +76,7 @@ export const ReleaseFiles: CollectionConfig = {
           name: 'os',
           type: 'relationship',
           index: true,
+          label: 'Operating system',
           relationTo: 'download-os',
           required: true,
         },

@@ -44,6 +44,7 @@ export const EventOccurrences: CollectionConfig = {
       admin: { date: { pickerAppearance: 'dayAndTime' } },
       hooks: { beforeValidate: [dateOnlyWhenAllDay] },
       index: true,
+      label: 'Starts',
       required: true,
     },
     {
@@ -52,6 +53,7 @@ export const EventOccurrences: CollectionConfig = {
       admin: { date: { pickerAppearance: 'dayAndTime' } },
       hooks: { beforeValidate: [dateOnlyWhenAllDay] },
       index: true,
+      label: 'Ends',
       required: true,
       validate: dtEndNotBeforeStart,
     },

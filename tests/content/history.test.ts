@@ -7,7 +7,7 @@
  */
 import { HISTORY_MAX_VERSIONS } from '../../src/platform/history/withHistory'
 import { makeActors, type Actors } from '../helpers/actors'
-import { adminSave, asRequestUser, json, messages, unique, type Json } from '../helpers/assertions'
+import { adminSave, asRequestUser, json, messages, query, unique, type Json } from '../helpers/assertions'
 import { type Auth, startTestPayload, type TestContext } from '../helpers/harness'
 import { contentData } from './fixtures'
 
@@ -258,4 +258,12 @@ it(`keeps the last ${HISTORY_MAX_VERSIONS} versions of a document`, async () => 
   expect(versions).toHaveLength(HISTORY_MAX_VERSIONS)
   expect(versions[versions.length - 1]!.version.description).toBe(`save ${HISTORY_MAX_VERSIONS + 2}`)
   expect(versions[0]!.version.description).toBe('save 3')
+})
+
+it("deleting a document deletes its versions", async () => {
+  const doc = await create('pages', actors.staff, KINDS.pages.data('deleted'))
+  await update('pages', actors.staff, doc.id, { content: 'changed' })
+  expect(await versionsOf('pages', doc.id)).toHaveLength(2)
+  expect((await t.api('DELETE', `/pages/${doc.id}`, { auth: actors.staff })).status).toBe(200)
+  expect((await query(t, 'SELECT count(*)::int AS n FROM _pages_v WHERE parent_id = $1', [doc.id])).rows[0].n).toBe(0)
 })
