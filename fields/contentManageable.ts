@@ -28,16 +28,13 @@ const stampCreated: FieldHook = ({ context, operation, originalDoc, value }) => 
 const stampUpdated: FieldHook = ({ context, value }) =>
   keepImported(value, context) ? value : new Date().toISOString()
 
-// in the edit view a stamp is one read-only line, and nothing while it is empty (src/platform/admin/StampField.tsx)
-const STAMP_FIELD = '/src/platform/admin/StampField#StampField'
-
 const userStamp = (name: string, label: string, hook: FieldHook, filledBy: string, read?: FieldAccess) =>
   serverFilled<RelationshipField>(
     {
       name,
       type: 'relationship',
       ...(read ? { access: { read } } : {}),
-      admin: { components: { Field: STAMP_FIELD }, position: 'sidebar' },
+      admin: { position: 'sidebar' },
       hooks: { beforeChange: [hook] },
       index: true,
       label,
@@ -51,7 +48,7 @@ const dateStamp = (name: string, label: string, hook: FieldHook, filledBy: strin
     {
       name,
       type: 'date',
-      admin: { components: { Field: STAMP_FIELD }, date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar' },
+      admin: { date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar' },
       hooks: { beforeChange: [hook] },
       label,
     },

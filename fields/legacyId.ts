@@ -14,8 +14,7 @@ export const legacyIdField = (sequence: string): NumberField =>
     {
       name: 'legacyId',
       type: 'number',
-      // one read-only line once assigned; nothing on a new document
-      admin: { components: { Field: '/src/platform/admin/StampField#StampField' }, position: 'sidebar' },
+      admin: { position: 'sidebar' },
       hooks: { beforeChange: [assignLegacyId(sequence)] },
       index: true,
       label: 'python.org id',

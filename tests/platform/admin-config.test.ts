@@ -106,7 +106,7 @@ it('stamps render as read-only lines; the four history collections keep versions
   const pages = config.collections.find((c) => c.slug === 'pages')!
   for (const name of ['creator', 'lastModifiedBy', 'created', 'updated']) {
     const field = pages.fields.find((f) => 'name' in f && f.name === name) as { admin: { components: { Field: string } } }
-    expect([name, field.admin.components.Field]).toEqual([name, '/src/platform/admin/StampField#StampField'])
+    expect([name, field.admin.components.Field]).toEqual([name, '/src/platform/admin/ReadOnlyField#ReadOnlyField'])
   }
   const versioned = config.collections.filter((c) => c.versions).map((c) => c.slug)
   expect(versioned.sort()).toEqual(['code-samples', 'minutes', 'pages', 'success-stories'])
@@ -129,6 +129,6 @@ it('join tables show on saved documents only; the python.org id is a read-only l
   }
   const legacyId = config.collections.find((c) => c.slug === 'pages')!.fields.find((f) => 'name' in f && f.name === 'legacyId')
   expect((legacyId as { admin: { components: { Field: string } } }).admin.components.Field).toBe(
-    '/src/platform/admin/StampField#StampField',
+    '/src/platform/admin/ReadOnlyField#ReadOnlyField',
   )
 })

@@ -10,11 +10,26 @@ const FORMAT_BY_APPEARANCE: Record<string, string> = {
   default: ADMIN_DATE_FORMAT,
 }
 
+// src/platform/admin/ReadOnlyField.tsx: one line of text, nothing while empty
+const READ_ONLY_FIELD = '/src/platform/admin/ReadOnlyField#ReadOnlyField'
+const SHOWN_AS_TEXT = new Set(['checkbox', 'date', 'email', 'number', 'relationship', 'select', 'text'])
+
+type Shown = { admin?: { components?: { Field?: unknown }; hidden?: boolean; readOnly?: boolean }; type: string }
+
+/** A read-only value field without a component of its own (a textarea or code keeps its box). */
+const asText = (field: Field): Field => {
+  const { admin, type } = field as Shown
+  if (!admin?.readOnly || admin.hidden || !SHOWN_AS_TEXT.has(type)) return field
+  if (admin.components && 'Field' in admin.components) return field
+  return { ...field, admin: { ...admin, components: { ...admin.components, Field: READ_ONLY_FIELD } } } as Field
+}
+
 // a join lists documents that point at this one: a document being created has none, and none can be added yet
 const savedDocumentsOnly = (data: Record<string, unknown> | undefined) => Boolean(data?.id)
 
 const withDefaults = (fields: Field[]): Field[] =>
-  fields.map((field) => {
+  fields.map((input) => {
+    const field = asText(input)
     if (field.type === 'date') {
       const admin = (field.admin ?? {}) as DateAdmin
       const appearance = admin.date?.pickerAppearance ?? 'default'
@@ -38,6 +53,9 @@ const withDefaults = (fields: Field[]): Field[] =>
 
 /**
  * Admin defaults every field of the config gets unless it sets its own:
+ * - a read-only value (a stamp, the python.org id, a date a workflow sets,
+ *   a value derived on save) is one line of text, and nothing while empty,
+ *   not a grey input nobody can type in;
  * - a date shows its year, in the list and in its picker (Payload's picker
  *   defaults are "Feb 02" for a day and "02/01/2024", ambiguous between
  *   countries);
