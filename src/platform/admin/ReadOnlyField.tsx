@@ -15,6 +15,8 @@ type Props = {
     type?: string
   }
   req?: PayloadRequest
+  /** the field's siblings (Payload's `value` prop reads the top level only, wrong inside a group) */
+  siblingData?: Record<string, unknown>
   value?: unknown
 }
 
@@ -69,7 +71,8 @@ const shown = async (req: PayloadRequest, field: NonNullable<Props['field']>, va
  * while it is empty (a new document), instead of a grey input nobody can
  * type in. Set on such fields by src/platform/admin/fieldDefaults.ts.
  */
-export const ReadOnlyField = async ({ field, req, value }: Props) => {
+export const ReadOnlyField = async ({ field, req, siblingData, value: topLevel }: Props) => {
+  const value = field?.name && siblingData ? siblingData[field.name] : topLevel
   if (!req || !field || value === null || value === undefined || value === '') return null
   if (Array.isArray(value) && !value.length) return null
   const label = typeof field.label === 'string' ? field.label : (field.name ?? '')

@@ -17,19 +17,21 @@ const SHOWN_AS_TEXT = new Set(['checkbox', 'date', 'email', 'number', 'relations
 type Shown = { admin?: { components?: { Field?: unknown }; hidden?: boolean; readOnly?: boolean }; type: string }
 
 /** A read-only value field without a component of its own (a textarea or code keeps its box). */
-const asText = (field: Field): Field => {
+const asText = (field: Field, insideReadOnly: boolean): Field => {
   const { admin, type } = field as Shown
-  if (!admin?.readOnly || admin.hidden || !SHOWN_AS_TEXT.has(type)) return field
-  if (admin.components && 'Field' in admin.components) return field
-  return { ...field, admin: { ...admin, components: { ...admin.components, Field: READ_ONLY_FIELD } } } as Field
+  if (!(admin?.readOnly || insideReadOnly) || admin?.hidden || !SHOWN_AS_TEXT.has(type)) return field
+  if (admin?.components && 'Field' in admin.components) return field
+  return { ...field, admin: { ...admin, components: { ...admin?.components, Field: READ_ONLY_FIELD } } } as Field
 }
 
 // a join lists documents that point at this one: a document being created has none, and none can be added yet
 const savedDocumentsOnly = (data: Record<string, unknown> | undefined) => Boolean(data?.id)
 
-const withDefaults = (fields: Field[]): Field[] =>
+/** `insideReadOnly`: the fields of a read-only group (a computed next occurrence) are read-only too. */
+const withDefaults = (fields: Field[], insideReadOnly = false): Field[] =>
   fields.map((input) => {
-    const field = asText(input)
+    const field = asText(input, insideReadOnly)
+    const readOnly = insideReadOnly || Boolean((field as Shown).admin?.readOnly)
     if (field.type === 'date') {
       const admin = (field.admin ?? {}) as DateAdmin
       const appearance = admin.date?.pickerAppearance ?? 'default'
@@ -42,12 +44,17 @@ const withDefaults = (fields: Field[]): Field[] =>
       return { ...field, admin: { ...field.admin, condition: savedDocumentsOnly } }
     }
     if (field.type === 'tabs') {
-      return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: withDefaults(tab.fields) })) }
+      return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: withDefaults(tab.fields, readOnly) })) }
     }
     if (field.type === 'blocks') {
-      return { ...field, blocks: field.blocks.map((block) => ({ ...block, fields: withDefaults(block.fields) })) }
+      return {
+        ...field,
+        blocks: field.blocks.map((block) => ({ ...block, fields: withDefaults(block.fields, readOnly) })),
+      }
     }
-    if ('fields' in field && Array.isArray(field.fields)) return { ...field, fields: withDefaults(field.fields) } as Field
+    if ('fields' in field && Array.isArray(field.fields)) {
+      return { ...field, fields: withDefaults(field.fields, readOnly) } as Field
+    }
     return field
   })
 
