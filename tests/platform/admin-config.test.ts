@@ -132,3 +132,22 @@ it('join tables show on saved documents only; the python.org id is a read-only l
     '/src/platform/admin/ReadOnlyField#ReadOnlyField',
   )
 })
+
+it('read-only values are lines of text (in read-only groups too); boxes of text keep their box', () => {
+  const READ_ONLY = '/src/platform/admin/ReadOnlyField#ReadOnlyField'
+  const fieldAt = (slug: string, path: string[]) => {
+    let fields = config.collections.find((c) => c.slug === slug)!.fields
+    let found: Field | undefined
+    for (const name of path) {
+      found = flattenTopLevelFields(fields).find((f) => 'name' in f && f.name === name) as Field
+      fields = 'fields' in found! ? (found as { fields: Field[] }).fields : []
+    }
+    return found as { admin?: { components?: { Field?: unknown } } }
+  }
+  expect(fieldAt('sponsorships', ['approvedOn']).admin?.components?.Field).toBe(READ_ONLY)
+  expect(fieldAt('releases', ['versionNumber']).admin?.components?.Field).toBe(READ_ONLY)
+  expect(fieldAt('events', ['nextOccurrence', 'start']).admin?.components?.Field).toBe(READ_ONLY)
+  expect(fieldAt('pages', ['contentHtml']).admin?.components?.Field).toBeUndefined()
+  // an editable field is left alone
+  expect(fieldAt('pages', ['title']).admin?.components?.Field).toBeUndefined()
+})
