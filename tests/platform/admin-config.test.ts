@@ -151,3 +151,10 @@ it('read-only values are lines of text (in read-only groups too); boxes of text 
   // an editable field is left alone
   expect(fieldAt('pages', ['title']).admin?.components?.Field).toBeUndefined()
 })
+
+it('checkboxes show as yes or a dash in lists', () => {
+  const published = config.collections
+    .find((c) => c.slug === 'pages')!
+    .fields.find((f) => 'name' in f && f.name === 'isPublished') as { admin: { components: { Cell: string } } }
+  expect(published.admin.components.Cell).toBe('/src/platform/admin/YesNoCell#YesNoCell')
+})

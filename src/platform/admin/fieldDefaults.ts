@@ -12,6 +12,7 @@ const FORMAT_BY_APPEARANCE: Record<string, string> = {
 
 // src/platform/admin/ReadOnlyField.tsx: one line of text, nothing while empty
 const READ_ONLY_FIELD = '/src/platform/admin/ReadOnlyField#ReadOnlyField'
+const YES_NO_CELL = '/src/platform/admin/YesNoCell#YesNoCell'
 const SHOWN_AS_TEXT = new Set(['checkbox', 'date', 'email', 'number', 'relationship', 'select', 'text'])
 
 type Shown = { admin?: { components?: { Field?: unknown }; hidden?: boolean; readOnly?: boolean }; type: string }
@@ -32,6 +33,9 @@ const withDefaults = (fields: Field[], insideReadOnly = false): Field[] =>
   fields.map((input) => {
     const field = asText(input, insideReadOnly)
     const readOnly = insideReadOnly || Boolean((field as Shown).admin?.readOnly)
+    if (field.type === 'checkbox' && !field.admin?.components?.Cell) {
+      return { ...field, admin: { ...field.admin, components: { ...field.admin?.components, Cell: YES_NO_CELL } } }
+    }
     if (field.type === 'date') {
       const admin = (field.admin ?? {}) as DateAdmin
       const appearance = admin.date?.pickerAppearance ?? 'default'
@@ -66,6 +70,7 @@ const withDefaults = (fields: Field[], insideReadOnly = false): Field[] =>
  * - a date shows its year, in the list and in its picker (Payload's picker
  *   defaults are "Feb 02" for a day and "02/01/2024", ambiguous between
  *   countries);
+ * - a checkbox shows as "yes" or a dash in lists, not as `true`/`false`;
  * - a join table (a page's images, a release's files) shows once the
  *   document is saved, not as an empty "No results" table on a new one.
  */

@@ -1,3 +1,4 @@
+import { YesNoCell as YesNoCell_2ac1713bdfaf47094b05bb0e1967b900 } from '../../../../src/platform/admin/YesNoCell'
 import { ReadOnlyField as ReadOnlyField_3fee6bf8fac7c2d7b664121248922b40 } from '../../../../src/platform/admin/ReadOnlyField'
 import { OverviewComponent as OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
@@ -19,6 +20,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/platform/admin/YesNoCell#YesNoCell": YesNoCell_2ac1713bdfaf47094b05bb0e1967b900,
   "/src/platform/admin/ReadOnlyField#ReadOnlyField": ReadOnlyField_3fee6bf8fac7c2d7b664121248922b40,
   "@payloadcms/plugin-seo/client#OverviewComponent": OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaTitleComponent": MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860,
