@@ -103,6 +103,10 @@ it('an editor restores the first version of a page', async () => {
         () => (document.querySelector('#field-title') as HTMLInputElement | null)?.value === 'First title',
       )
       expect(await page.locator('#field-description').inputValue()).toBe('First description')
+      // the restore is a save by the editor: the sidebar's stamp line says so
+      expect(await page.locator('.read-only-field[data-field="lastModifiedBy"]').innerText()).toMatch(
+        /Last modified by:\s*editor/,
+      )
     })
   } finally {
     await context.close()
