@@ -67,50 +67,50 @@ export interface Config {
   };
   blocks: {};
   collections: {
-    users: User;
-    memberships: Membership;
-    'user-groups': UserGroup;
     pages: Page;
     'page-images': PageImage;
     'page-documents': PageDocument;
-    'download-os': DownloadO;
+    'code-samples': CodeSample;
+    banners: Banner;
     releases: Release;
     'release-files': ReleaseFile;
+    'download-os': DownloadO;
     'download-statistics': DownloadStatistic;
-    jobs: Job;
-    'job-types': JobType;
-    'job-categories': JobCategory;
-    'job-review-comments': JobReviewComment;
-    feeds: Feed;
-    'blog-entries': BlogEntry;
-    'feed-aggregates': FeedAggregate;
-    'related-blogs': RelatedBlog;
-    'community-posts': CommunityPost;
-    'community-photos': CommunityPhoto;
-    'community-videos': CommunityVideo;
-    'community-links': CommunityLink;
-    sponsors: Sponsor;
-    'sponsor-logos': SponsorLogo;
-    sponsorships: Sponsorship;
-    'sponsorship-levels': SponsorshipLevel;
-    'sponsor-contracts': SponsorContract;
-    'sponsor-contract-documents': SponsorContractDocument;
-    'sponsor-legal-clauses': SponsorLegalClause;
-    'success-stories': SuccessStory;
-    'story-categories': StoryCategory;
-    'code-samples': CodeSample;
-    minutes: Minute;
-    banners: Banner;
-    'work-groups': WorkGroup;
-    elections: Election;
-    nominees: Nominee;
-    nominations: Nomination;
-    calendars: Calendar;
     events: Event;
+    calendars: Calendar;
     'event-categories': EventCategory;
     'event-locations': EventLocation;
     'event-occurrences': EventOccurrence;
     'event-recurring-rules': EventRecurringRule;
+    jobs: Job;
+    'job-types': JobType;
+    'job-categories': JobCategory;
+    'job-review-comments': JobReviewComment;
+    'success-stories': SuccessStory;
+    'story-categories': StoryCategory;
+    'community-posts': CommunityPost;
+    'community-photos': CommunityPhoto;
+    'community-videos': CommunityVideo;
+    'community-links': CommunityLink;
+    feeds: Feed;
+    'blog-entries': BlogEntry;
+    'feed-aggregates': FeedAggregate;
+    'related-blogs': RelatedBlog;
+    sponsorships: Sponsorship;
+    sponsors: Sponsor;
+    'sponsor-logos': SponsorLogo;
+    'sponsorship-levels': SponsorshipLevel;
+    'sponsor-contracts': SponsorContract;
+    'sponsor-contract-documents': SponsorContractDocument;
+    'sponsor-legal-clauses': SponsorLegalClause;
+    minutes: Minute;
+    'work-groups': WorkGroup;
+    elections: Election;
+    nominees: Nominee;
+    nominations: Nomination;
+    users: User;
+    memberships: Membership;
+    'user-groups': UserGroup;
     'email-templates': EmailTemplate;
     'email-logs': EmailLog;
     'payload-kv': PayloadKv;
@@ -120,10 +120,6 @@ export interface Config {
     'payload-migrations': PayloadMigration;
   };
   collectionsJoins: {
-    users: {
-      candidacies: 'nominees';
-      nominationsMade: 'nominations';
-    };
     pages: {
       images: 'page-images';
       documents: 'page-documents';
@@ -131,25 +127,29 @@ export interface Config {
     releases: {
       files: 'release-files';
     };
+    events: {
+      occurrences: 'event-occurrences';
+      recurringRules: 'event-recurring-rules';
+    };
     jobs: {
       reviewComments: 'job-review-comments';
     };
-    feeds: {
-      entries: 'blog-entries';
+    'story-categories': {
+      stories: 'success-stories';
     };
     'community-posts': {
       photos: 'community-photos';
       videos: 'community-videos';
       links: 'community-links';
     };
-    sponsors: {
-      sponsorships: 'sponsorships';
+    feeds: {
+      entries: 'blog-entries';
     };
     sponsorships: {
       contract: 'sponsor-contracts';
     };
-    'story-categories': {
-      stories: 'success-stories';
+    sponsors: {
+      sponsorships: 'sponsorships';
     };
     elections: {
       nominees: 'nominees';
@@ -157,56 +157,56 @@ export interface Config {
     nominees: {
       nominations: 'nominations';
     };
-    events: {
-      occurrences: 'event-occurrences';
-      recurringRules: 'event-recurring-rules';
+    users: {
+      candidacies: 'nominees';
+      nominationsMade: 'nominations';
     };
   };
   collectionsSelect: {
-    users: UsersSelect<false> | UsersSelect<true>;
-    memberships: MembershipsSelect<false> | MembershipsSelect<true>;
-    'user-groups': UserGroupsSelect<false> | UserGroupsSelect<true>;
     pages: PagesSelect<false> | PagesSelect<true>;
     'page-images': PageImagesSelect<false> | PageImagesSelect<true>;
     'page-documents': PageDocumentsSelect<false> | PageDocumentsSelect<true>;
-    'download-os': DownloadOsSelect<false> | DownloadOsSelect<true>;
+    'code-samples': CodeSamplesSelect<false> | CodeSamplesSelect<true>;
+    banners: BannersSelect<false> | BannersSelect<true>;
     releases: ReleasesSelect<false> | ReleasesSelect<true>;
     'release-files': ReleaseFilesSelect<false> | ReleaseFilesSelect<true>;
+    'download-os': DownloadOsSelect<false> | DownloadOsSelect<true>;
     'download-statistics': DownloadStatisticsSelect<false> | DownloadStatisticsSelect<true>;
-    jobs: JobsSelect<false> | JobsSelect<true>;
-    'job-types': JobTypesSelect<false> | JobTypesSelect<true>;
-    'job-categories': JobCategoriesSelect<false> | JobCategoriesSelect<true>;
-    'job-review-comments': JobReviewCommentsSelect<false> | JobReviewCommentsSelect<true>;
-    feeds: FeedsSelect<false> | FeedsSelect<true>;
-    'blog-entries': BlogEntriesSelect<false> | BlogEntriesSelect<true>;
-    'feed-aggregates': FeedAggregatesSelect<false> | FeedAggregatesSelect<true>;
-    'related-blogs': RelatedBlogsSelect<false> | RelatedBlogsSelect<true>;
-    'community-posts': CommunityPostsSelect<false> | CommunityPostsSelect<true>;
-    'community-photos': CommunityPhotosSelect<false> | CommunityPhotosSelect<true>;
-    'community-videos': CommunityVideosSelect<false> | CommunityVideosSelect<true>;
-    'community-links': CommunityLinksSelect<false> | CommunityLinksSelect<true>;
-    sponsors: SponsorsSelect<false> | SponsorsSelect<true>;
-    'sponsor-logos': SponsorLogosSelect<false> | SponsorLogosSelect<true>;
-    sponsorships: SponsorshipsSelect<false> | SponsorshipsSelect<true>;
-    'sponsorship-levels': SponsorshipLevelsSelect<false> | SponsorshipLevelsSelect<true>;
-    'sponsor-contracts': SponsorContractsSelect<false> | SponsorContractsSelect<true>;
-    'sponsor-contract-documents': SponsorContractDocumentsSelect<false> | SponsorContractDocumentsSelect<true>;
-    'sponsor-legal-clauses': SponsorLegalClausesSelect<false> | SponsorLegalClausesSelect<true>;
-    'success-stories': SuccessStoriesSelect<false> | SuccessStoriesSelect<true>;
-    'story-categories': StoryCategoriesSelect<false> | StoryCategoriesSelect<true>;
-    'code-samples': CodeSamplesSelect<false> | CodeSamplesSelect<true>;
-    minutes: MinutesSelect<false> | MinutesSelect<true>;
-    banners: BannersSelect<false> | BannersSelect<true>;
-    'work-groups': WorkGroupsSelect<false> | WorkGroupsSelect<true>;
-    elections: ElectionsSelect<false> | ElectionsSelect<true>;
-    nominees: NomineesSelect<false> | NomineesSelect<true>;
-    nominations: NominationsSelect<false> | NominationsSelect<true>;
-    calendars: CalendarsSelect<false> | CalendarsSelect<true>;
     events: EventsSelect<false> | EventsSelect<true>;
+    calendars: CalendarsSelect<false> | CalendarsSelect<true>;
     'event-categories': EventCategoriesSelect<false> | EventCategoriesSelect<true>;
     'event-locations': EventLocationsSelect<false> | EventLocationsSelect<true>;
     'event-occurrences': EventOccurrencesSelect<false> | EventOccurrencesSelect<true>;
     'event-recurring-rules': EventRecurringRulesSelect<false> | EventRecurringRulesSelect<true>;
+    jobs: JobsSelect<false> | JobsSelect<true>;
+    'job-types': JobTypesSelect<false> | JobTypesSelect<true>;
+    'job-categories': JobCategoriesSelect<false> | JobCategoriesSelect<true>;
+    'job-review-comments': JobReviewCommentsSelect<false> | JobReviewCommentsSelect<true>;
+    'success-stories': SuccessStoriesSelect<false> | SuccessStoriesSelect<true>;
+    'story-categories': StoryCategoriesSelect<false> | StoryCategoriesSelect<true>;
+    'community-posts': CommunityPostsSelect<false> | CommunityPostsSelect<true>;
+    'community-photos': CommunityPhotosSelect<false> | CommunityPhotosSelect<true>;
+    'community-videos': CommunityVideosSelect<false> | CommunityVideosSelect<true>;
+    'community-links': CommunityLinksSelect<false> | CommunityLinksSelect<true>;
+    feeds: FeedsSelect<false> | FeedsSelect<true>;
+    'blog-entries': BlogEntriesSelect<false> | BlogEntriesSelect<true>;
+    'feed-aggregates': FeedAggregatesSelect<false> | FeedAggregatesSelect<true>;
+    'related-blogs': RelatedBlogsSelect<false> | RelatedBlogsSelect<true>;
+    sponsorships: SponsorshipsSelect<false> | SponsorshipsSelect<true>;
+    sponsors: SponsorsSelect<false> | SponsorsSelect<true>;
+    'sponsor-logos': SponsorLogosSelect<false> | SponsorLogosSelect<true>;
+    'sponsorship-levels': SponsorshipLevelsSelect<false> | SponsorshipLevelsSelect<true>;
+    'sponsor-contracts': SponsorContractsSelect<false> | SponsorContractsSelect<true>;
+    'sponsor-contract-documents': SponsorContractDocumentsSelect<false> | SponsorContractDocumentsSelect<true>;
+    'sponsor-legal-clauses': SponsorLegalClausesSelect<false> | SponsorLegalClausesSelect<true>;
+    minutes: MinutesSelect<false> | MinutesSelect<true>;
+    'work-groups': WorkGroupsSelect<false> | WorkGroupsSelect<true>;
+    elections: ElectionsSelect<false> | ElectionsSelect<true>;
+    nominees: NomineesSelect<false> | NomineesSelect<true>;
+    nominations: NominationsSelect<false> | NominationsSelect<true>;
+    users: UsersSelect<false> | UsersSelect<true>;
+    memberships: MembershipsSelect<false> | MembershipsSelect<true>;
+    'user-groups': UserGroupsSelect<false> | UserGroupsSelect<true>;
     'email-templates': EmailTemplatesSelect<false> | EmailTemplatesSelect<true>;
     'email-logs': EmailLogsSelect<false> | EmailLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -275,6 +275,162 @@ export interface UserAuthOperations {
     | {
         username: string;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages".
+ */
+export interface Page {
+  id: string;
+  title: string;
+  /**
+   * URL path without leading or trailing slash, e.g. "about/psf".
+   */
+  path: string;
+  /**
+   * The nearest page above this one by path, kept in step with the path on save. Only the server sets this field.
+   */
+  parent?: (string | null) | Page;
+  /**
+   * Position among the pages beside it (lower first, then by title).
+   */
+  order?: number | null;
+  /**
+   * SEO meta keywords.
+   */
+  keywords?: string | null;
+  /**
+   * SEO meta description.
+   */
+  description?: string | null;
+  content?: string | null;
+  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
+  /**
+   * Rendered and sanitized from the markup on save. Only the server sets this field.
+   */
+  contentHtml?: string | null;
+  isPublished?: boolean | null;
+  /**
+   * Frontend template override (blank: the default page template).
+   */
+  templateName?: string | null;
+  images?: {
+    docs?: (string | PageImage)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  documents?: {
+    docs?: (string | PageDocument)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
+  creator?: (string | null) | User;
+  /**
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
+   */
+  lastModifiedBy?: (string | null) | User;
+  /**
+   * When the document was created, stamped on create. Only the server sets this field.
+   */
+  created?: string | null;
+  /**
+   * When the document was last saved, stamped on every save. Only the server sets this field.
+   */
+  updated?: string | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (string | null) | PageImage;
+    generatedTitle?: string | null;
+    generatedDescription?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "page-images".
+ */
+export interface PageImage {
+  id: string;
+  page: string | Page;
+  alt?: string | null;
+  caption?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    medium?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    large?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "page-documents".
+ */
+export interface PageDocument {
+  id: string;
+  page: string | Page;
+  title?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -435,6 +591,7 @@ export interface Election {
  */
 export interface Nomination {
   id: string;
+  nomineeName?: string | null;
   election: string | Election;
   /**
    * The user nominated (yourself for a self-nomination).
@@ -472,264 +629,70 @@ export interface Nomination {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "memberships".
+ * via the `definition` "code-samples".
  */
-export interface Membership {
+export interface CodeSample {
   id: string;
-  user: string | User;
-  membershipType: 'BASIC' | 'SUPPORTING' | 'SPONSOR' | 'MANAGING' | 'CONTRIBUTING' | 'FELLOW';
-  legalName?: string | null;
-  preferredName?: string | null;
-  emailAddress?: string | null;
-  city?: string | null;
-  region?: string | null;
-  country?: string | null;
-  postalCode?: string | null;
-  psfCodeOfConduct?: boolean | null;
-  psfAnnouncements?: boolean | null;
-  votes?: boolean | null;
   /**
-   * Set to today by the affirm action (POST /api/memberships/affirm-vote), or when the member first becomes a voter. Only the server sets this field.
+   * Internal name; the slug is made from it.
    */
-  lastVoteAffirmation?: string | null;
+  title?: string | null;
   /**
-   * Computed on read: votes, and last affirmed more than 366 days ago. Only the server sets this field.
-   */
-  needsVoteAffirmation?: boolean | null;
-  /**
-   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
-   */
-  legacyId?: number | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "user-groups".
- */
-export interface UserGroup {
-  id: string;
-  name: string;
-  /**
-   * Generated from name when left empty.
+   * Generated from title when left empty.
    */
   slug: string;
-  location?: string | null;
-  url?: string | null;
-  userGroupType: 'MEETUP' | 'DISTRIBUTION_LIST' | 'OTHER';
-  startDate?: string | null;
-  approved?: boolean | null;
-  trusted?: boolean | null;
-  /**
-   * The logged-in user who created the document, stamped on create. Only the server sets this field.
-   */
-  creator?: (string | null) | User;
-  /**
-   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
-   */
-  lastModifiedBy?: (string | null) | User;
-  /**
-   * When the document was created, stamped on create. Only the server sets this field.
-   */
-  created?: string | null;
-  /**
-   * When the document was last saved, stamped on every save. Only the server sets this field.
-   */
-  updated?: string | null;
-  /**
-   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
-   */
-  legacyId?: number | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "pages".
- */
-export interface Page {
-  id: string;
-  title: string;
-  /**
-   * URL path without leading or trailing slash, e.g. "about/psf".
-   */
-  path: string;
-  /**
-   * The nearest page above this one by path, kept in step with the path on save. Only the server sets this field.
-   */
-  parent?: (string | null) | Page;
-  /**
-   * Position among the pages beside it (lower first, then by title).
-   */
-  order?: number | null;
-  /**
-   * SEO meta keywords.
-   */
-  keywords?: string | null;
-  /**
-   * SEO meta description.
-   */
+  code: string;
   description?: string | null;
-  content?: string | null;
   contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
   /**
    * Rendered and sanitized from the markup on save. Only the server sets this field.
    */
-  contentHtml?: string | null;
+  descriptionHtml?: string | null;
   isPublished?: boolean | null;
   /**
-   * Frontend template override (blank: the default page template).
-   */
-  templateName?: string | null;
-  images?: {
-    docs?: (string | PageImage)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
-  documents?: {
-    docs?: (string | PageDocument)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
-  /**
-   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
-   */
-  legacyId?: number | null;
-  /**
    * The logged-in user who created the document, stamped on create. Only the server sets this field.
    */
   creator?: (string | null) | User;
   /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  /**
    * The logged-in user who saved last, stamped on every save. Only the server sets this field.
    */
   lastModifiedBy?: (string | null) | User;
-  /**
-   * When the document was created, stamped on create. Only the server sets this field.
-   */
-  created?: string | null;
-  /**
-   * When the document was last saved, stamped on every save. Only the server sets this field.
-   */
-  updated?: string | null;
-  meta?: {
-    title?: string | null;
-    description?: string | null;
-    /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
-     */
-    image?: (string | null) | PageImage;
-    generatedTitle?: string | null;
-    generatedDescription?: string | null;
-  };
   updatedAt: string;
   createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "page-images".
+ * via the `definition` "banners".
  */
-export interface PageImage {
+export interface Banner {
   id: string;
-  page: string | Page;
-  alt?: string | null;
-  caption?: string | null;
   /**
-   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   * Internal identifier.
    */
-  legacyId?: number | null;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
-  sizes?: {
-    thumbnail?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    medium?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    large?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-  };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "page-documents".
- */
-export interface PageDocument {
-  id: string;
-  page: string | Page;
-  title?: string | null;
-  /**
-   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
-   */
-  legacyId?: number | null;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "download-os".
- */
-export interface DownloadO {
-  id: string;
   name: string;
+  title: string;
+  message: string;
+  link?: string | null;
+  linkText?: string | null;
+  bannerType: 'INFO' | 'SUCCESS' | 'WARNING' | 'ERROR';
+  target: 'FRONTEND' | 'API';
   /**
-   * Generated from name when left empty.
+   * One path pattern per line, e.g. "/downloads/" or "/downloads/*" ("*" matches anything). Ignored when sitewide.
    */
-  slug: string;
+  paths?: string | null;
+  isActive?: boolean | null;
+  isDismissible?: boolean | null;
+  isSitewide?: boolean | null;
+  startDate?: string | null;
+  endDate?: string | null;
   /**
    * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
    */
   legacyId?: number | null;
-  /**
-   * The logged-in user who created the document, stamped on create. Only the server sets this field.
-   */
-  creator?: (string | null) | User;
-  /**
-   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
-   */
-  lastModifiedBy?: (string | null) | User;
-  /**
-   * When the document was created, stamped on create. Only the server sets this field.
-   */
-  created?: string | null;
-  /**
-   * When the document was last saved, stamped on every save. Only the server sets this field.
-   */
-  updated?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -872,6 +835,40 @@ export interface ReleaseFile {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "download-os".
+ */
+export interface DownloadO {
+  id: string;
+  name: string;
+  /**
+   * Generated from name when left empty.
+   */
+  slug: string;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
+  creator?: (string | null) | User;
+  /**
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
+   */
+  lastModifiedBy?: (string | null) | User;
+  /**
+   * When the document was created, stamped on create. Only the server sets this field.
+   */
+  created?: string | null;
+  /**
+   * When the document was last saved, stamped on every save. Only the server sets this field.
+   */
+  updated?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "download-statistics".
  */
 export interface DownloadStatistic {
@@ -879,6 +876,279 @@ export interface DownloadStatistic {
   releaseFile: string | ReleaseFile;
   date: string;
   downloadCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events".
+ */
+export interface Event {
+  id: string;
+  title: string;
+  /**
+   * Made from the title when left empty.
+   */
+  slug: string;
+  calendar: string | Calendar;
+  /**
+   * Its time zone is the one the event recurs in (else the calendar’s).
+   */
+  venue?: (string | null) | EventLocation;
+  /**
+   * Categories of the event’s calendar.
+   */
+  categories?: (string | EventCategory)[] | null;
+  description?: string | null;
+  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
+  /**
+   * Rendered and sanitized from the markup on save. Only the server sets this field.
+   */
+  descriptionHtml?: string | null;
+  isPublished?: boolean | null;
+  featured?: boolean | null;
+  /**
+   * The iCalendar UID: how calendar apps and the ICS import recognise the event. Generated when empty.
+   */
+  uid?: string | null;
+  /**
+   * Only when the event keeps another clock than its venue and calendar (IANA name); the ICS import sets it from the feed.
+   */
+  timeZone?: string | null;
+  /**
+   * Set by the ICS import: in the calendar’s feed, or removed from it (and so unpublished). Only the server sets this field.
+   */
+  importStatus?: ('IN_FEED' | 'REMOVED') | null;
+  /**
+   * Derived on read: the next time the event begins. Only the server sets this field.
+   */
+  nextOccurrence?: {
+    start?: string | null;
+    end?: string | null;
+    allDay?: boolean | null;
+  };
+  /**
+   * Derived on read: the last time the event began. Only the server sets this field.
+   */
+  previousOccurrence?: {
+    start?: string | null;
+    end?: string | null;
+    allDay?: boolean | null;
+  };
+  occurrences?: {
+    docs?: (string | EventOccurrence)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  recurringRules?: {
+    docs?: (string | EventRecurringRule)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
+  creator?: (string | null) | User;
+  /**
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
+   */
+  lastModifiedBy?: (string | null) | User;
+  /**
+   * When the document was created, stamped on create. Only the server sets this field.
+   */
+  created?: string | null;
+  /**
+   * When the document was last saved, stamped on every save. Only the server sets this field.
+   */
+  updated?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calendars".
+ */
+export interface Calendar {
+  id: string;
+  name: string;
+  /**
+   * Generated from name when left empty.
+   */
+  slug: string;
+  description?: string | null;
+  /**
+   * Where the calendar’s events happen unless their venue says otherwise (IANA name). Empty: UTC.
+   */
+  timeZone?: string | null;
+  /**
+   * An iCalendar feed imported on a schedule (and by the import button): its events join this calendar.
+   */
+  icsUrl?: string | null;
+  rss?: string | null;
+  embed?: string | null;
+  twitter?: string | null;
+  /**
+   * When the ICS import last ran. Only the server sets this field.
+   */
+  lastImported?: string | null;
+  /**
+   * Why the last import failed, or which events it could not take. Only the server sets this field.
+   */
+  lastImportError?: string | null;
+  /**
+   * What the last import did. Only the server sets this field.
+   */
+  lastImportSummary?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
+  creator?: (string | null) | User;
+  /**
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
+   */
+  lastModifiedBy?: (string | null) | User;
+  /**
+   * When the document was created, stamped on create. Only the server sets this field.
+   */
+  created?: string | null;
+  /**
+   * When the document was last saved, stamped on every save. Only the server sets this field.
+   */
+  updated?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-locations".
+ */
+export interface EventLocation {
+  id: string;
+  name: string;
+  /**
+   * Made from the name when left empty.
+   */
+  slug: string;
+  address?: string | null;
+  url?: string | null;
+  /**
+   * Where the venue is (IANA name): its events recur on this zone’s clock. Empty: the calendar’s zone.
+   */
+  timeZone?: string | null;
+  /**
+   * The calendar whose import created the venue (optional).
+   */
+  calendar?: (string | null) | Calendar;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-categories".
+ */
+export interface EventCategory {
+  id: string;
+  name: string;
+  /**
+   * Generated from name when left empty.
+   */
+  slug: string;
+  /**
+   * Only events of this calendar can be in the category.
+   */
+  calendar: string | Calendar;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-occurrences".
+ */
+export interface EventOccurrence {
+  id: string;
+  event: string | Event;
+  /**
+   * Whole days: the dates are kept, the times ignored; dtEnd is the last day.
+   */
+  allDay?: boolean | null;
+  dtStart: string;
+  dtEnd: string;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-recurring-rules".
+ */
+export interface EventRecurringRule {
+  id: string;
+  event: string | Event;
+  /**
+   * The first occurrence; its time of day on the event’s zone’s clock is kept for every repeat.
+   */
+  begin: string;
+  /**
+   * No occurrence begins after this. Empty: no end (or after `count` occurrences).
+   */
+  finish?: string | null;
+  /**
+   * Stop after this many occurrences (iCalendar COUNT).
+   */
+  count?: number | null;
+  /**
+   * Minutes each occurrence lasts (all-day: rounded up to whole days).
+   */
+  duration: number;
+  /**
+   * Every this many periods (2 with WEEKLY: every other week).
+   */
+  interval: number;
+  frequency: 'YEARLY' | 'MONTHLY' | 'WEEKLY' | 'DAILY';
+  /**
+   * WEEKLY: on these days. MONTHLY with a week of the month: that weekday (one).
+   */
+  byWeekday?: ('MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU')[] | null;
+  /**
+   * MONTHLY: the 1st to 5th (or -1, the last) of the chosen weekday.
+   */
+  weekOfMonth?: number | null;
+  /**
+   * MONTHLY: on this day of the month (1 to 31, or -1 for the last day).
+   */
+  byMonthDay?: number | null;
+  allDay?: boolean | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1005,106 +1275,79 @@ export interface JobReviewComment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "feeds".
+ * via the `definition` "success-stories".
  */
-export interface Feed {
-  id: string;
-  name: string;
-  websiteUrl?: string | null;
-  feedUrl: string;
-  isActive?: boolean | null;
-  /**
-   * Higher is fetched and listed first.
-   */
-  priority?: number | null;
-  /**
-   * When the feed fetcher last read the feed successfully. Only the server sets this field.
-   */
-  lastFetched?: string | null;
-  /**
-   * Why the last fetch failed (empty when it worked), recorded by the feed fetcher. Only the server sets this field.
-   */
-  lastError?: string | null;
-  /**
-   * When the last fetch failed, recorded by the feed fetcher. Only the server sets this field.
-   */
-  lastErrorAt?: string | null;
-  entries?: {
-    docs?: (string | BlogEntry)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
-  /**
-   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
-   */
-  legacyId?: number | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "blog-entries".
- */
-export interface BlogEntry {
-  id: string;
-  feed: string | Feed;
-  title: string;
-  summary?: string | null;
-  content?: string | null;
-  url: string;
-  pubDate: string;
-  /**
-   * The feed’s id for the entry (its URL when the feed gives none).
-   */
-  guid: string;
-  isFeatured?: boolean | null;
-  /**
-   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
-   */
-  legacyId?: number | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "feed-aggregates".
- */
-export interface FeedAggregate {
+export interface SuccessStory {
   id: string;
   name: string;
   /**
    * Generated from name when left empty.
    */
   slug: string;
-  description?: string | null;
-  feeds?: (string | Feed)[] | null;
+  companyName: string;
+  companyUrl?: string | null;
+  category: string | StoryCategory;
+  content?: string | null;
+  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
+  /**
+   * Rendered and sanitized from the markup on save. Only the server sets this field.
+   */
+  contentHtml?: string | null;
+  isPublished?: boolean | null;
+  featured?: boolean | null;
+  /**
+   * Image URL.
+   */
+  image?: string | null;
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
+  creator?: (string | null) | User;
+  /**
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
+   */
+  lastModifiedBy?: (string | null) | User;
+  /**
+   * When the document was created, stamped on create. Only the server sets this field.
+   */
+  created?: string | null;
+  /**
+   * When the document was last saved, stamped on every save. Only the server sets this field.
+   */
+  updated?: string | null;
   /**
    * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
    */
   legacyId?: number | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (string | null) | PageImage;
+    generatedTitle?: string | null;
+    generatedDescription?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "related-blogs".
+ * via the `definition` "story-categories".
  */
-export interface RelatedBlog {
+export interface StoryCategory {
   id: string;
-  feed: string | Feed;
+  name: string;
   /**
-   * Taken from the feed when left empty.
+   * Generated from name when left empty.
    */
-  blogName?: string | null;
-  blogWebsite?: string | null;
-  /**
-   * The feed's newest entry date, refreshed by the feed fetcher. Only the server sets this field.
-   */
-  lastEntryPublished?: string | null;
-  /**
-   * The feed's newest entry title, refreshed by the feed fetcher. Only the server sets this field.
-   */
-  lastEntryTitle?: string | null;
+  slug: string;
+  stories?: {
+    docs?: (string | SuccessStory)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   /**
    * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
    */
@@ -1259,6 +1502,208 @@ export interface CommunityLink {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feeds".
+ */
+export interface Feed {
+  id: string;
+  name: string;
+  websiteUrl?: string | null;
+  feedUrl: string;
+  isActive?: boolean | null;
+  /**
+   * Higher is fetched and listed first.
+   */
+  priority?: number | null;
+  /**
+   * When the feed fetcher last read the feed successfully. Only the server sets this field.
+   */
+  lastFetched?: string | null;
+  /**
+   * Why the last fetch failed (empty when it worked), recorded by the feed fetcher. Only the server sets this field.
+   */
+  lastError?: string | null;
+  /**
+   * When the last fetch failed, recorded by the feed fetcher. Only the server sets this field.
+   */
+  lastErrorAt?: string | null;
+  entries?: {
+    docs?: (string | BlogEntry)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "blog-entries".
+ */
+export interface BlogEntry {
+  id: string;
+  feed: string | Feed;
+  title: string;
+  summary?: string | null;
+  content?: string | null;
+  url: string;
+  pubDate: string;
+  /**
+   * The feed’s id for the entry (its URL when the feed gives none).
+   */
+  guid: string;
+  isFeatured?: boolean | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feed-aggregates".
+ */
+export interface FeedAggregate {
+  id: string;
+  name: string;
+  /**
+   * Generated from name when left empty.
+   */
+  slug: string;
+  description?: string | null;
+  feeds?: (string | Feed)[] | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "related-blogs".
+ */
+export interface RelatedBlog {
+  id: string;
+  feed: string | Feed;
+  /**
+   * Taken from the feed when left empty.
+   */
+  blogName?: string | null;
+  blogWebsite?: string | null;
+  /**
+   * The feed's newest entry date, refreshed by the feed fetcher. Only the server sets this field.
+   */
+  lastEntryPublished?: string | null;
+  /**
+   * The feed's newest entry title, refreshed by the feed fetcher. Only the server sets this field.
+   */
+  lastEntryTitle?: string | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsorships".
+ */
+export interface Sponsorship {
+  id: string;
+  sponsorName?: string | null;
+  sponsor: string | Sponsor;
+  /**
+   * Read-only once the sponsorship is locked.
+   */
+  level: string | SponsorshipLevel;
+  /**
+   * Moves only along the workflow: use the actions below.
+   */
+  status: 'APPLIED' | 'REJECTED' | 'APPROVED' | 'FINALIZED';
+  /**
+   * Set whenever the status is not APPLIED: the period, level and fee are then read-only until staff unlock it.
+   */
+  locked?: boolean | null;
+  /**
+   * Required to approve.
+   */
+  startDate?: string | null;
+  /**
+   * After the start date.
+   */
+  endDate?: string | null;
+  /**
+   * USD. The level’s amount when applying; staff may agree another fee.
+   */
+  sponsorshipFee?: number | null;
+  year?: number | null;
+  /**
+   * The sponsor asked for a customized package.
+   */
+  forModifiedPackage?: boolean | null;
+  /**
+   * Renews an earlier sponsorship of this sponsor.
+   */
+  renewal?: boolean | null;
+  /**
+   * Set when applying. Only the server sets this field.
+   */
+  appliedOn?: string | null;
+  /**
+   * Set on approval. Only the server sets this field.
+   */
+  approvedOn?: string | null;
+  /**
+   * Set on rejection. Only the server sets this field.
+   */
+  rejectedOn?: string | null;
+  /**
+   * Set when its contract is executed. Only the server sets this field.
+   */
+  finalizedOn?: string | null;
+  /**
+   * A newer sponsorship of the same sponsor that took over this one’s period (set when that one is executed): no longer live. Only the server sets this field.
+   */
+  overlappedBy?: (string | null) | Sponsorship;
+  /**
+   * The member who applied, stamped on application. Only the server sets this field.
+   */
+  submittedBy?: (string | null) | User;
+  contract?: {
+    docs?: (string | SponsorContract)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  /**
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
+   */
+  creator?: (string | null) | User;
+  /**
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
+   */
+  lastModifiedBy?: (string | null) | User;
+  /**
+   * When the document was created, stamped on create. Only the server sets this field.
+   */
+  created?: string | null;
+  /**
+   * When the document was last saved, stamped on every save. Only the server sets this field.
+   */
+  updated?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "sponsors".
  */
 export interface Sponsor {
@@ -1373,98 +1818,6 @@ export interface SponsorLogo {
       filename?: string | null;
     };
   };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "sponsorships".
- */
-export interface Sponsorship {
-  id: string;
-  sponsor: string | Sponsor;
-  /**
-   * Read-only once the sponsorship is locked.
-   */
-  level: string | SponsorshipLevel;
-  /**
-   * Moves only along the workflow: use the actions below.
-   */
-  status: 'APPLIED' | 'REJECTED' | 'APPROVED' | 'FINALIZED';
-  /**
-   * Set whenever the status is not APPLIED: the period, level and fee are then read-only until staff unlock it.
-   */
-  locked?: boolean | null;
-  /**
-   * Required to approve.
-   */
-  startDate?: string | null;
-  /**
-   * After the start date.
-   */
-  endDate?: string | null;
-  /**
-   * USD. The level’s amount when applying; staff may agree another fee.
-   */
-  sponsorshipFee?: number | null;
-  year?: number | null;
-  /**
-   * The sponsor asked for a customized package.
-   */
-  forModifiedPackage?: boolean | null;
-  /**
-   * Renews an earlier sponsorship of this sponsor.
-   */
-  renewal?: boolean | null;
-  /**
-   * Set when applying. Only the server sets this field.
-   */
-  appliedOn?: string | null;
-  /**
-   * Set on approval. Only the server sets this field.
-   */
-  approvedOn?: string | null;
-  /**
-   * Set on rejection. Only the server sets this field.
-   */
-  rejectedOn?: string | null;
-  /**
-   * Set when its contract is executed. Only the server sets this field.
-   */
-  finalizedOn?: string | null;
-  /**
-   * A newer sponsorship of the same sponsor that took over this one’s period (set when that one is executed): no longer live. Only the server sets this field.
-   */
-  overlappedBy?: (string | null) | Sponsorship;
-  /**
-   * The member who applied, stamped on application. Only the server sets this field.
-   */
-  submittedBy?: (string | null) | User;
-  contract?: {
-    docs?: (string | SponsorContract)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
-  /**
-   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
-   */
-  legacyId?: number | null;
-  /**
-   * The logged-in user who created the document, stamped on create. Only the server sets this field.
-   */
-  creator?: (string | null) | User;
-  /**
-   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
-   */
-  lastModifiedBy?: (string | null) | User;
-  /**
-   * When the document was created, stamped on create. Only the server sets this field.
-   */
-  created?: string | null;
-  /**
-   * When the document was last saved, stamped on every save. Only the server sets this field.
-   */
-  updated?: string | null;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1634,121 +1987,6 @@ export interface SponsorContractDocument {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "success-stories".
- */
-export interface SuccessStory {
-  id: string;
-  name: string;
-  /**
-   * Generated from name when left empty.
-   */
-  slug: string;
-  companyName: string;
-  companyUrl?: string | null;
-  category: string | StoryCategory;
-  content?: string | null;
-  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
-  /**
-   * Rendered and sanitized from the markup on save. Only the server sets this field.
-   */
-  contentHtml?: string | null;
-  isPublished?: boolean | null;
-  featured?: boolean | null;
-  /**
-   * Image URL.
-   */
-  image?: string | null;
-  /**
-   * The logged-in user who created the document, stamped on create. Only the server sets this field.
-   */
-  creator?: (string | null) | User;
-  /**
-   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
-   */
-  lastModifiedBy?: (string | null) | User;
-  /**
-   * When the document was created, stamped on create. Only the server sets this field.
-   */
-  created?: string | null;
-  /**
-   * When the document was last saved, stamped on every save. Only the server sets this field.
-   */
-  updated?: string | null;
-  /**
-   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
-   */
-  legacyId?: number | null;
-  meta?: {
-    title?: string | null;
-    description?: string | null;
-    /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
-     */
-    image?: (string | null) | PageImage;
-    generatedTitle?: string | null;
-    generatedDescription?: string | null;
-  };
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "story-categories".
- */
-export interface StoryCategory {
-  id: string;
-  name: string;
-  /**
-   * Generated from name when left empty.
-   */
-  slug: string;
-  stories?: {
-    docs?: (string | SuccessStory)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
-  /**
-   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
-   */
-  legacyId?: number | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "code-samples".
- */
-export interface CodeSample {
-  id: string;
-  /**
-   * Internal name; the slug is made from it.
-   */
-  title?: string | null;
-  /**
-   * Generated from title when left empty.
-   */
-  slug: string;
-  code: string;
-  description?: string | null;
-  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
-  /**
-   * Rendered and sanitized from the markup on save. Only the server sets this field.
-   */
-  descriptionHtml?: string | null;
-  isPublished?: boolean | null;
-  /**
-   * The logged-in user who created the document, stamped on create. Only the server sets this field.
-   */
-  creator?: (string | null) | User;
-  /**
-   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
-   */
-  legacyId?: number | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "minutes".
  */
 export interface Minute {
@@ -1773,38 +2011,10 @@ export interface Minute {
    * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
    */
   legacyId?: number | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "banners".
- */
-export interface Banner {
-  id: string;
   /**
-   * Internal identifier.
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
    */
-  name: string;
-  title: string;
-  message: string;
-  link?: string | null;
-  linkText?: string | null;
-  bannerType: 'INFO' | 'SUCCESS' | 'WARNING' | 'ERROR';
-  target: 'FRONTEND' | 'API';
-  /**
-   * One path pattern per line, e.g. "/downloads/" or "/downloads/*" ("*" matches anything). Ignored when sitewide.
-   */
-  paths?: string | null;
-  isActive?: boolean | null;
-  isDismissible?: boolean | null;
-  isSitewide?: boolean | null;
-  startDate?: string | null;
-  endDate?: string | null;
-  /**
-   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
-   */
-  legacyId?: number | null;
+  lastModifiedBy?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -1835,270 +2045,70 @@ export interface WorkGroup {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "calendars".
+ * via the `definition` "memberships".
  */
-export interface Calendar {
+export interface Membership {
+  id: string;
+  user: string | User;
+  membershipType: 'BASIC' | 'SUPPORTING' | 'SPONSOR' | 'MANAGING' | 'CONTRIBUTING' | 'FELLOW';
+  legalName?: string | null;
+  preferredName?: string | null;
+  emailAddress?: string | null;
+  city?: string | null;
+  region?: string | null;
+  country?: string | null;
+  postalCode?: string | null;
+  psfCodeOfConduct?: boolean | null;
+  psfAnnouncements?: boolean | null;
+  votes?: boolean | null;
+  /**
+   * Set to today by the affirm action (POST /api/memberships/affirm-vote), or when the member first becomes a voter. Only the server sets this field.
+   */
+  lastVoteAffirmation?: string | null;
+  /**
+   * Computed on read: votes, and last affirmed more than 366 days ago. Only the server sets this field.
+   */
+  needsVoteAffirmation?: boolean | null;
+  /**
+   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   */
+  legacyId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "user-groups".
+ */
+export interface UserGroup {
   id: string;
   name: string;
   /**
    * Generated from name when left empty.
    */
   slug: string;
-  description?: string | null;
-  /**
-   * Where the calendar’s events happen unless their venue says otherwise (IANA name). Empty: UTC.
-   */
-  timeZone?: string | null;
-  /**
-   * An iCalendar feed imported on a schedule (and by the import button): its events join this calendar.
-   */
-  icsUrl?: string | null;
-  rss?: string | null;
-  embed?: string | null;
-  twitter?: string | null;
-  /**
-   * When the ICS import last ran. Only the server sets this field.
-   */
-  lastImported?: string | null;
-  /**
-   * Why the last import failed, or which events it could not take. Only the server sets this field.
-   */
-  lastImportError?: string | null;
-  /**
-   * What the last import did. Only the server sets this field.
-   */
-  lastImportSummary?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  /**
-   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
-   */
-  legacyId?: number | null;
-  /**
-   * The logged-in user who created the document, stamped on create. Only the server sets this field.
-   */
-  creator?: (string | null) | User;
-  /**
-   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
-   */
-  lastModifiedBy?: (string | null) | User;
-  /**
-   * When the document was created, stamped on create. Only the server sets this field.
-   */
-  created?: string | null;
-  /**
-   * When the document was last saved, stamped on every save. Only the server sets this field.
-   */
-  updated?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "events".
- */
-export interface Event {
-  id: string;
-  title: string;
-  /**
-   * Made from the title when left empty.
-   */
-  slug: string;
-  calendar: string | Calendar;
-  /**
-   * Its time zone is the one the event recurs in (else the calendar’s).
-   */
-  venue?: (string | null) | EventLocation;
-  /**
-   * Categories of the event’s calendar.
-   */
-  categories?: (string | EventCategory)[] | null;
-  description?: string | null;
-  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
-  /**
-   * Rendered and sanitized from the markup on save. Only the server sets this field.
-   */
-  descriptionHtml?: string | null;
-  isPublished?: boolean | null;
-  featured?: boolean | null;
-  /**
-   * The iCalendar UID: how calendar apps and the ICS import recognise the event. Generated when empty.
-   */
-  uid?: string | null;
-  /**
-   * Only when the event keeps another clock than its venue and calendar (IANA name); the ICS import sets it from the feed.
-   */
-  timeZone?: string | null;
-  /**
-   * Set by the ICS import: in the calendar’s feed, or removed from it (and so unpublished). Only the server sets this field.
-   */
-  importStatus?: ('IN_FEED' | 'REMOVED') | null;
-  /**
-   * Derived on read: the next time the event begins. Only the server sets this field.
-   */
-  nextOccurrence?: {
-    start?: string | null;
-    end?: string | null;
-    allDay?: boolean | null;
-  };
-  /**
-   * Derived on read: the last time the event began. Only the server sets this field.
-   */
-  previousOccurrence?: {
-    start?: string | null;
-    end?: string | null;
-    allDay?: boolean | null;
-  };
-  occurrences?: {
-    docs?: (string | EventOccurrence)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
-  recurringRules?: {
-    docs?: (string | EventRecurringRule)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
-  /**
-   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
-   */
-  legacyId?: number | null;
-  /**
-   * The logged-in user who created the document, stamped on create. Only the server sets this field.
-   */
-  creator?: (string | null) | User;
-  /**
-   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
-   */
-  lastModifiedBy?: (string | null) | User;
-  /**
-   * When the document was created, stamped on create. Only the server sets this field.
-   */
-  created?: string | null;
-  /**
-   * When the document was last saved, stamped on every save. Only the server sets this field.
-   */
-  updated?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "event-locations".
- */
-export interface EventLocation {
-  id: string;
-  name: string;
-  /**
-   * Made from the name when left empty.
-   */
-  slug: string;
-  address?: string | null;
+  location?: string | null;
   url?: string | null;
+  userGroupType: 'MEETUP' | 'DISTRIBUTION_LIST' | 'OTHER';
+  startDate?: string | null;
+  approved?: boolean | null;
+  trusted?: boolean | null;
   /**
-   * Where the venue is (IANA name): its events recur on this zone’s clock. Empty: the calendar’s zone.
+   * The logged-in user who created the document, stamped on create. Only the server sets this field.
    */
-  timeZone?: string | null;
+  creator?: (string | null) | User;
   /**
-   * The calendar whose import created the venue (optional).
+   * The logged-in user who saved last, stamped on every save. Only the server sets this field.
    */
-  calendar?: (string | null) | Calendar;
+  lastModifiedBy?: (string | null) | User;
   /**
-   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
+   * When the document was created, stamped on create. Only the server sets this field.
    */
-  legacyId?: number | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "event-categories".
- */
-export interface EventCategory {
-  id: string;
-  name: string;
+  created?: string | null;
   /**
-   * Generated from name when left empty.
+   * When the document was last saved, stamped on every save. Only the server sets this field.
    */
-  slug: string;
-  /**
-   * Only events of this calendar can be in the category.
-   */
-  calendar: string | Calendar;
-  /**
-   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
-   */
-  legacyId?: number | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "event-occurrences".
- */
-export interface EventOccurrence {
-  id: string;
-  event: string | Event;
-  /**
-   * Whole days: the dates are kept, the times ignored; dtEnd is the last day.
-   */
-  allDay?: boolean | null;
-  dtStart: string;
-  dtEnd: string;
-  /**
-   * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
-   */
-  legacyId?: number | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "event-recurring-rules".
- */
-export interface EventRecurringRule {
-  id: string;
-  event: string | Event;
-  /**
-   * The first occurrence; its time of day on the event’s zone’s clock is kept for every repeat.
-   */
-  begin: string;
-  /**
-   * No occurrence begins after this. Empty: no end (or after `count` occurrences).
-   */
-  finish?: string | null;
-  /**
-   * Stop after this many occurrences (iCalendar COUNT).
-   */
-  count?: number | null;
-  /**
-   * Minutes each occurrence lasts (all-day: rounded up to whole days).
-   */
-  duration: number;
-  /**
-   * Every this many periods (2 with WEEKLY: every other week).
-   */
-  interval: number;
-  frequency: 'YEARLY' | 'MONTHLY' | 'WEEKLY' | 'DAILY';
-  /**
-   * WEEKLY: on these days. MONTHLY with a week of the month: that weekday (one).
-   */
-  byWeekday?: ('MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU')[] | null;
-  /**
-   * MONTHLY: the 1st to 5th (or -1, the last) of the chosen weekday.
-   */
-  weekOfMonth?: number | null;
-  /**
-   * MONTHLY: on this day of the month (1 to 31, or -1 for the last day).
-   */
-  byMonthDay?: number | null;
-  allDay?: boolean | null;
+  updated?: string | null;
   /**
    * python.org's integer id, assigned from a database sequence on create. Only the server sets this field.
    */
@@ -2304,18 +2314,6 @@ export interface PayloadLockedDocument {
   id: string;
   document?:
     | ({
-        relationTo: 'users';
-        value: string | User;
-      } | null)
-    | ({
-        relationTo: 'memberships';
-        value: string | Membership;
-      } | null)
-    | ({
-        relationTo: 'user-groups';
-        value: string | UserGroup;
-      } | null)
-    | ({
         relationTo: 'pages';
         value: string | Page;
       } | null)
@@ -2328,16 +2326,48 @@ export interface PayloadLockedDocument {
         value: string | PageDocument;
       } | null)
     | ({
-        relationTo: 'download-os';
-        value: string | DownloadO;
+        relationTo: 'code-samples';
+        value: string | CodeSample;
+      } | null)
+    | ({
+        relationTo: 'banners';
+        value: string | Banner;
       } | null)
     | ({
         relationTo: 'release-files';
         value: string | ReleaseFile;
       } | null)
     | ({
+        relationTo: 'download-os';
+        value: string | DownloadO;
+      } | null)
+    | ({
         relationTo: 'download-statistics';
         value: string | DownloadStatistic;
+      } | null)
+    | ({
+        relationTo: 'events';
+        value: string | Event;
+      } | null)
+    | ({
+        relationTo: 'calendars';
+        value: string | Calendar;
+      } | null)
+    | ({
+        relationTo: 'event-categories';
+        value: string | EventCategory;
+      } | null)
+    | ({
+        relationTo: 'event-locations';
+        value: string | EventLocation;
+      } | null)
+    | ({
+        relationTo: 'event-occurrences';
+        value: string | EventOccurrence;
+      } | null)
+    | ({
+        relationTo: 'event-recurring-rules';
+        value: string | EventRecurringRule;
       } | null)
     | ({
         relationTo: 'jobs';
@@ -2356,20 +2386,12 @@ export interface PayloadLockedDocument {
         value: string | JobReviewComment;
       } | null)
     | ({
-        relationTo: 'feeds';
-        value: string | Feed;
+        relationTo: 'success-stories';
+        value: string | SuccessStory;
       } | null)
     | ({
-        relationTo: 'blog-entries';
-        value: string | BlogEntry;
-      } | null)
-    | ({
-        relationTo: 'feed-aggregates';
-        value: string | FeedAggregate;
-      } | null)
-    | ({
-        relationTo: 'related-blogs';
-        value: string | RelatedBlog;
+        relationTo: 'story-categories';
+        value: string | StoryCategory;
       } | null)
     | ({
         relationTo: 'community-posts';
@@ -2388,16 +2410,32 @@ export interface PayloadLockedDocument {
         value: string | CommunityLink;
       } | null)
     | ({
+        relationTo: 'feeds';
+        value: string | Feed;
+      } | null)
+    | ({
+        relationTo: 'blog-entries';
+        value: string | BlogEntry;
+      } | null)
+    | ({
+        relationTo: 'feed-aggregates';
+        value: string | FeedAggregate;
+      } | null)
+    | ({
+        relationTo: 'related-blogs';
+        value: string | RelatedBlog;
+      } | null)
+    | ({
+        relationTo: 'sponsorships';
+        value: string | Sponsorship;
+      } | null)
+    | ({
         relationTo: 'sponsors';
         value: string | Sponsor;
       } | null)
     | ({
         relationTo: 'sponsor-logos';
         value: string | SponsorLogo;
-      } | null)
-    | ({
-        relationTo: 'sponsorships';
-        value: string | Sponsorship;
       } | null)
     | ({
         relationTo: 'sponsorship-levels';
@@ -2416,24 +2454,8 @@ export interface PayloadLockedDocument {
         value: string | SponsorLegalClause;
       } | null)
     | ({
-        relationTo: 'success-stories';
-        value: string | SuccessStory;
-      } | null)
-    | ({
-        relationTo: 'story-categories';
-        value: string | StoryCategory;
-      } | null)
-    | ({
-        relationTo: 'code-samples';
-        value: string | CodeSample;
-      } | null)
-    | ({
         relationTo: 'minutes';
         value: string | Minute;
-      } | null)
-    | ({
-        relationTo: 'banners';
-        value: string | Banner;
       } | null)
     | ({
         relationTo: 'work-groups';
@@ -2452,28 +2474,16 @@ export interface PayloadLockedDocument {
         value: string | Nomination;
       } | null)
     | ({
-        relationTo: 'calendars';
-        value: string | Calendar;
+        relationTo: 'users';
+        value: string | User;
       } | null)
     | ({
-        relationTo: 'events';
-        value: string | Event;
+        relationTo: 'memberships';
+        value: string | Membership;
       } | null)
     | ({
-        relationTo: 'event-categories';
-        value: string | EventCategory;
-      } | null)
-    | ({
-        relationTo: 'event-locations';
-        value: string | EventLocation;
-      } | null)
-    | ({
-        relationTo: 'event-occurrences';
-        value: string | EventOccurrence;
-      } | null)
-    | ({
-        relationTo: 'event-recurring-rules';
-        value: string | EventRecurringRule;
+        relationTo: 'user-groups';
+        value: string | UserGroup;
       } | null)
     | ({
         relationTo: 'email-templates';
@@ -2524,94 +2534,6 @@ export interface PayloadMigration {
   batch?: number | null;
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users_select".
- */
-export interface UsersSelect<T extends boolean = true> {
-  firstName?: T;
-  lastName?: T;
-  bio?: T;
-  publicProfile?: T;
-  searchVisibility?: T;
-  emailPrivacy?: T;
-  isActive?: T;
-  isStaff?: T;
-  isSuperuser?: T;
-  emailVerified?: T;
-  oauthProvider?: T;
-  oauthId?: T;
-  candidacies?: T;
-  nominationsMade?: T;
-  legacyId?: T;
-  djangoPasswordHash?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  enableAPIKey?: T;
-  apiKey?: T;
-  apiKeyIndex?: T;
-  hasAPIKey?: T;
-  email?: T;
-  username?: T;
-  resetPasswordToken?: T;
-  resetPasswordExpiration?: T;
-  salt?: T;
-  hash?: T;
-  resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
-  sessions?:
-    | T
-    | {
-        id?: T;
-        createdAt?: T;
-        expiresAt?: T;
-      };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "memberships_select".
- */
-export interface MembershipsSelect<T extends boolean = true> {
-  user?: T;
-  membershipType?: T;
-  legalName?: T;
-  preferredName?: T;
-  emailAddress?: T;
-  city?: T;
-  region?: T;
-  country?: T;
-  postalCode?: T;
-  psfCodeOfConduct?: T;
-  psfAnnouncements?: T;
-  votes?: T;
-  lastVoteAffirmation?: T;
-  needsVoteAffirmation?: T;
-  legacyId?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "user-groups_select".
- */
-export interface UserGroupsSelect<T extends boolean = true> {
-  name?: T;
-  slug?: T;
-  location?: T;
-  url?: T;
-  userGroupType?: T;
-  startDate?: T;
-  approved?: T;
-  trusted?: T;
-  creator?: T;
-  lastModifiedBy?: T;
-  created?: T;
-  updated?: T;
-  legacyId?: T;
-  updatedAt?: T;
-  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2725,16 +2647,41 @@ export interface PageDocumentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "download-os_select".
+ * via the `definition` "code-samples_select".
  */
-export interface DownloadOsSelect<T extends boolean = true> {
-  name?: T;
+export interface CodeSamplesSelect<T extends boolean = true> {
+  title?: T;
   slug?: T;
-  legacyId?: T;
+  code?: T;
+  description?: T;
+  contentType?: T;
+  descriptionHtml?: T;
+  isPublished?: T;
   creator?: T;
+  legacyId?: T;
   lastModifiedBy?: T;
-  created?: T;
-  updated?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "banners_select".
+ */
+export interface BannersSelect<T extends boolean = true> {
+  name?: T;
+  title?: T;
+  message?: T;
+  link?: T;
+  linkText?: T;
+  bannerType?: T;
+  target?: T;
+  paths?: T;
+  isActive?: T;
+  isDismissible?: T;
+  isSitewide?: T;
+  startDate?: T;
+  endDate?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2802,12 +2749,153 @@ export interface ReleaseFilesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "download-os_select".
+ */
+export interface DownloadOsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  legacyId?: T;
+  creator?: T;
+  lastModifiedBy?: T;
+  created?: T;
+  updated?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "download-statistics_select".
  */
 export interface DownloadStatisticsSelect<T extends boolean = true> {
   releaseFile?: T;
   date?: T;
   downloadCount?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events_select".
+ */
+export interface EventsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  calendar?: T;
+  venue?: T;
+  categories?: T;
+  description?: T;
+  contentType?: T;
+  descriptionHtml?: T;
+  isPublished?: T;
+  featured?: T;
+  uid?: T;
+  timeZone?: T;
+  importStatus?: T;
+  nextOccurrence?:
+    | T
+    | {
+        start?: T;
+        end?: T;
+        allDay?: T;
+      };
+  previousOccurrence?:
+    | T
+    | {
+        start?: T;
+        end?: T;
+        allDay?: T;
+      };
+  occurrences?: T;
+  recurringRules?: T;
+  legacyId?: T;
+  creator?: T;
+  lastModifiedBy?: T;
+  created?: T;
+  updated?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calendars_select".
+ */
+export interface CalendarsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  timeZone?: T;
+  icsUrl?: T;
+  rss?: T;
+  embed?: T;
+  twitter?: T;
+  lastImported?: T;
+  lastImportError?: T;
+  lastImportSummary?: T;
+  legacyId?: T;
+  creator?: T;
+  lastModifiedBy?: T;
+  created?: T;
+  updated?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-categories_select".
+ */
+export interface EventCategoriesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  calendar?: T;
+  legacyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-locations_select".
+ */
+export interface EventLocationsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  address?: T;
+  url?: T;
+  timeZone?: T;
+  calendar?: T;
+  legacyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-occurrences_select".
+ */
+export interface EventOccurrencesSelect<T extends boolean = true> {
+  event?: T;
+  allDay?: T;
+  dtStart?: T;
+  dtEnd?: T;
+  legacyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-recurring-rules_select".
+ */
+export interface EventRecurringRulesSelect<T extends boolean = true> {
+  event?: T;
+  begin?: T;
+  finish?: T;
+  count?: T;
+  duration?: T;
+  interval?: T;
+  frequency?: T;
+  byWeekday?: T;
+  weekOfMonth?: T;
+  byMonthDay?: T;
+  allDay?: T;
+  legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2878,62 +2966,45 @@ export interface JobReviewCommentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "feeds_select".
+ * via the `definition` "success-stories_select".
  */
-export interface FeedsSelect<T extends boolean = true> {
-  name?: T;
-  websiteUrl?: T;
-  feedUrl?: T;
-  isActive?: T;
-  priority?: T;
-  lastFetched?: T;
-  lastError?: T;
-  lastErrorAt?: T;
-  entries?: T;
-  legacyId?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "blog-entries_select".
- */
-export interface BlogEntriesSelect<T extends boolean = true> {
-  feed?: T;
-  title?: T;
-  summary?: T;
-  content?: T;
-  url?: T;
-  pubDate?: T;
-  guid?: T;
-  isFeatured?: T;
-  legacyId?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "feed-aggregates_select".
- */
-export interface FeedAggregatesSelect<T extends boolean = true> {
+export interface SuccessStoriesSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
-  description?: T;
-  feeds?: T;
+  companyName?: T;
+  companyUrl?: T;
+  category?: T;
+  content?: T;
+  contentType?: T;
+  contentHtml?: T;
+  isPublished?: T;
+  featured?: T;
+  image?: T;
+  creator?: T;
+  lastModifiedBy?: T;
+  created?: T;
+  updated?: T;
   legacyId?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+        generatedTitle?: T;
+        generatedDescription?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "related-blogs_select".
+ * via the `definition` "story-categories_select".
  */
-export interface RelatedBlogsSelect<T extends boolean = true> {
-  feed?: T;
-  blogName?: T;
-  blogWebsite?: T;
-  lastEntryPublished?: T;
-  lastEntryTitle?: T;
+export interface StoryCategoriesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  stories?: T;
   legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -3041,6 +3112,99 @@ export interface CommunityLinksSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feeds_select".
+ */
+export interface FeedsSelect<T extends boolean = true> {
+  name?: T;
+  websiteUrl?: T;
+  feedUrl?: T;
+  isActive?: T;
+  priority?: T;
+  lastFetched?: T;
+  lastError?: T;
+  lastErrorAt?: T;
+  entries?: T;
+  legacyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "blog-entries_select".
+ */
+export interface BlogEntriesSelect<T extends boolean = true> {
+  feed?: T;
+  title?: T;
+  summary?: T;
+  content?: T;
+  url?: T;
+  pubDate?: T;
+  guid?: T;
+  isFeatured?: T;
+  legacyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feed-aggregates_select".
+ */
+export interface FeedAggregatesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  feeds?: T;
+  legacyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "related-blogs_select".
+ */
+export interface RelatedBlogsSelect<T extends boolean = true> {
+  feed?: T;
+  blogName?: T;
+  blogWebsite?: T;
+  lastEntryPublished?: T;
+  lastEntryTitle?: T;
+  legacyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsorships_select".
+ */
+export interface SponsorshipsSelect<T extends boolean = true> {
+  sponsorName?: T;
+  sponsor?: T;
+  level?: T;
+  status?: T;
+  locked?: T;
+  startDate?: T;
+  endDate?: T;
+  sponsorshipFee?: T;
+  year?: T;
+  forModifiedPackage?: T;
+  renewal?: T;
+  appliedOn?: T;
+  approvedOn?: T;
+  rejectedOn?: T;
+  finalizedOn?: T;
+  overlappedBy?: T;
+  submittedBy?: T;
+  contract?: T;
+  legacyId?: T;
+  creator?: T;
+  lastModifiedBy?: T;
+  created?: T;
+  updated?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "sponsors_select".
  */
 export interface SponsorsSelect<T extends boolean = true> {
@@ -3127,36 +3291,6 @@ export interface SponsorLogosSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "sponsorships_select".
- */
-export interface SponsorshipsSelect<T extends boolean = true> {
-  sponsor?: T;
-  level?: T;
-  status?: T;
-  locked?: T;
-  startDate?: T;
-  endDate?: T;
-  sponsorshipFee?: T;
-  year?: T;
-  forModifiedPackage?: T;
-  renewal?: T;
-  appliedOn?: T;
-  approvedOn?: T;
-  rejectedOn?: T;
-  finalizedOn?: T;
-  overlappedBy?: T;
-  submittedBy?: T;
-  contract?: T;
-  legacyId?: T;
-  creator?: T;
-  lastModifiedBy?: T;
-  created?: T;
-  updated?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "sponsorship-levels_select".
  */
 export interface SponsorshipLevelsSelect<T extends boolean = true> {
@@ -3238,68 +3372,6 @@ export interface SponsorLegalClausesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "success-stories_select".
- */
-export interface SuccessStoriesSelect<T extends boolean = true> {
-  name?: T;
-  slug?: T;
-  companyName?: T;
-  companyUrl?: T;
-  category?: T;
-  content?: T;
-  contentType?: T;
-  contentHtml?: T;
-  isPublished?: T;
-  featured?: T;
-  image?: T;
-  creator?: T;
-  lastModifiedBy?: T;
-  created?: T;
-  updated?: T;
-  legacyId?: T;
-  meta?:
-    | T
-    | {
-        title?: T;
-        description?: T;
-        image?: T;
-        generatedTitle?: T;
-        generatedDescription?: T;
-      };
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "story-categories_select".
- */
-export interface StoryCategoriesSelect<T extends boolean = true> {
-  name?: T;
-  slug?: T;
-  stories?: T;
-  legacyId?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "code-samples_select".
- */
-export interface CodeSamplesSelect<T extends boolean = true> {
-  title?: T;
-  slug?: T;
-  code?: T;
-  description?: T;
-  contentType?: T;
-  descriptionHtml?: T;
-  isPublished?: T;
-  creator?: T;
-  legacyId?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "minutes_select".
  */
 export interface MinutesSelect<T extends boolean = true> {
@@ -3311,28 +3383,7 @@ export interface MinutesSelect<T extends boolean = true> {
   isPublished?: T;
   creator?: T;
   legacyId?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "banners_select".
- */
-export interface BannersSelect<T extends boolean = true> {
-  name?: T;
-  title?: T;
-  message?: T;
-  link?: T;
-  linkText?: T;
-  bannerType?: T;
-  target?: T;
-  paths?: T;
-  isActive?: T;
-  isDismissible?: T;
-  isSitewide?: T;
-  startDate?: T;
-  endDate?: T;
-  legacyId?: T;
+  lastModifiedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3390,6 +3441,7 @@ export interface NomineesSelect<T extends boolean = true> {
  * via the `definition` "nominations_select".
  */
 export interface NominationsSelect<T extends boolean = true> {
+  nomineeName?: T;
   election?: T;
   nomineeUser?: T;
   nominee?: T;
@@ -3406,126 +3458,88 @@ export interface NominationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "calendars_select".
+ * via the `definition` "users_select".
  */
-export interface CalendarsSelect<T extends boolean = true> {
-  name?: T;
-  slug?: T;
-  description?: T;
-  timeZone?: T;
-  icsUrl?: T;
-  rss?: T;
-  embed?: T;
-  twitter?: T;
-  lastImported?: T;
-  lastImportError?: T;
-  lastImportSummary?: T;
+export interface UsersSelect<T extends boolean = true> {
+  firstName?: T;
+  lastName?: T;
+  bio?: T;
+  publicProfile?: T;
+  searchVisibility?: T;
+  emailPrivacy?: T;
+  isActive?: T;
+  isStaff?: T;
+  isSuperuser?: T;
+  emailVerified?: T;
+  oauthProvider?: T;
+  oauthId?: T;
+  candidacies?: T;
+  nominationsMade?: T;
   legacyId?: T;
-  creator?: T;
-  lastModifiedBy?: T;
-  created?: T;
-  updated?: T;
+  djangoPasswordHash?: T;
   updatedAt?: T;
   createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "events_select".
- */
-export interface EventsSelect<T extends boolean = true> {
-  title?: T;
-  slug?: T;
-  calendar?: T;
-  venue?: T;
-  categories?: T;
-  description?: T;
-  contentType?: T;
-  descriptionHtml?: T;
-  isPublished?: T;
-  featured?: T;
-  uid?: T;
-  timeZone?: T;
-  importStatus?: T;
-  nextOccurrence?:
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
+  email?: T;
+  username?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  resetPasswordRequestedAt?: T;
+  loginAttempts?: T;
+  lockUntil?: T;
+  sessions?:
     | T
     | {
-        start?: T;
-        end?: T;
-        allDay?: T;
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
       };
-  previousOccurrence?:
-    | T
-    | {
-        start?: T;
-        end?: T;
-        allDay?: T;
-      };
-  occurrences?: T;
-  recurringRules?: T;
-  legacyId?: T;
-  creator?: T;
-  lastModifiedBy?: T;
-  created?: T;
-  updated?: T;
-  updatedAt?: T;
-  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "event-categories_select".
+ * via the `definition` "memberships_select".
  */
-export interface EventCategoriesSelect<T extends boolean = true> {
-  name?: T;
-  slug?: T;
-  calendar?: T;
+export interface MembershipsSelect<T extends boolean = true> {
+  user?: T;
+  membershipType?: T;
+  legalName?: T;
+  preferredName?: T;
+  emailAddress?: T;
+  city?: T;
+  region?: T;
+  country?: T;
+  postalCode?: T;
+  psfCodeOfConduct?: T;
+  psfAnnouncements?: T;
+  votes?: T;
+  lastVoteAffirmation?: T;
+  needsVoteAffirmation?: T;
   legacyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "event-locations_select".
+ * via the `definition` "user-groups_select".
  */
-export interface EventLocationsSelect<T extends boolean = true> {
+export interface UserGroupsSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
-  address?: T;
+  location?: T;
   url?: T;
-  timeZone?: T;
-  calendar?: T;
-  legacyId?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "event-occurrences_select".
- */
-export interface EventOccurrencesSelect<T extends boolean = true> {
-  event?: T;
-  allDay?: T;
-  dtStart?: T;
-  dtEnd?: T;
-  legacyId?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "event-recurring-rules_select".
- */
-export interface EventRecurringRulesSelect<T extends boolean = true> {
-  event?: T;
-  begin?: T;
-  finish?: T;
-  count?: T;
-  duration?: T;
-  interval?: T;
-  frequency?: T;
-  byWeekday?: T;
-  weekOfMonth?: T;
-  byMonthDay?: T;
-  allDay?: T;
+  userGroupType?: T;
+  startDate?: T;
+  approved?: T;
+  trusted?: T;
+  creator?: T;
+  lastModifiedBy?: T;
+  created?: T;
+  updated?: T;
   legacyId?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -84,71 +84,86 @@ import { withAtomicJobClaim } from './src/platform/queue/atomicClaim'
 import { oneLogLinePerAttempt, QUEUE_POLL } from './src/platform/queue/logging'
 import { resolvePayloadSecret } from './src/platform/secret'
 import { seoConfig } from './src/platform/seo'
+import { adminFieldDefaults } from './src/platform/admin/fieldDefaults'
+import { ADMIN_DATE_TIME_FORMAT } from './src/platform/admin/dates'
+import { pythonMarkDataUrl } from './src/platform/admin/pythonLogo'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 export default buildConfig({
   admin: {
+    // no gravatar: an outside service, and a broken image offline
+    avatar: 'default',
+    components: {
+      // what waits for staff: jobs to review, submissions, applications, failures (src/platform/admin/waitingWork.ts)
+      beforeDashboard: ['/src/platform/admin/WaitingWork#WaitingWork'],
+      graphics: { Icon: '/src/platform/admin/Icon#Icon', Logo: '/src/platform/admin/Logo#Logo' },
+    },
+    // dates with their year everywhere (a field's own displayFormat wins)
+    dateFormat: ADMIN_DATE_TIME_FORMAT,
     importMap: { baseDir: dirname },
-    meta: { titleSuffix: ' - python.org' },
+    meta: {
+      icons: [{ rel: 'icon', type: 'image/svg+xml', url: pythonMarkDataUrl() }],
+      titleSuffix: ' - python.org admin',
+    },
     user: Users.slug,
   },
+  // in the order of the admin navigation's groups (src/platform/admin/groups.ts)
   collections: [
-    // users
-    Users,
-    Memberships,
-    UserGroups,
-    // pages
+    // site content
     Pages,
     PageImages,
     PageDocuments,
+    CodeSamples,
+    Banners,
     // downloads
-    DownloadOS,
     Releases,
     ReleaseFiles,
+    DownloadOS,
     DownloadStatistics,
+    // events
+    Events,
+    Calendars,
+    EventCategories,
+    EventLocations,
+    EventOccurrences,
+    EventRecurringRules,
     // jobs
     Jobs,
     JobTypes,
     JobCategories,
     JobReviewComments,
-    // blogs
-    Feeds,
-    BlogEntries,
-    FeedAggregates,
-    RelatedBlogs,
+    // success stories
+    SuccessStories,
+    StoryCategories,
     // community
     CommunityPosts,
     CommunityPhotos,
     CommunityVideos,
     CommunityLinks,
+    // blogs
+    Feeds,
+    BlogEntries,
+    FeedAggregates,
+    RelatedBlogs,
     // sponsors
+    Sponsorships,
     Sponsors,
     SponsorLogos,
-    Sponsorships,
     SponsorshipLevels,
     SponsorContracts,
     SponsorContractDocuments,
     SponsorLegalClauses,
-    // success stories
-    SuccessStories,
-    StoryCategories,
-    // code samples, minutes, banners, work groups
-    CodeSamples,
+    // PSF: board minutes, work groups, elections (nominees, nominations)
     Minutes,
-    Banners,
     WorkGroups,
-    // elections (PSF elections, nominees, nominations)
     Elections,
     Nominees,
     Nominations,
-    // events
-    Calendars,
-    Events,
-    EventCategories,
-    EventLocations,
-    EventOccurrences,
-    EventRecurringRules,
+    // people
+    Users,
+    Memberships,
+    UserGroups,
     // mailing
     EmailTemplates,
     EmailLogs,
@@ -217,7 +232,8 @@ export default buildConfig({
   onInit: rejectInactiveUsers,
   // explicitAccess first: it records what this config declares, so everything Payload and the other
   // plugins add gets the access decided in src/platform/access/builtIns.ts (or refuses everyone)
-  plugins: [explicitAccess(), seoPlugin(seoConfig)],
+  // adminFieldDefaults: dates with their year, join tables once saved (src/platform/admin/fieldDefaults.ts)
+  plugins: [explicitAccess(), seoPlugin(seoConfig), adminFieldDefaults()],
   secret: resolvePayloadSecret(),
   sharp,
   telemetry: false,

@@ -43,18 +43,20 @@ const userStamp = (name: string, label: string, hook: FieldHook, filledBy: strin
     filledBy,
   )
 
-const dateStamp = (name: string, hook: FieldHook, filledBy: string): DateField =>
+const dateStamp = (name: string, label: string, hook: FieldHook, filledBy: string): DateField =>
   serverFilled<DateField>(
     {
       name,
       type: 'date',
       admin: { date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar' },
       hooks: { beforeChange: [hook] },
+      label,
     },
     filledBy,
   )
 
 const CREATOR = 'The logged-in user who created the document, stamped on create.'
+const MODIFIER = 'The logged-in user who saved last, stamped on every save.'
 
 /**
  * ContentManageableMixin: who created and last changed a document, and when,
@@ -71,16 +73,14 @@ export const contentManageableFields = ({
   readUsers?: FieldAccess
 } = {}): Field[] => [
   ...(creator ? [userStamp('creator', 'Creator', stampCreator, CREATOR, readUsers)] : []),
-  userStamp(
-    'lastModifiedBy',
-    'Last modified by',
-    stampModifier,
-    'The logged-in user who saved last, stamped on every save.',
-    readUsers,
-  ),
-  dateStamp('created', stampCreated, 'When the document was created, stamped on create.'),
-  dateStamp('updated', stampUpdated, 'When the document was last saved, stamped on every save.'),
+  lastModifiedByField(readUsers),
+  dateStamp('created', 'Created', stampCreated, 'When the document was created, stamped on create.'),
+  dateStamp('updated', 'Updated', stampUpdated, 'When the document was last saved, stamped on every save.'),
 ]
+
+/** Who saved last (each saved version carries it: the version history shows it as the version's author). */
+export const lastModifiedByField = (readUsers?: FieldAccess): Field =>
+  userStamp('lastModifiedBy', 'Last modified by', stampModifier, MODIFIER, readUsers)
 
 /** Only the `creator` stamp, for models that have a creator but no mixin. */
 export const creatorField = (): Field => userStamp('creator', 'Creator', stampCreator, CREATOR)

@@ -10,5 +10,6 @@ export const isPublishedField = (overrides: Partial<CheckboxField> = {}): Checkb
   admin: { position: 'sidebar' },
   defaultValue: false,
   index: true,
+  label: 'Published',
   ...overrides,
 })

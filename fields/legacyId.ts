@@ -17,6 +17,7 @@ export const legacyIdField = (sequence: string): NumberField =>
       admin: { position: 'sidebar' },
       hooks: { beforeChange: [assignLegacyId(sequence)] },
       index: true,
+      label: 'python.org id',
       unique: true,
       validate: integerValidator('legacyId', { min: 1 }),
     },

@@ -16,6 +16,7 @@ import * as migration_20261129_235900_events_constraints from './20261129_235900
 import * as migration_20261129_235950_seed_records from './20261129_235950_seed_records';
 import * as migration_20261130_000000_import from './20261130_000000_import';
 import * as migration_20261130_000001_import_constraints from './20261130_000001_import_constraints';
+import * as migration_20261130_000002_history from './20261130_000002_history';
 
 export const migrations = [
   {
@@ -107,5 +108,10 @@ export const migrations = [
     up: migration_20261130_000001_import_constraints.up,
     down: migration_20261130_000001_import_constraints.down,
     name: '20261130_000001_import_constraints',
+  },
+  {
+    up: migration_20261130_000002_history.up,
+    down: migration_20261130_000002_history.down,
+    name: '20261130_000002_history',
   },
 ];

@@ -9,6 +9,7 @@ import { bannerReads } from '../../src/banners/reads'
 import { readEndpoints } from '../../src/platform/reads'
 import { serverDefaulted } from '../../fields/serverDefaulted'
 import { legacyIdField } from '../../fields/legacyId'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 const options = (values: readonly string[]) => values.map((value) => ({ label: value.toLowerCase(), value }))
 
@@ -22,6 +23,7 @@ export const Banners: CollectionConfig = {
     update: isStaff,
   },
   admin: {
+    group: ADMIN_GROUPS.content,
     defaultColumns: ['name', 'title', 'bannerType', 'target', 'isActive', 'startDate', 'endDate'],
     useAsTitle: 'name',
   },

@@ -5,6 +5,7 @@ import { isStaff, isStaffField } from '../../access/isStaff'
 import { sanitizeHtmlField } from '../../hooks/shared/sanitizeHtmlField'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { legacyIdField } from '../../fields/legacyId'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const BlogEntries: CollectionConfig = {
   slug: 'blog-entries',
@@ -17,7 +18,7 @@ export const BlogEntries: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['title', 'feed', 'pubDate', 'isFeatured'],
-    group: 'Blogs',
+    group: ADMIN_GROUPS.blogs,
     useAsTitle: 'title',
   },
   dbName: 'blog_entries',

@@ -7,6 +7,7 @@ import { blogReads } from '../../src/blogs/reads'
 import { readEndpoints } from '../../src/platform/reads'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { legacyIdField } from '../../fields/legacyId'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const FeedAggregates: CollectionConfig = {
   slug: 'feed-aggregates',
@@ -18,7 +19,7 @@ export const FeedAggregates: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['name', 'slug'],
-    group: 'Blogs',
+    group: ADMIN_GROUPS.blogs,
     useAsTitle: 'name',
   },
   dbName: 'feed_aggregates',

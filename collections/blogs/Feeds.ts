@@ -8,6 +8,7 @@ import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { fetchFeedEndpoint } from '../../src/blogs/fetchFeedEndpoint'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { legacyIdField } from '../../fields/legacyId'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const Feeds: CollectionConfig = {
   slug: 'feeds',
@@ -20,7 +21,7 @@ export const Feeds: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['name', 'feedUrl', 'isActive', 'priority', 'lastFetched', 'lastError'],
-    group: 'Blogs',
+    group: ADMIN_GROUPS.blogs,
     useAsTitle: 'name',
   },
   dbName: 'feeds',

@@ -6,6 +6,7 @@ import { serverFilled } from '../../fields/serverFilled'
 import { httpUrlValidator } from '../../fields/url'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { legacyIdField } from '../../fields/legacyId'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const RelatedBlogs: CollectionConfig = {
   slug: 'related-blogs',
@@ -17,7 +18,7 @@ export const RelatedBlogs: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['blogName', 'lastEntryTitle', 'lastEntryPublished'],
-    group: 'Blogs',
+    group: ADMIN_GROUPS.blogs,
     useAsTitle: 'blogName',
   },
   dbName: 'related_blogs',

@@ -2,15 +2,18 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
-import { creatorField } from '../../fields/contentManageable'
+import { creatorField, lastModifiedByField } from '../../fields/contentManageable'
 import { isPublishedField } from '../../fields/isPublished'
 import { markupFields } from '../../fields/markup'
 import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { previewAt } from '../../src/platform/preview'
 import { legacyIdField } from '../../fields/legacyId'
+import { withHistory } from '../../src/platform/history/withHistory'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
-export const CodeSamples: CollectionConfig = {
+// every save keeps a version: staff see who changed what, compare and restore (docs/rules/history.md)
+export const CodeSamples: CollectionConfig = withHistory({
   slug: 'code-samples',
   access: {
     create: isStaff,
@@ -19,8 +22,9 @@ export const CodeSamples: CollectionConfig = {
     update: isStaff,
   },
   admin: {
+    group: ADMIN_GROUPS.content,
     preview: previewAt((doc) => (doc.slug ? `code-samples/${doc.slug}/` : null)),
-    defaultColumns: ['slug', 'isPublished', 'updatedAt'],
+    defaultColumns: ['slug', 'title', 'isPublished', 'updatedAt'],
     useAsTitle: 'slug',
   },
   dbName: 'code_samples',
@@ -43,10 +47,11 @@ export const CodeSamples: CollectionConfig = {
     isPublishedField(),
     creatorField(),
     legacyIdField('code_samples_legacy_id_seq'),
+    lastModifiedByField(),
   ],
   graphQL: { pluralName: 'CodeSamples', singularName: 'CodeSample' },
   hooks: {
     // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
     beforeOperation: [rejectMalformedInput],
   },
-}
+})

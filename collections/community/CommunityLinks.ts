@@ -5,13 +5,14 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { postAttachmentAccess } from './attachmentAccess'
 import { postField } from './postField'
 import { legacyIdField } from '../../fields/legacyId'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const CommunityLinks: CollectionConfig = {
   slug: 'community-links',
   access: postAttachmentAccess,
   admin: {
     defaultColumns: ['url', 'post', 'caption'],
-    group: 'Community',
+    group: ADMIN_GROUPS.community,
     useAsTitle: 'url',
   },
   dbName: 'community_links',

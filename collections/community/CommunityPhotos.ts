@@ -6,13 +6,14 @@ import { missingFileIsNotFound, uploadDir } from '../../src/platform/uploads'
 import { postAttachmentAccess } from './attachmentAccess'
 import { postField } from './postField'
 import { legacyIdField } from '../../fields/legacyId'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const CommunityPhotos: CollectionConfig = {
   slug: 'community-photos',
   access: postAttachmentAccess,
   admin: {
     defaultColumns: ['filename', 'post', 'caption'],
-    group: 'Community',
+    group: ADMIN_GROUPS.community,
     useAsTitle: 'filename',
   },
   dbName: 'community_photos',

@@ -12,6 +12,7 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { previewAt } from '../../src/platform/preview'
 import { fillSeoDefaults } from '../../hooks/shared/fillSeoDefaults'
 import { legacyIdField } from '../../fields/legacyId'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const CommunityPosts: CollectionConfig = {
   slug: 'community-posts',
@@ -26,7 +27,7 @@ export const CommunityPosts: CollectionConfig = {
   admin: {
     preview: previewAt((doc) => (doc.slug ? `community/posts/${doc.slug}/` : null)),
     defaultColumns: ['title', 'creator', 'isPublished', 'updatedAt'],
-    group: 'Community',
+    group: ADMIN_GROUPS.community,
     useAsTitle: 'title',
   },
   dbName: 'community_posts',

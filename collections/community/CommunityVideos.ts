@@ -5,13 +5,14 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { postAttachmentAccess } from './attachmentAccess'
 import { postField } from './postField'
 import { legacyIdField } from '../../fields/legacyId'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const CommunityVideos: CollectionConfig = {
   slug: 'community-videos',
   access: postAttachmentAccess,
   admin: {
     defaultColumns: ['videoUrl', 'post', 'caption'],
-    group: 'Community',
+    group: ADMIN_GROUPS.community,
     useAsTitle: 'videoUrl',
   },
   dbName: 'community_videos',

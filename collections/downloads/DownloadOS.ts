@@ -7,13 +7,14 @@ import { legacyIdField } from '../../fields/legacyId'
 import { slugField } from '../../fields/slug'
 import { refuseDeletingUsedOS } from '../../hooks/downloads/refuseDeletingUsedOS'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const DownloadOS: CollectionConfig = {
   slug: 'download-os',
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
   admin: {
     defaultColumns: ['name', 'slug', 'legacyId'],
-    group: 'Downloads',
+    group: ADMIN_GROUPS.downloads,
     useAsTitle: 'name',
   },
   dbName: 'download_os',

@@ -4,6 +4,7 @@ import { isStaff } from '../../access/isStaff'
 import { integerValidator } from '../../fields/integer'
 import { statisticsReads } from '../../src/downloads/statisticsReads'
 import { readEndpoints } from '../../src/platform/reads'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 /**
  * One row per (release file, day), incremented atomically by the download
@@ -18,8 +19,9 @@ export const DownloadStatistics: CollectionConfig = {
     update: () => false,
   },
   admin: {
-    defaultColumns: ['releaseFile', 'date', 'downloadCount'],
-    group: 'Downloads',
+    defaultColumns: ['date', 'releaseFile', 'downloadCount'],
+    group: ADMIN_GROUPS.downloads,
+    useAsTitle: 'date',
   },
   dbName: 'download_statistics',
   defaultPopulate: { date: true, downloadCount: true, releaseFile: true },

@@ -13,6 +13,7 @@ import { releaseFileSlug } from '../../hooks/downloads/releaseFileSlug'
 import { validateReleaseFile } from '../../hooks/downloads/validateReleaseFile'
 import { recordDownloadEndpoint } from '../../src/downloads/statisticsEndpoints'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 /**
  * A checksum: this project's rule is the digest's hex form; python.org's
@@ -54,7 +55,7 @@ export const ReleaseFiles: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['name', 'release', 'os', 'downloadButton', 'filesize'],
-    group: 'Downloads',
+    group: ADMIN_GROUPS.downloads,
     useAsTitle: 'name',
   },
   dbName: 'release_files',
@@ -103,6 +104,7 @@ export const ReleaseFiles: CollectionConfig = {
           name: 'os',
           type: 'relationship',
           index: true,
+          label: 'Operating system',
           relationTo: 'download-os',
           required: true,
         },

@@ -18,6 +18,7 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { hideUnreadableRelation } from '../../hooks/shared/hideUnreadableRelation'
 import { serverDefaulted } from '../../fields/serverDefaulted'
 import { serverFilled } from '../../fields/serverFilled'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const PYTHON_VERSIONS = ['PYTHON1', 'PYTHON2', 'PYTHON3', 'PYMANAGER'] as const
 export const RELEASE_STATUSES = ['PRERELEASE', 'BUGFIX', 'SECURITY', 'EOL'] as const
@@ -36,7 +37,7 @@ export const Releases: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['name', 'version', 'status', 'isLatest', 'isPublished', 'releaseDate'],
-    group: 'Downloads',
+    group: ADMIN_GROUPS.downloads,
     listSearchableFields: ['name', 'versionNumber'],
     useAsTitle: 'name',
   },
@@ -162,6 +163,9 @@ export const Releases: CollectionConfig = {
     {
       name: 'files',
       type: 'join',
+      // every row is this release's: no Release column. (A relationship cell below the fold shows
+      // "<No Os>" until it is scrolled into view: Payload loads related titles lazily.)
+      admin: { defaultColumns: ['name', 'os', 'downloadButton', 'isSource', 'filesize'] },
       collection: 'release-files',
       // every file (a release has 12 to 30; Payload's default stops at 10). By name: the adapter cannot sort
       // a join through a relationship (`os.name` fails in SQL), so frontends group the files by OS

@@ -15,6 +15,7 @@ import { ELECTION_STATUSES, electionStatus } from '../../src/elections/status'
 import { readEndpoints } from '../../src/platform/reads'
 import { serverFilled } from '../../fields/serverFilled'
 import { anyoneField } from '../../access/anyone'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 const electionDate = (name: string, description: string): DateField => ({
   name,
@@ -42,7 +43,7 @@ export const Elections: CollectionConfig = {
       beforeListTable: ['/src/elections/ElectionStatusFilter#ElectionStatusFilter'],
     },
     defaultColumns: ['name', 'status', 'nominationsOpen', 'nominationsClose', 'votingOpen', 'votingClose'],
-    group: 'Elections',
+    group: ADMIN_GROUPS.psf,
     useAsTitle: 'name',
   },
   dbName: 'elections',

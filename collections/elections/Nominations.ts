@@ -15,6 +15,8 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { validateExistingUser } from '../users/validators'
 import { serverFilled } from '../../fields/serverFilled'
 import { anyoneField } from '../../access/anyone'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
+import { linkedTitleField } from '../../fields/linkedTitle'
 
 /** Filled by the server on create and never changed: readable (as the nomination is), not writable. */
 const serverOnly = { read: anyoneField }
@@ -31,13 +33,15 @@ export const Nominations: CollectionConfig = {
     update: ownerOrStaff('nominator'),
   },
   admin: {
-    defaultColumns: ['nominee', 'election', 'nominatorName', 'createdAt'],
-    group: 'Elections',
+    defaultColumns: ['nomineeName', 'election', 'nominatorName', 'createdAt'],
+    group: ADMIN_GROUPS.psf,
     listSearchableFields: ['nominatorName'],
+    useAsTitle: 'nomineeName',
   },
   dbName: 'nominations',
   defaultSort: '-createdAt',
   fields: [
+    linkedTitleField('nomineeName', 'nominee.nomineeName', 'Nominee'),
     {
       name: 'election',
       type: 'relationship',

@@ -16,6 +16,7 @@ import { ACCEPTANCES } from '../../src/elections/acceptance'
 import { nomineeEndpoints } from '../../src/elections/endpoints'
 import { serverFilled } from '../../fields/serverFilled'
 import { anyoneField } from '../../access/anyone'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const Nominees: CollectionConfig = {
   slug: 'nominees',
@@ -30,7 +31,7 @@ export const Nominees: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['nomineeName', 'election', 'acceptance', 'updatedAt'],
-    group: 'Elections',
+    group: ADMIN_GROUPS.psf,
     listSearchableFields: ['nomineeName'],
     useAsTitle: 'nomineeName',
   },

@@ -12,6 +12,7 @@ import { calendarIcsEndpoint } from '../../src/events/icsExport'
 import { importCalendarEndpoint } from '../../src/events/importEndpoint'
 import { timeZoneField } from '../../src/events/fields'
 import { serverFilled } from '../../fields/serverFilled'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 const url = (name: string, label: string) => ({
   name,
@@ -27,7 +28,7 @@ export const Calendars: CollectionConfig = {
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
   admin: {
     defaultColumns: ['name', 'slug', 'timeZone', 'icsUrl', 'lastImported'],
-    group: 'Events',
+    group: ADMIN_GROUPS.events,
     useAsTitle: 'name',
   },
   dbName: 'calendars',

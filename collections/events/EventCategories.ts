@@ -6,12 +6,13 @@ import { legacyIdField } from '../../fields/legacyId'
 import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { categoryCalendarValidator } from '../../hooks/events/categoriesOfCalendar'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const EventCategories: CollectionConfig = {
   slug: 'event-categories',
   // staff-managed vocabulary of each calendar, public
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
-  admin: { defaultColumns: ['name', 'slug', 'calendar'], group: 'Events', useAsTitle: 'name' },
+  admin: { defaultColumns: ['name', 'slug', 'calendar'], group: ADMIN_GROUPS.events, useAsTitle: 'name' },
   dbName: 'event_categories',
   defaultPopulate: { name: true, slug: true, calendar: true },
   defaultSort: 'name',

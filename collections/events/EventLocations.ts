@@ -9,12 +9,13 @@ import { uniqueSlugFrom } from '../../hooks/events/eventIdentity'
 import { httpUrlValidator } from '../../fields/url'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { timeZoneField } from '../../src/events/fields'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const EventLocations: CollectionConfig = {
   slug: 'event-locations',
   // staff-managed venues (the ICS import adds them by name), public
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
-  admin: { defaultColumns: ['name', 'address', 'calendar', 'timeZone'], group: 'Events', useAsTitle: 'name' },
+  admin: { defaultColumns: ['name', 'address', 'calendar', 'timeZone'], group: ADMIN_GROUPS.events, useAsTitle: 'name' },
   dbName: 'event_locations',
   defaultPopulate: { name: true, address: true, slug: true, timeZone: true, url: true },
   defaultSort: 'name',

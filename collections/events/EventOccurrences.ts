@@ -6,6 +6,7 @@ import { existingIn } from '../../fields/existingIn'
 import { legacyIdField } from '../../fields/legacyId'
 import { dateOnlyWhenAllDay, dtEndNotBeforeStart } from '../../hooks/events/validateTimes'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 const ofEvent = { parentCollection: 'events' as const, parentField: 'event', untilPublished: 'isPublished' }
 
@@ -19,7 +20,7 @@ export const EventOccurrences: CollectionConfig = {
     read: parentReadable({ parentField: 'event', parentOwnerField: 'creator' }),
     update: parentOwnerOrStaffUpdate(ofEvent),
   },
-  admin: { defaultColumns: ['event', 'dtStart', 'dtEnd', 'allDay'], group: 'Events' },
+  admin: { defaultColumns: ['dtStart', 'event', 'dtEnd', 'allDay'], group: ADMIN_GROUPS.events, useAsTitle: 'dtStart' },
   dbName: 'event_occurrences',
   defaultSort: 'dtStart',
   fields: [
@@ -43,6 +44,7 @@ export const EventOccurrences: CollectionConfig = {
       admin: { date: { pickerAppearance: 'dayAndTime' } },
       hooks: { beforeValidate: [dateOnlyWhenAllDay] },
       index: true,
+      label: 'Starts',
       required: true,
     },
     {
@@ -51,6 +53,7 @@ export const EventOccurrences: CollectionConfig = {
       admin: { date: { pickerAppearance: 'dayAndTime' } },
       hooks: { beforeValidate: [dateOnlyWhenAllDay] },
       index: true,
+      label: 'Ends',
       required: true,
       validate: dtEndNotBeforeStart,
     },

@@ -9,6 +9,7 @@ import { dateOnlyWhenAllDay, finishAfterBegin } from '../../hooks/events/validat
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { FREQUENCIES, WEEKDAYS } from '../../src/events/recurrence'
 import { serverDefaulted } from '../../fields/serverDefaulted'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 /** every read walks a counted rule from its begin: a bound keeps that cheap */
 const MAX_COUNT = 10_000
@@ -48,7 +49,11 @@ export const EventRecurringRules: CollectionConfig = {
     read: parentReadable({ parentField: 'event', parentOwnerField: 'creator' }),
     update: parentOwnerOrStaffUpdate(ofEvent),
   },
-  admin: { defaultColumns: ['event', 'frequency', 'interval', 'begin', 'finish'], group: 'Events' },
+  admin: {
+    defaultColumns: ['begin', 'event', 'frequency', 'interval', 'finish'],
+    group: ADMIN_GROUPS.events,
+    useAsTitle: 'begin',
+  },
   dbName: 'event_recurring_rules',
   defaultSort: 'begin',
   fields: [

@@ -23,6 +23,7 @@ import { eventsIcsEndpoint } from '../../src/events/icsExport'
 import { eventReads } from '../../src/events/reads'
 import { readEndpoints } from '../../src/platform/reads'
 import { serverFilled } from '../../fields/serverFilled'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const Events: CollectionConfig = {
   slug: 'events',
@@ -37,7 +38,7 @@ export const Events: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['title', 'calendar', 'venue', 'isPublished', 'featured'],
-    group: 'Events',
+    group: ADMIN_GROUPS.events,
     listSearchableFields: ['title', 'uid'],
     useAsTitle: 'title',
   },

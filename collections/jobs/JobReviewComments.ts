@@ -10,6 +10,7 @@ import { REVIEW_COMMENT_MAX_LENGTH } from '../../src/jobs/config'
 import { existingIn } from '../../fields/existingIn'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { legacyIdField } from '../../fields/legacyId'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const JobReviewComments: CollectionConfig = {
   slug: 'job-review-comments',
@@ -23,7 +24,7 @@ export const JobReviewComments: CollectionConfig = {
     read: reviewCommentsReadable,
     update: () => false,
   },
-  admin: { defaultColumns: ['job', 'creator', 'createdAt'], group: 'Jobs' },
+  admin: { defaultColumns: ['comment', 'job', 'creator', 'createdAt'], group: ADMIN_GROUPS.jobs, useAsTitle: 'comment' },
   dbName: 'job_review_comments',
   // a job's review thread: the comment, who wrote it and when
   defaultPopulate: { comment: true, createdAt: true, creator: true },

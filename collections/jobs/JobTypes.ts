@@ -5,12 +5,13 @@ import { isStaff } from '../../access/isStaff'
 import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { legacyIdField } from '../../fields/legacyId'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const JobTypes: CollectionConfig = {
   slug: 'job-types',
   // staff-managed vocabulary, public
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
-  admin: { group: 'Jobs', useAsTitle: 'name' },
+  admin: { defaultColumns: ['name', 'slug'], group: ADMIN_GROUPS.jobs, useAsTitle: 'name' },
   dbName: 'job_types',
   defaultPopulate: { name: true, slug: true },
   fields: [

@@ -23,6 +23,7 @@ import { serverDefaulted } from '../../fields/serverDefaulted'
 import { existingIn } from '../../fields/existingIn'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { legacyIdField } from '../../fields/legacyId'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const Jobs: CollectionConfig = {
   slug: 'jobs',
@@ -37,7 +38,7 @@ export const Jobs: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['jobTitle', 'companyName', 'status', 'expires', 'creator'],
-    group: 'Jobs',
+    group: ADMIN_GROUPS.jobs,
     listSearchableFields: ['jobTitle', 'companyName'],
     useAsTitle: 'jobTitle',
   },

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isStaff } from '../../access/isStaff'
 import { isSuperuser } from '../../access/isSuperuser'
 import { resendEmailEndpoint } from '../../src/mailing/resendEndpoint'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 /** FILE: written to a file because no SMTP server is configured (SMTP_HOST), so not sent. */
 export const EMAIL_STATUSES = ['QUEUED', 'SENT', 'FAILED', 'FILE'] as const
@@ -29,8 +30,8 @@ export const EmailLogs: CollectionConfig = {
     update: () => false,
   },
   admin: {
-    defaultColumns: ['recipientEmail', 'subject', 'templateName', 'status', 'createdAt'],
-    group: 'Mailing',
+    defaultColumns: ['subject', 'recipientEmail', 'templateName', 'status', 'createdAt'],
+    group: ADMIN_GROUPS.mailing,
     useAsTitle: 'subject',
   },
   dbName: 'email_logs',

@@ -5,6 +5,7 @@ import { sendTestEmailEndpoint } from '../../src/mailing/sendTestEndpoint'
 import { checkTemplateSyntax, type TemplateKind } from '../../src/mailing/templates'
 import { serverDefaulted } from '../../fields/serverDefaulted'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const EMAIL_TEMPLATE_TYPES = ['TRANSACTIONAL', 'NOTIFICATION', 'NEWSLETTER', 'MARKETING', 'SYSTEM'] as const
 
@@ -43,9 +44,9 @@ export const EmailTemplates: CollectionConfig = {
     update: isStaff,
   },
   admin: {
-    defaultColumns: ['internalName', 'displayName', 'templateType', 'isActive'],
+    defaultColumns: ['displayName', 'internalName', 'templateType', 'isActive'],
     description: 'Jinja2-style templates ({{ variable }}, {% if %}...) for every email the site sends.',
-    group: 'Mailing',
+    group: ADMIN_GROUPS.mailing,
     useAsTitle: 'displayName',
   },
   dbName: 'email_templates',

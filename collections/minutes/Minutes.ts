@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
-import { creatorField } from '../../fields/contentManageable'
+import { creatorField, lastModifiedByField } from '../../fields/contentManageable'
 import { isPublishedField } from '../../fields/isPublished'
 import { markupFields } from '../../fields/markup'
 import { slugField } from '../../fields/slug'
@@ -10,10 +10,13 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { minutesFeedEndpoint } from '../../src/minutes/endpoints'
 import { minutesReads } from '../../src/minutes/reads'
 import { previewAt } from '../../src/platform/preview'
+import { withHistory } from '../../src/platform/history/withHistory'
 import { readEndpoints } from '../../src/platform/reads'
 import { legacyIdField } from '../../fields/legacyId'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
-export const Minutes: CollectionConfig = {
+// every save keeps a version: staff see who changed what, compare and restore (docs/rules/history.md)
+export const Minutes: CollectionConfig = withHistory({
   slug: 'minutes',
   access: {
     create: isStaff,
@@ -22,8 +25,9 @@ export const Minutes: CollectionConfig = {
     update: isStaff,
   },
   admin: {
+    group: ADMIN_GROUPS.psf,
     preview: previewAt((doc) => (doc.slug ? `psf/records/board/minutes/${doc.slug}/` : null)),
-    defaultColumns: ['date', 'isPublished', 'updatedAt'],
+    defaultColumns: ['slug', 'date', 'isPublished', 'updatedAt'],
     useAsTitle: 'slug',
   },
   dbName: 'minutes',
@@ -61,6 +65,7 @@ export const Minutes: CollectionConfig = {
     isPublishedField(),
     creatorField(),
     legacyIdField('minutes_legacy_id_seq'),
+    lastModifiedByField(),
   ],
   // one meeting's minutes are "minutes" too; for such nouns Payload names the list "All..."
   graphQL: { pluralName: 'AllMinutes', singularName: 'Minutes' },
@@ -68,4 +73,4 @@ export const Minutes: CollectionConfig = {
     // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
     beforeOperation: [rejectMalformedInput],
   },
-}
+})

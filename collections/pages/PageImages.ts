@@ -5,6 +5,7 @@ import { parentReadable } from '../../access/parentReadable'
 import { missingFileIsNotFound, uploadDir } from '../../src/platform/uploads'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { legacyIdField } from '../../fields/legacyId'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const PageImages: CollectionConfig = {
   slug: 'page-images',
@@ -17,7 +18,7 @@ export const PageImages: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['filename', 'page', 'alt'],
-    group: 'Pages',
+    group: ADMIN_GROUPS.content,
     useAsTitle: 'filename',
   },
   dbName: 'page_images',

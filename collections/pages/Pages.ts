@@ -16,8 +16,11 @@ import { pageReads } from '../../src/site-pages/reads'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
 import { previewAt } from '../../src/platform/preview'
 import { serverFilled } from '../../fields/serverFilled'
+import { withHistory } from '../../src/platform/history/withHistory'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
-export const Pages: CollectionConfig = {
+// every save keeps a version: staff see who changed what, compare and restore (docs/rules/history.md)
+export const Pages: CollectionConfig = withHistory({
   slug: 'pages',
   access: {
     create: isStaff,
@@ -27,6 +30,7 @@ export const Pages: CollectionConfig = {
     update: isStaff,
   },
   admin: {
+    group: ADMIN_GROUPS.content,
     preview: previewAt((doc) => (typeof doc.path === 'string' ? `${doc.path}/` : null)),
     defaultColumns: ['title', 'path', 'order', 'isPublished', 'updatedAt'],
     listSearchableFields: ['title', 'path'],
@@ -103,4 +107,4 @@ export const Pages: CollectionConfig = {
     // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
     beforeOperation: [rejectMalformedInput],
   },
-}
+})

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { applicantOrStaff } from '../../access/sponsors'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { uploadDir } from '../../src/platform/uploads'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 /**
  * The rendered contract PDFs, one per sending (a nullified contract's
@@ -19,7 +20,7 @@ export const SponsorContractDocuments: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['filename', 'contract', 'revision', 'createdAt'],
-    group: 'Sponsors',
+    group: ADMIN_GROUPS.sponsors,
     useAsTitle: 'filename',
   },
   dbName: 'sponsor_contract_documents',

@@ -12,6 +12,7 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { contractEndpoints } from '../../src/sponsors/endpoints'
 import { CONTRACT_STATUSES } from '../../src/sponsors/status'
 import { serverFilled } from '../../fields/serverFilled'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 /** The sponsorship's terms as the contract states them: copied in on approval and whenever those terms change. */
 const snapshotOfTerms = (field: Field): Field =>
@@ -38,7 +39,7 @@ export const SponsorContracts: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['sponsorName', 'levelName', 'status', 'revision', 'sentOn'],
-    group: 'Sponsors',
+    group: ADMIN_GROUPS.sponsors,
     useAsTitle: 'sponsorName',
   },
   dbName: 'sponsor_contracts',

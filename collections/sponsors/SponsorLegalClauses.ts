@@ -4,6 +4,7 @@ import { isStaff } from '../../access/isStaff'
 import { integerValidator } from '../../fields/integer'
 import { legacyIdField } from '../../fields/legacyId'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 /** Contract clauses (python.org's LegalClause): staff-managed, attached to levels, copied into contracts. */
 export const SponsorLegalClauses: CollectionConfig = {
@@ -17,7 +18,7 @@ export const SponsorLegalClauses: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['internalName', 'order', 'updatedAt'],
-    group: 'Sponsors',
+    group: ADMIN_GROUPS.sponsors,
     useAsTitle: 'internalName',
   },
   dbName: 'sponsor_legal_clauses',

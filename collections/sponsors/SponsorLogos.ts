@@ -6,6 +6,7 @@ import { sponsorLogosReadable } from '../../access/sponsors'
 import { creatorField } from '../../fields/contentManageable'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { uploadDir } from '../../src/platform/uploads'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 /** The sizes every web logo is served in (the live sponsors read lists them). */
 export const SPONSOR_LOGO_SIZES = [
@@ -26,7 +27,7 @@ export const SponsorLogos: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['filename', 'alt', 'creator'],
-    group: 'Sponsors',
+    group: ADMIN_GROUPS.sponsors,
     useAsTitle: 'filename',
   },
   dbName: 'sponsor_logos',

@@ -14,6 +14,7 @@ import { refuseDeletingSponsorWithSponsorships } from '../../hooks/sponsors/refu
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { readEndpoints } from '../../src/platform/reads'
 import { sponsorReads } from '../../src/sponsors/reads'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 /** Contact data and the account stamps: the sponsor's own member and staff only. */
 const privateRead: { read: FieldAccess } = { read: ownerOrStaffField('creator') }
@@ -44,7 +45,7 @@ export const Sponsors: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['name', 'landingPageUrl', 'creator', 'updatedAt'],
-    group: 'Sponsors',
+    group: ADMIN_GROUPS.sponsors,
     listSearchableFields: ['name'],
     useAsTitle: 'name',
   },

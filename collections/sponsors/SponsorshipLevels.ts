@@ -7,6 +7,7 @@ import { integerValidator } from '../../fields/integer'
 import { legacyIdField } from '../../fields/legacyId'
 import { refuseDeletingLevelInUse } from '../../hooks/sponsors/refuseDeletes'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 /**
  * A sponsorship tier (python.org's SponsorshipPackage): name, order and
@@ -24,7 +25,7 @@ export const SponsorshipLevels: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['name', 'year', 'order', 'sponsorshipAmount'],
-    group: 'Sponsors',
+    group: ADMIN_GROUPS.sponsors,
     useAsTitle: 'name',
   },
   dbName: 'sponsorship_levels',

@@ -18,6 +18,8 @@ import { sponsorshipEndpoints } from '../../src/sponsors/endpoints'
 import { SPONSORSHIP_STATUSES } from '../../src/sponsors/status'
 import { serverFilled } from '../../fields/serverFilled'
 import { anyoneField } from '../../access/anyone'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
+import { linkedTitleField } from '../../fields/linkedTitle'
 
 /** The applicant and staff read these; the workflow hook writes them. */
 const privateField = { read: applicantOrStaffField }
@@ -38,14 +40,16 @@ export const Sponsorships: CollectionConfig = {
     update: ownSponsorshipsOrStaff,
   },
   admin: {
-    defaultColumns: ['sponsor', 'level', 'status', 'startDate', 'endDate', 'locked'],
-    group: 'Sponsors',
+    defaultColumns: ['sponsorName', 'level', 'status', 'startDate', 'endDate', 'locked'],
+    group: ADMIN_GROUPS.sponsors,
+    useAsTitle: 'sponsorName',
   },
   dbName: 'sponsorships',
   defaultPopulate: { endDate: true, level: true, sponsor: true, startDate: true, status: true, year: true },
   defaultSort: '-createdAt',
   endpoints: sponsorshipEndpoints,
   fields: [
+    linkedTitleField('sponsorName', 'sponsor.name', 'Sponsor name'),
     {
       name: 'sponsor',
       type: 'relationship',

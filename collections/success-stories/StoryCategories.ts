@@ -5,11 +5,12 @@ import { isStaff } from '../../access/isStaff'
 import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { legacyIdField } from '../../fields/legacyId'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const StoryCategories: CollectionConfig = {
   slug: 'story-categories',
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
-  admin: { group: 'Success stories', useAsTitle: 'name' },
+  admin: { defaultColumns: ['name', 'slug'], group: ADMIN_GROUPS.successStories, useAsTitle: 'name' },
   dbName: 'story_categories',
   defaultPopulate: { name: true, slug: true },
   fields: [

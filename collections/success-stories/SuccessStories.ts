@@ -15,8 +15,11 @@ import { existingIn } from '../../fields/existingIn'
 import { previewAt } from '../../src/platform/preview'
 import { fillSeoDefaults } from '../../hooks/shared/fillSeoDefaults'
 import { legacyIdField } from '../../fields/legacyId'
+import { withHistory } from '../../src/platform/history/withHistory'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
-export const SuccessStories: CollectionConfig = {
+// every save keeps a version: staff see who changed what, compare and restore (docs/rules/history.md)
+export const SuccessStories: CollectionConfig = withHistory({
   slug: 'success-stories',
   access: {
     // any member may submit a story; it stays unpublished until staff publish it
@@ -30,7 +33,7 @@ export const SuccessStories: CollectionConfig = {
   admin: {
     preview: previewAt((doc) => (doc.slug ? `success-stories/${doc.slug}/` : null)),
     defaultColumns: ['name', 'companyName', 'category', 'isPublished', 'featured'],
-    group: 'Success stories',
+    group: ADMIN_GROUPS.successStories,
     useAsTitle: 'name',
   },
   dbName: 'success_stories',
@@ -80,4 +83,4 @@ export const SuccessStories: CollectionConfig = {
     beforeChange: [fillSeoDefaults],
     beforeOperation: [rejectMalformedInput],
   },
-}
+})

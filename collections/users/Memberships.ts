@@ -13,6 +13,7 @@ import { serverDefaulted } from '../../fields/serverDefaulted'
 import { serverFilled } from '../../fields/serverFilled'
 import { legacyIdField } from '../../fields/legacyId'
 import { PRESERVE_CONTENT_MANAGED } from '../../fields/contentManageable'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const MEMBERSHIP_TYPES = ['BASIC', 'SUPPORTING', 'SPONSOR', 'MANAGING', 'CONTRIBUTING', 'FELLOW'] as const
 
@@ -27,7 +28,8 @@ export const Memberships: CollectionConfig = {
     update: ownerOrStaff('user'),
   },
   admin: {
-    defaultColumns: ['user', 'membershipType', 'votes', 'lastVoteAffirmation'],
+    group: ADMIN_GROUPS.people,
+    defaultColumns: ['legalName', 'user', 'membershipType', 'votes', 'lastVoteAffirmation'],
     useAsTitle: 'legalName',
   },
   dbName: 'memberships',

@@ -9,6 +9,7 @@ import { slugField } from '../../fields/slug'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { serverDefaulted } from '../../fields/serverDefaulted'
 import { legacyIdField } from '../../fields/legacyId'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const USER_GROUP_TYPES = ['MEETUP', 'DISTRIBUTION_LIST', 'OTHER'] as const
 
@@ -26,6 +27,7 @@ export const UserGroups: CollectionConfig = {
     update: ownerOrStaff('creator'),
   },
   admin: {
+    group: ADMIN_GROUPS.people,
     defaultColumns: ['name', 'location', 'userGroupType', 'approved', 'trusted'],
     useAsTitle: 'name',
   },

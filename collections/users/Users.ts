@@ -18,6 +18,7 @@ import {
   passwordlessImport,
   removeImportPassword,
 } from '../../hooks/users/djangoPassword'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const SEARCH_VISIBILITY = ['PUBLIC', 'PRIVATE'] as const
 export const EMAIL_PRIVACY = ['PUBLIC', 'PRIVATE', 'NEVER'] as const
@@ -40,6 +41,7 @@ export const Users: CollectionConfig = {
     update: selfOrSuperuser,
   },
   admin: {
+    group: ADMIN_GROUPS.people,
     defaultColumns: ['username', 'email', 'isStaff', 'isActive'],
     useAsTitle: 'username',
   },

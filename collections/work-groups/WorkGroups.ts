@@ -7,6 +7,7 @@ import { slugField } from '../../fields/slug'
 import { httpUrlValidator } from '../../fields/url'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { legacyIdField } from '../../fields/legacyId'
+import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
 
 export const WorkGroups: CollectionConfig = {
   slug: 'work-groups',
@@ -17,7 +18,7 @@ export const WorkGroups: CollectionConfig = {
     read: publishedOrStaff({ publishedField: 'active' }),
     update: isStaff,
   },
-  admin: { defaultColumns: ['name', 'active', 'url'], useAsTitle: 'name' },
+  admin: { group: ADMIN_GROUPS.psf, defaultColumns: ['name', 'active', 'url'], useAsTitle: 'name' },
   dbName: 'work_groups',
   defaultPopulate: { active: true, name: true, slug: true, url: true },
   fields: [

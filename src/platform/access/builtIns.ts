@@ -130,9 +130,15 @@ export const BUILT_IN_ENDPOINTS: Partial<Record<EndpointScope, Record<string, En
     'DELETE /': { who: 'collection access', why: 'delete by query (delete access)' },
     'DELETE /:id': { who: 'collection access', why: 'delete one (delete access)' },
     'POST /:id/duplicate': { who: 'collection access', why: 'copy a document (read and create access)' },
-    'GET /versions': { who: 'collection access', why: 'versions (readVersions; no collection keeps versions)' },
+    'GET /versions': {
+      who: 'collection access',
+      why: 'versions (readVersions: staff on the collections with a history, src/platform/history/withHistory.ts)',
+    },
     'GET /versions/:id': { who: 'collection access', why: 'one version (readVersions)' },
-    'POST /versions/:id': { who: 'collection access', why: 'restore a version (update access)' },
+    'POST /versions/:id': {
+      who: 'collection access',
+      why: 'restore a version (update access; staff only on the collections with a history)',
+    },
     'POST /access/:id?': { who: 'the caller', why: "the caller's own permissions on a document" },
   },
   'every auth collection': {
