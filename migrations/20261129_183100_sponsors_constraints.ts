@@ -69,7 +69,17 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
 }
 
 export async function down({ db }: MigrateDownArgs): Promise<void> {
+  // back to the keys the generated sponsors migration made
   await db.execute(sql`
+    ALTER TABLE "sponsorships" DROP CONSTRAINT IF EXISTS "sponsorships_sponsor_id_sponsors_id_fk";
+    ALTER TABLE "sponsorships" ADD CONSTRAINT "sponsorships_sponsor_id_sponsors_id_fk"
+      FOREIGN KEY ("sponsor_id") REFERENCES "sponsors"("id") ON DELETE SET NULL;
+    ALTER TABLE "sponsor_contracts" DROP CONSTRAINT IF EXISTS "sponsor_contracts_sponsor_id_sponsors_id_fk";
+    ALTER TABLE "sponsor_contracts" ADD CONSTRAINT "sponsor_contracts_sponsor_id_sponsors_id_fk"
+      FOREIGN KEY ("sponsor_id") REFERENCES "sponsors"("id") ON DELETE SET NULL;
+    ALTER TABLE "sponsor_contract_documents" DROP CONSTRAINT IF EXISTS "sponsor_contract_documents_sponsor_id_sponsors_id_fk";
+    ALTER TABLE "sponsor_contract_documents" ADD CONSTRAINT "sponsor_contract_documents_sponsor_id_sponsors_id_fk"
+      FOREIGN KEY ("sponsor_id") REFERENCES "sponsors"("id") ON DELETE SET NULL;
     DROP TRIGGER IF EXISTS "sponsor_contracts_finalized_needs_executed_contract" ON "sponsor_contracts";
     DROP TRIGGER IF EXISTS "sponsorships_finalized_needs_executed_contract" ON "sponsorships";
     DROP FUNCTION IF EXISTS "sponsorship_finalized_needs_executed_contract"();

@@ -22,6 +22,7 @@ export const EventOccurrences: CollectionConfig = {
   },
   admin: { defaultColumns: ['dtStart', 'event', 'dtEnd', 'allDay'], group: ADMIN_GROUPS.events, useAsTitle: 'dtStart' },
   dbName: 'event_occurrences',
+  defaultPopulate: { allDay: true, dtEnd: true, dtStart: true, event: true },
   defaultSort: 'dtStart',
   fields: [
     {

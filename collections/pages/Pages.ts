@@ -32,7 +32,7 @@ export const Pages: CollectionConfig = withHistory({
   admin: {
     group: ADMIN_GROUPS.content,
     preview: previewAt((doc) => (typeof doc.path === 'string' ? `${doc.path}/` : null)),
-    defaultColumns: ['title', 'path', 'order', 'isPublished', 'updatedAt'],
+    defaultColumns: ['title', 'path', 'isPublished', 'updatedAt'],
     listSearchableFields: ['title', 'path'],
     useAsTitle: 'title',
   },

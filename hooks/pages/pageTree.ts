@@ -115,16 +115,22 @@ export const placeInPageTree: CollectionBeforeChangeHook = async ({
 
 /** After a page is created or moved: the pages below move along, and every page below re-derives its parent. */
 export const movePagesBelow: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
+  // a write with `select` hands this hook a trimmed document: the saved path is in the row
+  const path =
+    typeof doc.path === 'string'
+      ? doc.path
+      : String((await execute(req, sql`SELECT path FROM pages WHERE id = ${doc.id}`))[0]?.path ?? '')
+  if (!path) return doc
   const oldPath = operation === 'update' ? previousDoc?.path : null
-  if (operation === 'update' && oldPath === doc.path) return doc
+  if (operation === 'update' && oldPath === path) return doc
   if (typeof oldPath === 'string') {
     await execute(
       req,
-      sql`UPDATE pages SET path = ${doc.path} || substr(path, length(${oldPath}) + 1), updated_at = ${now().toISOString()}
+      sql`UPDATE pages SET path = ${path} || substr(path, length(${oldPath}) + 1), updated_at = ${now().toISOString()}
           WHERE starts_with(path, ${oldPath} || '/') AND id <> ${doc.id}`,
     )
   }
-  await rederiveBelow(req, doc.path)
+  await rederiveBelow(req, path)
   return doc
 }
 
