@@ -2,7 +2,7 @@
 import crypto from 'node:crypto'
 
 import type { Release, User } from '../../payload-types'
-import { seed } from '../../seed/seed'
+import { seedEssentials } from '../../seed/seed'
 import type { TestContext, TestUser } from '../helpers/harness'
 import { unique } from '../helpers/assertions'
 
@@ -39,7 +39,7 @@ export const asUser = async (t: TestContext, user: TestUser): Promise<User> => (
  * Android 4, iOS 5), then a staff and a member with API keys.
  */
 export const setUpWorld = async (t: TestContext) => {
-  await seed(t.payload, () => undefined)
+  await seedEssentials(t.payload, () => undefined)
   const staff = await makeKeyUser(t, 'staff')
   const member = await makeKeyUser(t, 'member')
   const os = async (slug: string) => {
