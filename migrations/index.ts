@@ -17,6 +17,7 @@ import * as migration_20261129_235950_seed_records from './20261129_235950_seed_
 import * as migration_20261130_000000_import from './20261130_000000_import';
 import * as migration_20261130_000001_import_constraints from './20261130_000001_import_constraints';
 import * as migration_20261130_000002_history from './20261130_000002_history';
+import * as migration_20261130_000003_history_cascade from './20261130_000003_history_cascade';
 
 export const migrations = [
   {
@@ -113,5 +114,10 @@ export const migrations = [
     up: migration_20261130_000002_history.up,
     down: migration_20261130_000002_history.down,
     name: '20261130_000002_history',
+  },
+  {
+    up: migration_20261130_000003_history_cascade.up,
+    down: migration_20261130_000003_history_cascade.down,
+    name: '20261130_000003_history_cascade',
   },
 ];

@@ -47,6 +47,7 @@ export const Elections: CollectionConfig = {
     useAsTitle: 'name',
   },
   dbName: 'elections',
+  defaultPopulate: { name: true, slug: true },
   defaultSort: '-votingOpen',
   endpoints: readEndpoints(electionReads),
   fields: [

@@ -39,6 +39,7 @@ export const Nominations: CollectionConfig = {
     useAsTitle: 'nomineeName',
   },
   dbName: 'nominations',
+  defaultPopulate: { election: true, nominatorName: true, nominee: true },
   defaultSort: '-createdAt',
   fields: [
     linkedTitleField('nomineeName', 'nominee.nomineeName', 'Nominee'),

@@ -36,6 +36,7 @@ export const Nominees: CollectionConfig = {
     useAsTitle: 'nomineeName',
   },
   dbName: 'nominees',
+  defaultPopulate: { accepted: true, election: true, nominations: true, nomineeName: true, user: true },
   defaultSort: 'nomineeName',
   endpoints: nomineeEndpoints,
   fields: [

@@ -55,6 +55,7 @@ export const EventRecurringRules: CollectionConfig = {
     useAsTitle: 'begin',
   },
   dbName: 'event_recurring_rules',
+  defaultPopulate: { allDay: true, begin: true, duration: true, event: true, finish: true, frequency: true, interval: true },
   defaultSort: 'begin',
   fields: [
     {

@@ -22,6 +22,7 @@ export const SponsorLegalClauses: CollectionConfig = {
     useAsTitle: 'internalName',
   },
   dbName: 'sponsor_legal_clauses',
+  defaultPopulate: { internalName: true, order: true },
   defaultSort: 'order',
   fields: [
     {
