@@ -18,6 +18,7 @@ import * as migration_20261130_000000_import from './20261130_000000_import';
 import * as migration_20261130_000001_import_constraints from './20261130_000001_import_constraints';
 import * as migration_20261130_000002_history from './20261130_000002_history';
 import * as migration_20261130_000003_history_cascade from './20261130_000003_history_cascade';
+import * as migration_20261130_000004_delete_rules from './20261130_000004_delete_rules';
 
 export const migrations = [
   {
@@ -119,5 +120,10 @@ export const migrations = [
     up: migration_20261130_000003_history_cascade.up,
     down: migration_20261130_000003_history_cascade.down,
     name: '20261130_000003_history_cascade',
+  },
+  {
+    up: migration_20261130_000004_delete_rules.up,
+    down: migration_20261130_000004_delete_rules.down,
+    name: '20261130_000004_delete_rules',
   },
 ];

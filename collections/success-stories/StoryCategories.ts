@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { isStaff } from '../../access/isStaff'
 import { slugField } from '../../fields/slug'
+import { refuseDeletingWhileUsed } from '../../hooks/shared/refuseDeletingWhileUsed'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { legacyIdField } from '../../fields/legacyId'
 import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
@@ -25,5 +26,17 @@ export const StoryCategories: CollectionConfig = {
     legacyIdField('story_categories_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'StoryCategories', singularName: 'StoryCategory' },
-  hooks: { beforeOperation: [rejectMalformedInput] },
+  hooks: {
+    // a category its stories belong to stays (the key is RESTRICT; this says why)
+    beforeDelete: [
+      refuseDeletingWhileUsed({
+        by: 'success-stories',
+        field: 'category',
+        label: 'success story',
+        plural: 'success stories',
+        what: 'story category',
+      }),
+    ],
+    beforeOperation: [rejectMalformedInput],
+  },
 }
