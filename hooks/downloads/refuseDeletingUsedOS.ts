@@ -1,4 +1,4 @@
-import { refuseDeletingWhileUsed } from '../shared/refuseDeletingWhileUsed'
+import { refuseDeletingWhileUsed } from '../../hooks/shared/refuseDeletingWhileUsed'
 
 /**
  * An operating system that release files point at stays: deleting it would
