@@ -37,7 +37,7 @@ export const CodeSamples: CollectionConfig = {
       admin: { language: 'python' },
       required: true,
     },
-    ...markupFields({ defaultContentType: 'MARKDOWN', name: 'description' }),
+    ...markupFields({ name: 'description', sourceContentType: 'MARKDOWN' }),
     isPublishedField(),
     creatorField(),
   ],

@@ -6,7 +6,7 @@ import { isStaff } from '../../access/isStaff'
 import { ownerOrStaff } from '../../access/ownerOrStaff'
 import { existingIn } from '../../fields/existingIn'
 import { legacyIdField } from '../../fields/legacyId'
-import { renderedHtmlField } from '../../fields/renderedHtml'
+import { markupFields } from '../../fields/markup'
 import { serverDefaulted } from '../../fields/serverDefaulted'
 import { enforceNominationRules } from '../../hooks/elections/enforceNominationRules'
 import { notifyNominee } from '../../hooks/elections/notifyNominee'
@@ -84,14 +84,10 @@ export const Nominations: CollectionConfig = {
       admin: { readOnly: true },
       maxLength: 320,
     },
-    {
-      name: 'statement',
-      type: 'textarea',
-      admin: { description: 'Why this person should serve (Markdown).' },
-      maxLength: 20000,
-      required: true,
-    },
-    renderedHtmlField('statement'),
+    ...markupFields({
+      sources: [{ name: 'statement', description: 'Why this person should serve.', maxLength: 20000, required: true }],
+      sourceContentType: 'MARKDOWN',
+    }),
     { name: 'employer', type: 'text', maxLength: 1024 },
     { name: 'otherAffiliations', type: 'text', maxLength: 2048 },
     { name: 'previousBoardService', type: 'text', maxLength: 1024 },

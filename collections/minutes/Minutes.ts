@@ -55,7 +55,7 @@ export const Minutes: CollectionConfig = {
         },
       },
     }),
-    ...markupFields({ defaultContentType: 'RESTRUCTUREDTEXT' }),
+    ...markupFields({ sourceContentType: 'RESTRUCTUREDTEXT' }),
     isPublishedField(),
     creatorField(),
   ],

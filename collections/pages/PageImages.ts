@@ -4,6 +4,7 @@ import { isStaff } from '../../access/isStaff'
 import { parentReadable } from '../../access/parentReadable'
 import { missingFileIsNotFound, uploadDir } from '../../src/platform/uploads'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
+import { rerenderLinkingContentOnChange, rerenderLinkingContentOnDelete } from '../../hooks/pages/rerenderLinkingContent'
 
 export const PageImages: CollectionConfig = {
   slug: 'page-images',
@@ -32,7 +33,12 @@ export const PageImages: CollectionConfig = {
     { name: 'caption', type: 'text', maxLength: 1000 },
   ],
   graphQL: { pluralName: 'PageImages', singularName: 'PageImage' },
-  hooks: { beforeOperation: [rejectMalformedInput] },
+  hooks: {
+    // rich text showing the image shows its current file and alt text (and nothing once it is deleted)
+    afterChange: [rerenderLinkingContentOnChange('page-images')],
+    afterDelete: [rerenderLinkingContentOnDelete('page-images')],
+    beforeOperation: [rejectMalformedInput],
+  },
   upload: {
     adminThumbnail: 'thumbnail',
     imageSizes: [

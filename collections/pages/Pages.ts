@@ -11,6 +11,7 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { readEndpoints } from '../../src/platform/reads'
 import { pageReads } from '../../src/site-pages/reads'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
+import { rerenderLinkingContentOnChange, rerenderLinkingContentOnDelete } from '../../hooks/pages/rerenderLinkingContent'
 import { previewAt } from '../../src/platform/preview'
 
 export const Pages: CollectionConfig = {
@@ -45,7 +46,7 @@ export const Pages: CollectionConfig = {
       admin: { description: 'SEO meta description.' },
       maxLength: 5000,
     },
-    ...markupFields({ defaultContentType: 'RESTRUCTUREDTEXT' }),
+    ...markupFields({ sourceContentType: 'RESTRUCTUREDTEXT' }),
     isPublishedField(),
     {
       name: 'templateName',
@@ -69,6 +70,9 @@ export const Pages: CollectionConfig = {
   ],
   graphQL: { pluralName: 'Pages', singularName: 'Page' },
   hooks: {
+    // rich text linking to a page follows it when it moves (and keeps only the text when it is deleted)
+    afterChange: [rerenderLinkingContentOnChange('pages')],
+    afterDelete: [rerenderLinkingContentOnDelete('pages')],
     // a body or a text value of the wrong JSON shape is a 400, not a 500 or a coerced value
     beforeDelete: [
       deleteDependents([

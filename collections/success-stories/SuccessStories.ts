@@ -50,7 +50,7 @@ export const SuccessStories: CollectionConfig = {
       required: true,
       validate: existingIn('story-categories', 'story category'),
     },
-    ...markupFields({ defaultContentType: 'RESTRUCTUREDTEXT' }),
+    ...markupFields({ sourceContentType: 'RESTRUCTUREDTEXT' }),
     isPublishedField(),
     {
       name: 'featured',
