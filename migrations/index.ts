@@ -10,6 +10,7 @@ import * as migration_20261129_183033_elections_constraints from './20261129_183
 import * as migration_20261129_183100_sponsors_constraints from './20261129_183100_sponsors_constraints';
 import * as migration_20261129_183823_events from './20261129_183823_events';
 import * as migration_20261129_183944_email_logs_file_and_resend from './20261129_183944_email_logs_file_and_resend';
+import * as migration_20261129_193854_richtext from './20261129_193854_richtext';
 import * as migration_20261129_235900_events_constraints from './20261129_235900_events_constraints';
 
 export const migrations = [
@@ -74,8 +75,13 @@ export const migrations = [
     name: '20261129_183944_email_logs_file_and_resend',
   },
   {
+    up: migration_20261129_193854_richtext.up,
+    down: migration_20261129_193854_richtext.down,
+    name: '20261129_193854_richtext',
+  },
+  {
     up: migration_20261129_235900_events_constraints.up,
     down: migration_20261129_235900_events_constraints.down,
-    name: '20261129_235900_events_constraints',
+    name: '20261129_235900_events_constraints'
   },
 ];

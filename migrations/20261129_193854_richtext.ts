@@ -1,0 +1,123 @@
+import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
+
+/**
+ * Rich text beside the source content types. Existing rows keep their
+ * content type: the models that had none (jobs, elections, nominations)
+ * were Markdown, so their rows get MARKDOWN before the column's default
+ * becomes RICHTEXT, which only new documents take.
+ */
+export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.execute(sql`
+   CREATE TYPE "public"."enum_jobs_content_type" AS ENUM('RICHTEXT', 'MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
+  CREATE TYPE "public"."enum_elections_content_type" AS ENUM('RICHTEXT', 'MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
+  CREATE TYPE "public"."enum_nominations_content_type" AS ENUM('RICHTEXT', 'MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
+  ALTER TYPE "public"."enum_pages_content_type" ADD VALUE 'RICHTEXT' BEFORE 'MARKDOWN';
+  ALTER TYPE "public"."enum_releases_content_type" ADD VALUE 'RICHTEXT' BEFORE 'MARKDOWN';
+  ALTER TYPE "public"."enum_community_posts_content_type" ADD VALUE 'RICHTEXT' BEFORE 'MARKDOWN';
+  ALTER TYPE "public"."enum_success_stories_content_type" ADD VALUE 'RICHTEXT' BEFORE 'MARKDOWN';
+  ALTER TYPE "public"."enum_code_samples_content_type" ADD VALUE 'RICHTEXT' BEFORE 'MARKDOWN';
+  ALTER TYPE "public"."enum_minutes_content_type" ADD VALUE 'RICHTEXT' BEFORE 'MARKDOWN';
+  ALTER TYPE "public"."enum_events_content_type" ADD VALUE 'RICHTEXT' BEFORE 'MARKDOWN';
+  ALTER TABLE "pages" ALTER COLUMN "content_type" SET DEFAULT 'RICHTEXT';
+  ALTER TABLE "releases" ALTER COLUMN "content_type" SET DEFAULT 'RICHTEXT';
+  ALTER TABLE "jobs" ALTER COLUMN "description" DROP NOT NULL;
+  ALTER TABLE "community_posts" ALTER COLUMN "content_type" SET DEFAULT 'RICHTEXT';
+  ALTER TABLE "success_stories" ALTER COLUMN "content_type" SET DEFAULT 'RICHTEXT';
+  ALTER TABLE "code_samples" ALTER COLUMN "content_type" SET DEFAULT 'RICHTEXT';
+  ALTER TABLE "minutes" ALTER COLUMN "content_type" SET DEFAULT 'RICHTEXT';
+  ALTER TABLE "nominations" ALTER COLUMN "statement" DROP NOT NULL;
+  ALTER TABLE "events" ALTER COLUMN "content_type" SET DEFAULT 'RICHTEXT';
+  ALTER TABLE "pages" ADD COLUMN "content_rich" jsonb;
+  ALTER TABLE "releases" ADD COLUMN "content_rich" jsonb;
+  ALTER TABLE "jobs" ADD COLUMN "content_type" "enum_jobs_content_type" DEFAULT 'MARKDOWN' NOT NULL;
+  ALTER TABLE "jobs" ALTER COLUMN "content_type" SET DEFAULT 'RICHTEXT';
+  ALTER TABLE "jobs" ADD COLUMN "description_rich" jsonb;
+  ALTER TABLE "jobs" ADD COLUMN "requirements_rich" jsonb;
+  ALTER TABLE "community_posts" ADD COLUMN "content_rich" jsonb;
+  ALTER TABLE "success_stories" ADD COLUMN "content_rich" jsonb;
+  ALTER TABLE "code_samples" ADD COLUMN "description_rich" jsonb;
+  ALTER TABLE "minutes" ADD COLUMN "content_rich" jsonb;
+  ALTER TABLE "elections" ADD COLUMN "content_type" "enum_elections_content_type" DEFAULT 'MARKDOWN' NOT NULL;
+  ALTER TABLE "elections" ALTER COLUMN "content_type" SET DEFAULT 'RICHTEXT';
+  ALTER TABLE "elections" ADD COLUMN "description_rich" jsonb;
+  ALTER TABLE "nominations" ADD COLUMN "content_type" "enum_nominations_content_type" DEFAULT 'MARKDOWN' NOT NULL;
+  ALTER TABLE "nominations" ALTER COLUMN "content_type" SET DEFAULT 'RICHTEXT';
+  ALTER TABLE "nominations" ADD COLUMN "statement_rich" jsonb;
+  ALTER TABLE "events" ADD COLUMN "description_rich" jsonb;`)
+}
+
+export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.execute(sql`
+  -- rich text rows keep their content as the HTML it rendered to (RICHTEXT leaves the enums)
+  UPDATE "pages" SET "content" = "content_html", "content_type" = 'HTML' WHERE "content_type" = 'RICHTEXT';
+  UPDATE "releases" SET "content" = "content_html", "content_type" = 'HTML' WHERE "content_type" = 'RICHTEXT';
+  UPDATE "community_posts" SET "content" = "content_html", "content_type" = 'HTML' WHERE "content_type" = 'RICHTEXT';
+  UPDATE "success_stories" SET "content" = "content_html", "content_type" = 'HTML' WHERE "content_type" = 'RICHTEXT';
+  UPDATE "code_samples" SET "description" = "description_html", "content_type" = 'HTML' WHERE "content_type" = 'RICHTEXT';
+  UPDATE "minutes" SET "content" = "content_html", "content_type" = 'HTML' WHERE "content_type" = 'RICHTEXT';
+  UPDATE "events" SET "description" = "description_html", "content_type" = 'HTML' WHERE "content_type" = 'RICHTEXT';
+  UPDATE "jobs" SET "description" = coalesce("description_html", ''), "requirements" = "requirements_html" WHERE "content_type" = 'RICHTEXT';
+  UPDATE "elections" SET "description" = "description_html" WHERE "content_type" = 'RICHTEXT';
+  UPDATE "nominations" SET "statement" = coalesce("statement_html", '') WHERE "content_type" = 'RICHTEXT';
+   ALTER TABLE "pages" ALTER COLUMN "content_type" SET DATA TYPE text;
+  ALTER TABLE "pages" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT'::text;
+  DROP TYPE "public"."enum_pages_content_type";
+  CREATE TYPE "public"."enum_pages_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
+  ALTER TABLE "pages" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT'::"public"."enum_pages_content_type";
+  ALTER TABLE "pages" ALTER COLUMN "content_type" SET DATA TYPE "public"."enum_pages_content_type" USING "content_type"::"public"."enum_pages_content_type";
+  ALTER TABLE "releases" ALTER COLUMN "content_type" SET DATA TYPE text;
+  ALTER TABLE "releases" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT'::text;
+  DROP TYPE "public"."enum_releases_content_type";
+  CREATE TYPE "public"."enum_releases_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
+  ALTER TABLE "releases" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT'::"public"."enum_releases_content_type";
+  ALTER TABLE "releases" ALTER COLUMN "content_type" SET DATA TYPE "public"."enum_releases_content_type" USING "content_type"::"public"."enum_releases_content_type";
+  ALTER TABLE "community_posts" ALTER COLUMN "content_type" SET DATA TYPE text;
+  ALTER TABLE "community_posts" ALTER COLUMN "content_type" SET DEFAULT 'MARKDOWN'::text;
+  DROP TYPE "public"."enum_community_posts_content_type";
+  CREATE TYPE "public"."enum_community_posts_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
+  ALTER TABLE "community_posts" ALTER COLUMN "content_type" SET DEFAULT 'MARKDOWN'::"public"."enum_community_posts_content_type";
+  ALTER TABLE "community_posts" ALTER COLUMN "content_type" SET DATA TYPE "public"."enum_community_posts_content_type" USING "content_type"::"public"."enum_community_posts_content_type";
+  ALTER TABLE "success_stories" ALTER COLUMN "content_type" SET DATA TYPE text;
+  ALTER TABLE "success_stories" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT'::text;
+  DROP TYPE "public"."enum_success_stories_content_type";
+  CREATE TYPE "public"."enum_success_stories_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
+  ALTER TABLE "success_stories" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT'::"public"."enum_success_stories_content_type";
+  ALTER TABLE "success_stories" ALTER COLUMN "content_type" SET DATA TYPE "public"."enum_success_stories_content_type" USING "content_type"::"public"."enum_success_stories_content_type";
+  ALTER TABLE "code_samples" ALTER COLUMN "content_type" SET DATA TYPE text;
+  ALTER TABLE "code_samples" ALTER COLUMN "content_type" SET DEFAULT 'MARKDOWN'::text;
+  DROP TYPE "public"."enum_code_samples_content_type";
+  CREATE TYPE "public"."enum_code_samples_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
+  ALTER TABLE "code_samples" ALTER COLUMN "content_type" SET DEFAULT 'MARKDOWN'::"public"."enum_code_samples_content_type";
+  ALTER TABLE "code_samples" ALTER COLUMN "content_type" SET DATA TYPE "public"."enum_code_samples_content_type" USING "content_type"::"public"."enum_code_samples_content_type";
+  ALTER TABLE "minutes" ALTER COLUMN "content_type" SET DATA TYPE text;
+  ALTER TABLE "minutes" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT'::text;
+  DROP TYPE "public"."enum_minutes_content_type";
+  CREATE TYPE "public"."enum_minutes_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
+  ALTER TABLE "minutes" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT'::"public"."enum_minutes_content_type";
+  ALTER TABLE "minutes" ALTER COLUMN "content_type" SET DATA TYPE "public"."enum_minutes_content_type" USING "content_type"::"public"."enum_minutes_content_type";
+  ALTER TABLE "events" ALTER COLUMN "content_type" SET DATA TYPE text;
+  ALTER TABLE "events" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT'::text;
+  DROP TYPE "public"."enum_events_content_type";
+  CREATE TYPE "public"."enum_events_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
+  ALTER TABLE "events" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT'::"public"."enum_events_content_type";
+  ALTER TABLE "events" ALTER COLUMN "content_type" SET DATA TYPE "public"."enum_events_content_type" USING "content_type"::"public"."enum_events_content_type";
+  ALTER TABLE "jobs" ALTER COLUMN "description" SET NOT NULL;
+  ALTER TABLE "nominations" ALTER COLUMN "statement" SET NOT NULL;
+  ALTER TABLE "pages" DROP COLUMN "content_rich";
+  ALTER TABLE "releases" DROP COLUMN "content_rich";
+  ALTER TABLE "jobs" DROP COLUMN "content_type";
+  ALTER TABLE "jobs" DROP COLUMN "description_rich";
+  ALTER TABLE "jobs" DROP COLUMN "requirements_rich";
+  ALTER TABLE "community_posts" DROP COLUMN "content_rich";
+  ALTER TABLE "success_stories" DROP COLUMN "content_rich";
+  ALTER TABLE "code_samples" DROP COLUMN "description_rich";
+  ALTER TABLE "minutes" DROP COLUMN "content_rich";
+  ALTER TABLE "elections" DROP COLUMN "content_type";
+  ALTER TABLE "elections" DROP COLUMN "description_rich";
+  ALTER TABLE "nominations" DROP COLUMN "content_type";
+  ALTER TABLE "nominations" DROP COLUMN "statement_rich";
+  ALTER TABLE "events" DROP COLUMN "description_rich";
+  DROP TYPE "public"."enum_jobs_content_type";
+  DROP TYPE "public"."enum_elections_content_type";
+  DROP TYPE "public"."enum_nominations_content_type";`)
+}
