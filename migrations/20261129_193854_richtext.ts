@@ -1,7 +1,9 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
 /**
- * Rich text beside the source content types. Existing rows keep their
+ * Rich text beside the source content types (the content type enums gained
+ * RICHTEXT in the migration before: a new enum value is usable only once
+ * the transaction that added it has committed). Existing rows keep their
  * content type: the models that had none (jobs, elections, nominations)
  * were Markdown, so their rows get MARKDOWN before the column's default
  * becomes RICHTEXT, which only new documents take.
@@ -11,13 +13,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
    CREATE TYPE "public"."enum_jobs_content_type" AS ENUM('RICHTEXT', 'MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
   CREATE TYPE "public"."enum_elections_content_type" AS ENUM('RICHTEXT', 'MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
   CREATE TYPE "public"."enum_nominations_content_type" AS ENUM('RICHTEXT', 'MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
-  ALTER TYPE "public"."enum_pages_content_type" ADD VALUE 'RICHTEXT' BEFORE 'MARKDOWN';
-  ALTER TYPE "public"."enum_releases_content_type" ADD VALUE 'RICHTEXT' BEFORE 'MARKDOWN';
-  ALTER TYPE "public"."enum_community_posts_content_type" ADD VALUE 'RICHTEXT' BEFORE 'MARKDOWN';
-  ALTER TYPE "public"."enum_success_stories_content_type" ADD VALUE 'RICHTEXT' BEFORE 'MARKDOWN';
-  ALTER TYPE "public"."enum_code_samples_content_type" ADD VALUE 'RICHTEXT' BEFORE 'MARKDOWN';
-  ALTER TYPE "public"."enum_minutes_content_type" ADD VALUE 'RICHTEXT' BEFORE 'MARKDOWN';
-  ALTER TYPE "public"."enum_events_content_type" ADD VALUE 'RICHTEXT' BEFORE 'MARKDOWN';
   ALTER TABLE "pages" ALTER COLUMN "content_type" SET DEFAULT 'RICHTEXT';
   ALTER TABLE "releases" ALTER COLUMN "content_type" SET DEFAULT 'RICHTEXT';
   ALTER TABLE "jobs" ALTER COLUMN "description" DROP NOT NULL;
@@ -59,48 +54,13 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   UPDATE "jobs" SET "description" = coalesce("description_html", ''), "requirements" = "requirements_html" WHERE "content_type" = 'RICHTEXT';
   UPDATE "elections" SET "description" = "description_html" WHERE "content_type" = 'RICHTEXT';
   UPDATE "nominations" SET "statement" = coalesce("statement_html", '') WHERE "content_type" = 'RICHTEXT';
-   ALTER TABLE "pages" ALTER COLUMN "content_type" SET DATA TYPE text;
-  ALTER TABLE "pages" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT'::text;
-  DROP TYPE "public"."enum_pages_content_type";
-  CREATE TYPE "public"."enum_pages_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
-  ALTER TABLE "pages" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT'::"public"."enum_pages_content_type";
-  ALTER TABLE "pages" ALTER COLUMN "content_type" SET DATA TYPE "public"."enum_pages_content_type" USING "content_type"::"public"."enum_pages_content_type";
-  ALTER TABLE "releases" ALTER COLUMN "content_type" SET DATA TYPE text;
-  ALTER TABLE "releases" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT'::text;
-  DROP TYPE "public"."enum_releases_content_type";
-  CREATE TYPE "public"."enum_releases_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
-  ALTER TABLE "releases" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT'::"public"."enum_releases_content_type";
-  ALTER TABLE "releases" ALTER COLUMN "content_type" SET DATA TYPE "public"."enum_releases_content_type" USING "content_type"::"public"."enum_releases_content_type";
-  ALTER TABLE "community_posts" ALTER COLUMN "content_type" SET DATA TYPE text;
-  ALTER TABLE "community_posts" ALTER COLUMN "content_type" SET DEFAULT 'MARKDOWN'::text;
-  DROP TYPE "public"."enum_community_posts_content_type";
-  CREATE TYPE "public"."enum_community_posts_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
-  ALTER TABLE "community_posts" ALTER COLUMN "content_type" SET DEFAULT 'MARKDOWN'::"public"."enum_community_posts_content_type";
-  ALTER TABLE "community_posts" ALTER COLUMN "content_type" SET DATA TYPE "public"."enum_community_posts_content_type" USING "content_type"::"public"."enum_community_posts_content_type";
-  ALTER TABLE "success_stories" ALTER COLUMN "content_type" SET DATA TYPE text;
-  ALTER TABLE "success_stories" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT'::text;
-  DROP TYPE "public"."enum_success_stories_content_type";
-  CREATE TYPE "public"."enum_success_stories_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
-  ALTER TABLE "success_stories" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT'::"public"."enum_success_stories_content_type";
-  ALTER TABLE "success_stories" ALTER COLUMN "content_type" SET DATA TYPE "public"."enum_success_stories_content_type" USING "content_type"::"public"."enum_success_stories_content_type";
-  ALTER TABLE "code_samples" ALTER COLUMN "content_type" SET DATA TYPE text;
-  ALTER TABLE "code_samples" ALTER COLUMN "content_type" SET DEFAULT 'MARKDOWN'::text;
-  DROP TYPE "public"."enum_code_samples_content_type";
-  CREATE TYPE "public"."enum_code_samples_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
-  ALTER TABLE "code_samples" ALTER COLUMN "content_type" SET DEFAULT 'MARKDOWN'::"public"."enum_code_samples_content_type";
-  ALTER TABLE "code_samples" ALTER COLUMN "content_type" SET DATA TYPE "public"."enum_code_samples_content_type" USING "content_type"::"public"."enum_code_samples_content_type";
-  ALTER TABLE "minutes" ALTER COLUMN "content_type" SET DATA TYPE text;
-  ALTER TABLE "minutes" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT'::text;
-  DROP TYPE "public"."enum_minutes_content_type";
-  CREATE TYPE "public"."enum_minutes_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
-  ALTER TABLE "minutes" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT'::"public"."enum_minutes_content_type";
-  ALTER TABLE "minutes" ALTER COLUMN "content_type" SET DATA TYPE "public"."enum_minutes_content_type" USING "content_type"::"public"."enum_minutes_content_type";
-  ALTER TABLE "events" ALTER COLUMN "content_type" SET DATA TYPE text;
-  ALTER TABLE "events" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT'::text;
-  DROP TYPE "public"."enum_events_content_type";
-  CREATE TYPE "public"."enum_events_content_type" AS ENUM('MARKDOWN', 'RESTRUCTUREDTEXT', 'HTML');
-  ALTER TABLE "events" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT'::"public"."enum_events_content_type";
-  ALTER TABLE "events" ALTER COLUMN "content_type" SET DATA TYPE "public"."enum_events_content_type" USING "content_type"::"public"."enum_events_content_type";
+  ALTER TABLE "pages" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT';
+  ALTER TABLE "releases" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT';
+  ALTER TABLE "community_posts" ALTER COLUMN "content_type" SET DEFAULT 'MARKDOWN';
+  ALTER TABLE "success_stories" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT';
+  ALTER TABLE "code_samples" ALTER COLUMN "content_type" SET DEFAULT 'MARKDOWN';
+  ALTER TABLE "minutes" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT';
+  ALTER TABLE "events" ALTER COLUMN "content_type" SET DEFAULT 'RESTRUCTUREDTEXT';
   ALTER TABLE "jobs" ALTER COLUMN "description" SET NOT NULL;
   ALTER TABLE "nominations" ALTER COLUMN "statement" SET NOT NULL;
   ALTER TABLE "pages" DROP COLUMN "content_rich";

@@ -10,6 +10,7 @@ import * as migration_20261129_183033_elections_constraints from './20261129_183
 import * as migration_20261129_183100_sponsors_constraints from './20261129_183100_sponsors_constraints';
 import * as migration_20261129_183823_events from './20261129_183823_events';
 import * as migration_20261129_183944_email_logs_file_and_resend from './20261129_183944_email_logs_file_and_resend';
+import * as migration_20261129_193853_richtext_content_types from './20261129_193853_richtext_content_types';
 import * as migration_20261129_193854_richtext from './20261129_193854_richtext';
 import * as migration_20261129_235900_events_constraints from './20261129_235900_events_constraints';
 
@@ -73,6 +74,11 @@ export const migrations = [
     up: migration_20261129_183944_email_logs_file_and_resend.up,
     down: migration_20261129_183944_email_logs_file_and_resend.down,
     name: '20261129_183944_email_logs_file_and_resend',
+  },
+  {
+    up: migration_20261129_193853_richtext_content_types.up,
+    down: migration_20261129_193853_richtext_content_types.down,
+    name: '20261129_193853_richtext_content_types',
   },
   {
     up: migration_20261129_193854_richtext.up,
