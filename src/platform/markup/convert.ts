@@ -11,7 +11,7 @@ import type { Field, Payload, PayloadRequest, RichTextField } from 'payload'
 
 import type { MarkupFieldCustom } from '../../../fields/markup'
 import { CODE_LANGUAGES, type SourceContentType } from './contentTypes'
-import { CODE_BLOCK } from './editor'
+import { CODE_BLOCK, IMAGE_COLLECTION } from './editor'
 import { renderMarkup } from './render'
 import { sanitize } from './sanitize'
 
@@ -53,15 +53,69 @@ const languageOf = (element: Element): string => {
   return 'text'
 }
 
+const fileNameOf = (src: string): null | string => {
+  try {
+    const name = decodeURIComponent(new URL(src, 'http://site.invalid').pathname.split('/').pop() ?? '')
+    return name || null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Images become the editor's image nodes when they show a page image (found
+ * by file name, marked the way the library's own HTML import recognises an
+ * upload); any other image becomes a link to it, so nothing disappears.
+ */
+const markImages = async (req: PayloadRequest, document: Document): Promise<Map<string, string>> => {
+  const images = [...document.querySelectorAll('img')]
+  const names = [...new Set(images.map((img) => fileNameOf(img.getAttribute('src') ?? '')).filter(Boolean))] as string[]
+  // as the system: matching a file name to its image document; the editor chooses what to keep
+  const found = names.length
+    ? await req.payload.find({
+        collection: IMAGE_COLLECTION,
+        depth: 0,
+        limit: names.length,
+        overrideAccess: true,
+        pagination: false,
+        req,
+        select: { filename: true },
+        where: { filename: { in: names } },
+      })
+    : { docs: [] }
+  const idByName = new Map(found.docs.map((doc) => [String((doc as { filename?: string }).filename), String(doc.id)]))
+  const altById = new Map<string, string>()
+  for (const img of images) {
+    const src = img.getAttribute('src') ?? ''
+    const id = idByName.get(fileNameOf(src) ?? '')
+    if (id) {
+      img.setAttribute('data-lexical-upload-relation-to', IMAGE_COLLECTION)
+      img.setAttribute('data-lexical-upload-id', id)
+      if (img.getAttribute('alt')) altById.set(id, img.getAttribute('alt')!)
+    } else {
+      const link = document.createElement('a')
+      link.setAttribute('href', src)
+      link.textContent = img.getAttribute('alt') || src
+      img.replaceWith(link)
+    }
+  }
+  return altById
+}
+
 /**
  * HTML -> Lexical with the library's converter. Lexical's HTML import knows
  * no code blocks (the code block is a Payload block, which imports no DOM):
  * each <pre> is swapped for a placeholder paragraph before the conversion and
  * for a code block, with its language and text, after it.
  */
-const fromHtml = (editorConfig: SanitizedServerEditorConfig, html: string): EditorState => {
+const fromHtml = async (
+  req: PayloadRequest,
+  editorConfig: SanitizedServerEditorConfig,
+  html: string,
+): Promise<EditorState> => {
   const dom = new JSDOM(`<!DOCTYPE html><body>${sanitize(html)}</body>`)
   const { document } = dom.window
+  const altById = await markImages(req, document)
   const codes = new Map<string, LexicalNode>()
   const marker = `codeblock${crypto.randomBytes(6).toString('hex')}`
   for (const pre of [...document.querySelectorAll('pre')]) {
@@ -82,6 +136,9 @@ const fromHtml = (editorConfig: SanitizedServerEditorConfig, html: string): Edit
     nodes.map((node) => {
       const code = node.type === 'paragraph' ? codes.get(textOf(node).trim()) : undefined
       if (code) return code
+      if (node.type === 'upload' && altById.has(String(node.value))) {
+        return { ...node, fields: { ...node.fields, alt: altById.get(String(node.value)) } }
+      }
       return Array.isArray(node.children) ? { ...node, children: swap(node.children) } : node
     })
   return { ...state, root: { ...state.root, children: swap(state.root.children ?? []) } }
@@ -92,17 +149,17 @@ const fromHtml = (editorConfig: SanitizedServerEditorConfig, html: string): Edit
  * converters: Markdown directly, HTML through Lexical's HTML import, and
  * reStructuredText through the HTML our renderer makes of it.
  */
-export const convertToRichText = (
+export const convertToRichText = async (
   req: PayloadRequest,
   { contentType, source }: { contentType: SourceContentType; source: string },
-): EditorState => {
+): Promise<EditorState> => {
   const editorConfig = editorConfigOf(req.payload)
   switch (contentType) {
     case 'MARKDOWN':
       return convertMarkdownToLexical({ editorConfig, markdown: source }) as unknown as EditorState
     case 'HTML':
-      return fromHtml(editorConfig, source)
+      return fromHtml(req, editorConfig, source)
     case 'RESTRUCTUREDTEXT':
-      return fromHtml(editorConfig, renderMarkup(source, 'RESTRUCTUREDTEXT'))
+      return fromHtml(req, editorConfig, renderMarkup(source, 'RESTRUCTUREDTEXT'))
   }
 }

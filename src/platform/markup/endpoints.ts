@@ -61,7 +61,7 @@ const convertEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     const { contentType, source } = await readSource(req)
-    const richText = convertToRichText(req, { contentType, source })
+    const richText = await convertToRichText(req, { contentType, source })
     return Response.json({ html: await renderRichText(req, richText), richText })
   },
 }

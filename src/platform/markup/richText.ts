@@ -136,6 +136,16 @@ const converters = ({ imageDocs, paths }: Awaited<ReturnType<typeof lookUp>>): H
       return `<${tag}${start}>${nodesToHTML({ nodes: node.children }).join('')}</${tag}>`
     },
     listitem: ({ node, nodesToHTML }) => `<li>${nodesToHTML({ nodes: node.children }).join('')}</li>`,
+    table: ({ node, nodesToHTML }) => `<table><tbody>${nodesToHTML({ nodes: node.children }).join('')}</tbody></table>`,
+    tablecell: ({ node, nodesToHTML }) => {
+      const tag = node.headerState > 0 ? 'th' : 'td'
+      const span = [
+        node.colSpan > 1 ? ` colspan="${Number(node.colSpan)}"` : '',
+        node.rowSpan > 1 ? ` rowspan="${Number(node.rowSpan)}"` : '',
+      ].join('')
+      return `<${tag}${span}>${nodesToHTML({ nodes: node.children }).join('')}</${tag}>`
+    },
+    tablerow: ({ node, nodesToHTML }) => `<tr>${nodesToHTML({ nodes: node.children }).join('')}</tr>`,
     text: ({ node }) => {
       let text = escapeHTML(node.text)
       // semantic elements, not the library's inline styles (which the sanitizer strips)
