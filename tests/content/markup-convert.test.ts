@@ -36,7 +36,7 @@ const convert = async (contentType: string, source: string): Promise<{ html: str
   const response = await t.api('POST', '/markup/convert', { auth: a.staff, body: { contentType, source } })
   const body = await json(response)
   if (response.status !== 200) throw new Error(`convert failed: ${response.status} ${JSON.stringify(body)}`)
-  return body
+  return body as { html: string; richText: Json }
 }
 
 /** Saves the converted rich text on a page, as the admin does when the editor confirms. */
