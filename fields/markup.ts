@@ -57,8 +57,10 @@ const htmlName = (name: string) => `${name}Html`
  * save to sanitized HTML in `<name>Html`, the one field frontends read.
  *
  * New documents start as rich text. A document written with source text and
- * no content type (API clients of the old models) gets `sourceContentType`;
- * stored documents keep theirs. Markup whose content type is HTML is itself
+ * no content type (API clients of the old models) gets `sourceContentType`,
+ * as does one written with no markup at all where markup is required (so
+ * the error names the field those clients know); stored documents keep
+ * theirs. Markup whose content type is HTML is itself
  * HTML an API consumer receives, so it is stored sanitized.
  *
  * (On update Payload fills the fields a client left out from the stored
@@ -68,11 +70,16 @@ const htmlName = (name: string) => `${name}Html`
 export const markupFields = ({ maxLength, name = 'content', required = false, sourceContentType, sources }: MarkupOptions): Field[] => {
   const all: MarkupSource[] = sources ?? [{ maxLength, name, required }]
 
+  const anyRequired = all.some(({ required }) => required)
+
+  // a create that does not say which content type it is written in
   const inferContentType: FieldHook = ({ operation, siblingData, value }) => {
     if (operation !== 'create' || siblingData[CONTENT_TYPE_FIELD] !== undefined) return value
     const wroteSource = all.some(({ name }) => typeof siblingData[name] === 'string' && siblingData[name] !== '')
     const wroteRich = all.some(({ name }) => siblingData[richName(name)] !== undefined && siblingData[richName(name)] !== null)
-    return wroteSource && !wroteRich ? sourceContentType : value
+    if (wroteRich) return value
+    // source text (an API client of the old model), or nothing where text is required: the error names the source field
+    return wroteSource || anyRequired ? sourceContentType : value
   }
 
   const contentType: SelectField = {
