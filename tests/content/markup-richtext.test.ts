@@ -405,6 +405,27 @@ describe('required markup', () => {
   })
 })
 
+describe('a rich text job in the review workflow', () => {
+  it('its owner withdraws it when approved, and may send its unchanged text back (in any key order)', async () => {
+    const job = await createJob(t, a.owner, { contentType: 'RICHTEXT', description: undefined, descriptionRich: SAMPLE })
+    await query(t, `UPDATE jobs SET status = 'APPROVED' WHERE id = $1`, [job.id])
+    const reordered = JSON.parse(JSON.stringify(SAMPLE), (_key, value) =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).reverse())
+        : value,
+    )
+    const same = await t.api('PATCH', `/jobs/${job.id}`, { auth: a.owner, body: { descriptionRich: reordered } })
+    expect(same.status).toBe(200)
+    const changed = await t.api('PATCH', `/jobs/${job.id}`, {
+      auth: a.owner,
+      body: { descriptionRich: doc(paragraph('Something else')) },
+    })
+    expect(changed.status).toBe(403)
+    const withdrawn = await t.api('PATCH', `/jobs/${job.id}`, { auth: a.owner, body: { status: 'ARCHIVED' } })
+    expect(withdrawn.status).toBe(200)
+  })
+})
+
 describe('malformed rich text is a 400 naming the field, and writes nothing', () => {
   const deep = () => {
     let node: Json = text('deep')

@@ -25,7 +25,9 @@ export const richTextShapeError = (value: unknown): null | string => {
     if (count > MAX_RICH_TEXT_NODES) return `has more than ${MAX_RICH_TEXT_NODES} nodes`
     if (depth > MAX_RICH_TEXT_DEPTH) return `nests deeper than ${MAX_RICH_TEXT_DEPTH} levels`
     if (!isPlainObject(node) || typeof node.type !== 'string') return 'has a node that is not an object with a "type"'
-    if ('fields' in node && node.fields !== undefined && !isPlainObject(node.fields)) return 'has node "fields" that are not an object'
+    if ('fields' in node && node.fields !== undefined && node.fields !== null && !isPlainObject(node.fields)) {
+      return 'has node "fields" that are not an object'
+    }
     if ('children' in node) {
       if (!Array.isArray(node.children)) return 'has node "children" that are not an array'
       for (const child of node.children) stack.push({ depth: depth + 1, node: child })
