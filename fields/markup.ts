@@ -67,7 +67,13 @@ const htmlName = (name: string) => `${name}Html`
  * document before these hooks run, so `siblingData` is the whole document:
  * switching only `contentType` re-renders, and sanitizes, the stored markup.)
  */
-export const markupFields = ({ maxLength, name = 'content', required = false, sourceContentType, sources }: MarkupOptions): Field[] => {
+export const markupFields = ({
+  maxLength,
+  name = 'content',
+  required = false,
+  sourceContentType,
+  sources,
+}: MarkupOptions): Field[] => {
   const all: MarkupSource[] = sources ?? [{ maxLength, name, required }]
 
   const anyRequired = all.some(({ required }) => required)
@@ -76,7 +82,9 @@ export const markupFields = ({ maxLength, name = 'content', required = false, so
   const inferContentType: FieldHook = ({ operation, siblingData, value }) => {
     if (operation !== 'create' || siblingData[CONTENT_TYPE_FIELD] !== undefined) return value
     const wroteSource = all.some(({ name }) => typeof siblingData[name] === 'string' && siblingData[name] !== '')
-    const wroteRich = all.some(({ name }) => siblingData[richName(name)] !== undefined && siblingData[richName(name)] !== null)
+    const wroteRich = all.some(
+      ({ name }) => siblingData[richName(name)] !== undefined && siblingData[richName(name)] !== null,
+    )
     if (wroteRich) return value
     // source text (an API client of the old model), or nothing where text is required: the error names the source field
     return wroteSource || anyRequired ? sourceContentType : value

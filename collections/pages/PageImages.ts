@@ -4,7 +4,10 @@ import { isStaff } from '../../access/isStaff'
 import { parentReadable } from '../../access/parentReadable'
 import { missingFileIsNotFound, uploadDir } from '../../src/platform/uploads'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
-import { rerenderLinkingContentOnChange, rerenderLinkingContentOnDelete } from '../../hooks/pages/rerenderLinkingContent'
+import {
+  rerenderLinkingContentOnChange,
+  rerenderLinkingContentOnDelete,
+} from '../../hooks/pages/rerenderLinkingContent'
 
 export const PageImages: CollectionConfig = {
   slug: 'page-images',

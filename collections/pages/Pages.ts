@@ -11,7 +11,10 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { readEndpoints } from '../../src/platform/reads'
 import { pageReads } from '../../src/site-pages/reads'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
-import { rerenderLinkingContentOnChange, rerenderLinkingContentOnDelete } from '../../hooks/pages/rerenderLinkingContent'
+import {
+  rerenderLinkingContentOnChange,
+  rerenderLinkingContentOnDelete,
+} from '../../hooks/pages/rerenderLinkingContent'
 import { previewAt } from '../../src/platform/preview'
 
 export const Pages: CollectionConfig = {

@@ -5,14 +5,7 @@
  * and the public REST answer (anonymous) carries the HTML the site shows.
  * (tests/helpers/browser.ts: Chromium against the production build.)
  */
-import {
-  adminLogin,
-  apiLogin,
-  type BrowserApp,
-  createUserViaApi,
-  startBrowserApp,
-  step,
-} from '../helpers/browser'
+import { adminLogin, apiLogin, type BrowserApp, createUserViaApi, startBrowserApp, step } from '../helpers/browser'
 import { png } from '../community/fixtures'
 
 let b: BrowserApp
@@ -38,7 +31,12 @@ beforeAll(async () => {
   await api(
     '/users',
     {
-      body: JSON.stringify({ email: 'editor@example.org', isStaff: true, password: 'editor-password-1', username: 'editor' }),
+      body: JSON.stringify({
+        email: 'editor@example.org',
+        isStaff: true,
+        password: 'editor-password-1',
+        username: 'editor',
+      }),
       headers: { 'Content-Type': 'application/json' },
       method: 'POST',
     },
@@ -107,7 +105,10 @@ it('an editor writes a page in rich text, publishes it, and the public API serve
     await step(page, 'image from page images', async () => {
       // the toolbar's insert menu
       await page.locator('.fixed-toolbar .toolbar-popup__dropdown-add').click()
-      await page.locator('.toolbar-popup__dropdown-item', { hasText: /upload/i }).first().click()
+      await page
+        .locator('.toolbar-popup__dropdown-item', { hasText: /upload/i })
+        .first()
+        .click()
       const drawer = page.locator('.drawer__content').last()
       await drawer.getByText(image.filename).first().click()
       await editor.locator('img').first().waitFor()
@@ -161,7 +162,12 @@ it('an editor writes a page in rich text, publishes it, and the public API serve
 
 it('an editor edits Markdown beside its live preview, then converts it to rich text and saves it', async () => {
   const { doc } = await api('/pages', {
-    body: JSON.stringify({ content: '# Old title\n\nSome *text*.', contentType: 'MARKDOWN', path: 'markdown-page', title: 'Markdown page' }),
+    body: JSON.stringify({
+      content: '# Old title\n\nSome *text*.',
+      contentType: 'MARKDOWN',
+      path: 'markdown-page',
+      title: 'Markdown page',
+    }),
     headers: { 'Content-Type': 'application/json' },
     method: 'POST',
   })
@@ -207,5 +213,9 @@ it('an editor edits Markdown beside its live preview, then converts it to rich t
   const saved = await api(`/pages/${doc.id}?depth=0`)
   expect(saved.contentType).toBe('RICHTEXT')
   expect(saved.contentHtml).toBe('<h1>Old title</h1><p>Some <em>text</em>.</p><h2>Added</h2>')
-  expect(saved.contentRich.root.children.map((node: { type: string }) => node.type)).toEqual(['heading', 'paragraph', 'heading'])
+  expect(saved.contentRich.root.children.map((node: { type: string }) => node.type)).toEqual([
+    'heading',
+    'paragraph',
+    'heading',
+  ])
 })

@@ -154,9 +154,9 @@ describe('the round trip keeps the structure', () => {
 
 describe('images', () => {
   it('an image showing a page image becomes that image (with its alt text); any other becomes a link', async () => {
-    const owner = (await json(
-      await t.api('POST', '/pages', { auth: a.staff, body: { path: unique('owner'), title: 'Owner' } }),
-    )).doc
+    const owner = (
+      await json(await t.api('POST', '/pages', { auth: a.staff, body: { path: unique('owner'), title: 'Owner' } }))
+    ).doc
     const upload = await json(
       await uploadThroughRest(t, 'page-images', {
         auth: a.staff,

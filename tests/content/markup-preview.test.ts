@@ -23,13 +23,18 @@ afterAll(async () => {
 })
 
 /** As staff unless `as` names another actor (anonymous included). */
-const preview = (body: unknown, as: { auth: Actors[keyof Actors] } = { auth: a.staff }, headers: Record<string, string> = {}) =>
-  t.api('POST', '/markup/preview', { auth: as.auth, body: body as Json, headers })
+const preview = (
+  body: unknown,
+  as: { auth: Actors[keyof Actors] } = { auth: a.staff },
+  headers: Record<string, string> = {},
+) => t.api('POST', '/markup/preview', { auth: as.auth, body: body as Json, headers })
 
 const SOURCES = {
   HTML: '<h2 onclick="x()">Hi</h2><script>alert(1)</script><p><a href="javascript:alert(1)">x</a> <em>ok</em></p>',
-  MARKDOWN: '# Hi\n\nSome *markdown* with <script>alert(1)</script> and [a link](https://python.org/).\n\n```python\nprint(1)\n```\n',
-  RESTRUCTUREDTEXT: 'Hi\n==\n\nSome *rst* and `a link <https://python.org/>`_.\n\n.. code-block:: python\n\n   print(1)\n',
+  MARKDOWN:
+    '# Hi\n\nSome *markdown* with <script>alert(1)</script> and [a link](https://python.org/).\n\n```python\nprint(1)\n```\n',
+  RESTRUCTUREDTEXT:
+    'Hi\n==\n\nSome *rst* and `a link <https://python.org/>`_.\n\n.. code-block:: python\n\n   print(1)\n',
 } as const
 
 describe('who may preview', () => {
@@ -87,7 +92,12 @@ describe('bad input is a 4xx naming what is wrong', () => {
     ['rich text (the editor shows it itself)', { contentType: 'RICHTEXT', source: 'x' }, 400, /contentType/],
     ['an unknown content type', { contentType: 'TEXTILE', source: 'x' }, 400, /contentType/],
     ['a source that is not text', { contentType: 'MARKDOWN', source: ['x'] }, 400, /source/],
-    ['a source over the limit', { contentType: 'MARKDOWN', source: 'x'.repeat(MAX_PREVIEW_SOURCE + 1) }, 413, /source: at most/],
+    [
+      'a source over the limit',
+      { contentType: 'MARKDOWN', source: 'x'.repeat(MAX_PREVIEW_SOURCE + 1) },
+      413,
+      /source: at most/,
+    ],
   ])('%s', async (_what, body, status, message) => {
     const response = await preview(body)
     expect(response.status).toBe(status)
@@ -95,9 +105,13 @@ describe('bad input is a 4xx naming what is wrong', () => {
   })
 
   it('a body whose declared length is over the limit is refused before it is read', async () => {
-    const response = await preview({ contentType: 'MARKDOWN', source: 'x' }, { auth: a.staff }, {
-      'Content-Length': String(MAX_PREVIEW_SOURCE * 5),
-    })
+    const response = await preview(
+      { contentType: 'MARKDOWN', source: 'x' },
+      { auth: a.staff },
+      {
+        'Content-Length': String(MAX_PREVIEW_SOURCE * 5),
+      },
+    )
     expect(response.status).toBe(413)
   })
 

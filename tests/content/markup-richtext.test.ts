@@ -98,7 +98,9 @@ const TARGETS: { also?: Json; field: string; make: () => Promise<Json>; slug: st
   {
     field: 'content',
     make: async () =>
-      created(await t.api('POST', '/community-posts', { auth: a.staff, body: { content: 'old', title: unique('Post') } })),
+      created(
+        await t.api('POST', '/community-posts', { auth: a.staff, body: { content: 'old', title: unique('Post') } }),
+      ),
     slug: 'community-posts',
   },
   {
@@ -151,7 +153,15 @@ const TARGETS: { also?: Json; field: string; make: () => Promise<Json>; slug: st
 
 const SAMPLE = doc(
   heading('h2', 'Getting started'),
-  paragraph('Python is ', text('easy', FORMAT.italic), ' and ', text('powerful', FORMAT.bold), '. See ', link('https://docs.python.org/3/', 'the docs'), '.'),
+  paragraph(
+    'Python is ',
+    text('easy', FORMAT.italic),
+    ' and ',
+    text('powerful', FORMAT.bold),
+    '. See ',
+    link('https://docs.python.org/3/', 'the docs'),
+    '.',
+  ),
   list('ul', ['install it'], ['run it']),
   codeBlock('python', 'print("hello") < 3'),
 )
@@ -190,7 +200,11 @@ describe('the Lexical JSON and the HTML in GraphQL', () => {
     expect(gql.data.Page.contentType).toBe('RICHTEXT')
     expect(gql.data.Page.contentRich).toEqual(SAMPLE)
     expectSample(gql.data.Page.contentHtml)
-    const job = await createJob(t, a.owner, { contentType: 'RICHTEXT', description: undefined, descriptionRich: SAMPLE })
+    const job = await createJob(t, a.owner, {
+      contentType: 'RICHTEXT',
+      description: undefined,
+      descriptionRich: SAMPLE,
+    })
     const gqlJob = await t.graphql(`{ Job(id: "${job.id}") { contentType descriptionRich descriptionHtml } }`, {
       auth: a.owner,
     })
@@ -218,7 +232,15 @@ describe('what the rich text renders to', () => {
         table(['Version', 'Status'], ['3.13', 'bugfix'], ['3.14', 'feature']),
         quote('Beautiful is better than ugly.'),
         list('ol', ['first'], ['second']),
-        paragraph(text('gone', FORMAT.strikethrough), ' ', text('x = 1', FORMAT.code), ' H', text('2', FORMAT.subscript), 'O x', text('2', FORMAT.superscript)),
+        paragraph(
+          text('gone', FORMAT.strikethrough),
+          ' ',
+          text('x = 1', FORMAT.code),
+          ' H',
+          text('2', FORMAT.subscript),
+          'O x',
+          text('2', FORMAT.superscript),
+        ),
       ),
       contentType: 'RICHTEXT',
     })
@@ -247,7 +269,12 @@ describe('what the rich text renders to', () => {
   it('a code block language outside the list is refused, naming the field', async () => {
     const response = await t.api('POST', '/pages', {
       auth: a.staff,
-      body: { contentRich: doc(codeBlock('"><script>alert(1)</script>', 'x')), contentType: 'RICHTEXT', path: unique('p'), title: 'X' },
+      body: {
+        contentRich: doc(codeBlock('"><script>alert(1)</script>', 'x')),
+        contentType: 'RICHTEXT',
+        path: unique('p'),
+        title: 'X',
+      },
     })
     await expectClientError(response, 'contentRich')
   })
@@ -266,7 +293,10 @@ describe('what the rich text renders to', () => {
 describe('links to other pages follow the page', () => {
   it('a link renders from the linked page’s path, and moves with it (also in other collections)', async () => {
     const target = await newPage({ path: unique('about') })
-    const linking = await newPage({ contentRich: doc(paragraph('Read ', pageLink(target.id, 'about us'))), contentType: 'RICHTEXT' })
+    const linking = await newPage({
+      contentRich: doc(paragraph('Read ', pageLink(target.id, 'about us'))),
+      contentType: 'RICHTEXT',
+    })
     expect(linking.contentHtml).toBe(`<p>Read <a href="/${target.path}/">about us</a></p>`)
     const job = await createJob(t, a.owner, {
       contentType: 'RICHTEXT',
@@ -286,7 +316,10 @@ describe('links to other pages follow the page', () => {
 
   it('a link to a page that is deleted keeps its text and loses the link', async () => {
     const target = await newPage()
-    const linking = await newPage({ contentRich: doc(paragraph('See ', pageLink(target.id, 'that page'))), contentType: 'RICHTEXT' })
+    const linking = await newPage({
+      contentRich: doc(paragraph('See ', pageLink(target.id, 'that page'))),
+      contentType: 'RICHTEXT',
+    })
     expect(linking.contentHtml).toContain(`href="/${target.path}/"`)
     expect((await t.api('DELETE', `/pages/${target.id}`, { auth: a.staff })).status).toBe(200)
     const after = await json(await t.api('GET', `/pages/${linking.id}`, { auth: a.staff }))
@@ -350,9 +383,12 @@ describe('content types of new and existing documents', () => {
     const page = await newPage()
     expect(page.contentType).toBe('RICHTEXT')
     expect(page.contentHtml ?? '').toBe('')
-    const gql = await t.graphql(`mutation { createPage(data: { path: "${unique('gql')}", title: "New" }) { contentType } }`, {
-      auth: a.staff,
-    })
+    const gql = await t.graphql(
+      `mutation { createPage(data: { path: "${unique('gql')}", title: "New" }) { contentType } }`,
+      {
+        auth: a.staff,
+      },
+    )
     expect(gql.data.createPage.contentType).toBe('RICHTEXT')
   })
 
@@ -391,7 +427,14 @@ describe('required markup', () => {
   it('a job needs a description in whichever form it is written', async () => {
     const empty = await t.api('POST', '/jobs', {
       auth: a.owner,
-      body: { companyName: 'Acme', contentType: 'RICHTEXT', country: 'NL', descriptionRich: doc(paragraph('  ')), email: 'a@example.org', jobTitle: 'Dev' },
+      body: {
+        companyName: 'Acme',
+        contentType: 'RICHTEXT',
+        country: 'NL',
+        descriptionRich: doc(paragraph('  ')),
+        email: 'a@example.org',
+        jobTitle: 'Dev',
+      },
     })
     await expectClientError(empty, 'descriptionRich')
     const noSource = await t.api('POST', '/jobs', {
@@ -399,7 +442,11 @@ describe('required markup', () => {
       body: { companyName: 'Acme', contentType: 'MARKDOWN', country: 'NL', email: 'a@example.org', jobTitle: 'Dev' },
     })
     await expectClientError(noSource, 'description')
-    const rich = await createJob(t, a.owner, { contentType: 'RICHTEXT', description: undefined, descriptionRich: SAMPLE })
+    const rich = await createJob(t, a.owner, {
+      contentType: 'RICHTEXT',
+      description: undefined,
+      descriptionRich: SAMPLE,
+    })
     expect(rich.description ?? null).toBeNull()
     expectSample(rich.descriptionHtml)
   })
@@ -407,7 +454,11 @@ describe('required markup', () => {
 
 describe('a rich text job in the review workflow', () => {
   it('its owner withdraws it when approved, and may send its unchanged text back (in any key order)', async () => {
-    const job = await createJob(t, a.owner, { contentType: 'RICHTEXT', description: undefined, descriptionRich: SAMPLE })
+    const job = await createJob(t, a.owner, {
+      contentType: 'RICHTEXT',
+      description: undefined,
+      descriptionRich: SAMPLE,
+    })
     await query(t, `UPDATE jobs SET status = 'APPROVED' WHERE id = $1`, [job.id])
     const reordered = JSON.parse(JSON.stringify(SAMPLE), (_key, value) =>
       value && typeof value === 'object' && !Array.isArray(value)
@@ -457,7 +508,11 @@ describe('every way in renders the same', () => {
     const page = await newPage({ content: 'old', contentType: 'MARKDOWN' })
     const response = await adminSave(t, a.staff, 'pages', page.id, { contentRich: SAMPLE, contentType: 'RICHTEXT' })
     expect(response.status).toBe(200)
-    const stored = (await t.payload.findByID({ collection: 'pages', id: page.id, overrideAccess: true })) as unknown as Json
+    const stored = (await t.payload.findByID({
+      collection: 'pages',
+      id: page.id,
+      overrideAccess: true,
+    })) as unknown as Json
     expectSample(stored.contentHtml)
     const local = (await t.payload.create({
       collection: 'pages',

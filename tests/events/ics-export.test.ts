@@ -240,7 +240,16 @@ describe('an event written in rich text', () => {
     })
     const event = await createEvent(t, actors.staff, rich.id, {
       contentType: 'RICHTEXT',
-      descriptionRich: { root: { children: [paragraph('Sprints all day.')], direction: 'ltr', format: '', indent: 0, type: 'root', version: 1 } },
+      descriptionRich: {
+        root: {
+          children: [paragraph('Sprints all day.')],
+          direction: 'ltr',
+          format: '',
+          indent: 0,
+          type: 'root',
+          version: 1,
+        },
+      },
       isPublished: true,
       title: 'Rich sprint',
     })

@@ -27,7 +27,8 @@ export const text = (value: string, format = 0): Node => ({
   version: 1,
 })
 
-const inline = (children: (Node | string)[]) => children.map((child) => (typeof child === 'string' ? text(child) : child))
+const inline = (children: (Node | string)[]) =>
+  children.map((child) => (typeof child === 'string' ? text(child) : child))
 
 export const paragraph = (...children: (Node | string)[]): Node =>
   element('paragraph', inline(children), { textFormat: 0, textStyle: '' })

@@ -25,8 +25,7 @@ const editorConfigOf = (payload: Payload): SanitizedServerEditorConfig => {
   const known = configs.get(payload)
   if (known) return known
   const isRich = (field: Field) =>
-    field.type === 'richText' &&
-    (field as { custom?: { markup?: MarkupFieldCustom } }).custom?.markup?.role === 'rich'
+    field.type === 'richText' && (field as { custom?: { markup?: MarkupFieldCustom } }).custom?.markup?.role === 'rich'
   const field = payload.config.collections.flatMap((collection) => collection.flattenedFields).find(isRich as never)
   if (!field) throw new Error('No rich text field (fields/markup.ts) in the config')
   const config = editorConfigFactory.fromField({ field: field as unknown as RichTextField })

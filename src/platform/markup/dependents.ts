@@ -16,7 +16,8 @@ const markupOf = (field: Field): MarkupFieldCustom | undefined =>
 const topLevel = (fields: Field[]): Field[] =>
   fields.flatMap((field) => {
     if ('name' in field && field.name) return [field]
-    if (field.type === 'tabs') return field.tabs.flatMap((tab) => ('name' in tab && tab.name ? [] : topLevel(tab.fields)))
+    if (field.type === 'tabs')
+      return field.tabs.flatMap((tab) => ('name' in tab && tab.name ? [] : topLevel(tab.fields)))
     if ('fields' in field) return topLevel(field.fields)
     return []
   })
@@ -40,7 +41,13 @@ const richFields = (payload: Payload): RichField[] => {
       const rich = table[field.name]
       const contentType = table[markup.contentTypeField]
       if (!html || !rich || !contentType) continue
-      found.push({ collection: collection.slug, contentType: contentType.name, html: html.name, rich: rich.name, table: tableName })
+      found.push({
+        collection: collection.slug,
+        contentType: contentType.name,
+        html: html.name,
+        rich: rich.name,
+        table: tableName,
+      })
     }
   }
   cache.set(payload, found)

@@ -41,17 +41,16 @@ const codeBlock = (): Block => {
   const block = CodeBlock({ defaultLanguage: 'python', languages: CODE_LANGUAGES })
   return {
     ...block,
-    fields: block.fields.map(
-      (field): Field =>
-        'name' in field && field.name === 'code' && field.type === 'code'
-          ? {
-              ...field,
-              admin: {
-                ...field.admin,
-                components: { Field: '/src/platform/markup/admin/CodeBlockCode#CodeBlockCode' },
-              },
-            }
-          : field,
+    fields: block.fields.map((field): Field =>
+      'name' in field && field.name === 'code' && field.type === 'code'
+        ? {
+            ...field,
+            admin: {
+              ...field.admin,
+              components: { Field: '/src/platform/markup/admin/CodeBlockCode#CodeBlockCode' },
+            },
+          }
+        : field,
     ),
   }
 }
@@ -83,7 +82,9 @@ export const richTextEditor = lexicalEditor({
             {
               name: 'alt',
               type: 'text',
-              admin: { description: "Describes the image for readers who cannot see it (default: the image's own alt text)." },
+              admin: {
+                description: "Describes the image for readers who cannot see it (default: the image's own alt text).",
+              },
               maxLength: 500,
             },
           ],

@@ -35,7 +35,10 @@ export type MarkupContent = {
  * THE renderer: what the save path stores in `<name>Html` and the preview
  * endpoint shows, for every content type.
  */
-export const renderContent = async (req: PayloadRequest, { contentType, rich, source }: MarkupContent): Promise<string> =>
+export const renderContent = async (
+  req: PayloadRequest,
+  { contentType, rich, source }: MarkupContent,
+): Promise<string> =>
   contentType === 'RICHTEXT'
     ? renderRichText(req, rich)
     : renderMarkup(typeof source === 'string' ? source : null, contentType)

@@ -83,7 +83,15 @@ type Props = {
  * admin). Payload's own code field loads its Monaco editor from a public CDN
  * at run time, which leaves the field blank wherever that is unreachable.
  */
-export const CodeEditor: React.FC<Props> = ({ ariaLabel, id, language, minHeight = 120, onChange, readOnly = false, value }) => {
+export const CodeEditor: React.FC<Props> = ({
+  ariaLabel,
+  id,
+  language,
+  minHeight = 120,
+  onChange,
+  readOnly = false,
+  value,
+}) => {
   const host = useRef<HTMLDivElement>(null)
   const view = useRef<EditorView | null>(null)
   const languageSlot = useRef(new Compartment())

@@ -85,7 +85,12 @@ export const ConvertToRichText: React.FC<UIFieldClientProps & { sources: string[
             <Button buttonStyle="primary" disabled={state.busy} onClick={() => void confirm()} size="small">
               Save as rich text
             </Button>
-            <Button buttonStyle="secondary" disabled={state.busy} onClick={() => setState({ busy: false })} size="small">
+            <Button
+              buttonStyle="secondary"
+              disabled={state.busy}
+              onClick={() => setState({ busy: false })}
+              size="small"
+            >
               Cancel
             </Button>
           </div>

@@ -39,7 +39,8 @@ export const MarkupSourceField: TextareaFieldClientComponent = ({ field, path: p
       postJson<{ html: string }>('/markup/preview', { contentType, source }, controller.signal)
         .then(({ html }) => setPreview({ html, loading: false }))
         .catch((err: Error) => {
-          if (!controller.signal.aborted) setPreview((previous) => ({ ...previous, error: err.message, loading: false }))
+          if (!controller.signal.aborted)
+            setPreview((previous) => ({ ...previous, error: err.message, loading: false }))
         })
     }, PREVIEW_DELAY_MS)
     return () => {
@@ -73,7 +74,13 @@ export const MarkupSourceField: TextareaFieldClientComponent = ({ field, path: p
           <p className={styles.panelTitle}>
             Preview
             <span aria-live="polite" className={styles.status}>
-              {preview.loading ? 'updating…' : preview.error ? <span className={styles.error}>{preview.error}</span> : ''}
+              {preview.loading ? (
+                'updating…'
+              ) : preview.error ? (
+                <span className={styles.error}>{preview.error}</span>
+              ) : (
+                ''
+              )}
             </span>
           </p>
           <div

@@ -12,7 +12,7 @@ export const usePostJson = () => {
     },
   } = useConfig()
   return useCallback(
-    async <T,>(path: string, body: unknown, signal?: AbortSignal): Promise<T> => {
+    async <T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> => {
       const response = await fetch(`${serverURL ?? ''}${api}${path}`, {
         body: JSON.stringify(body),
         credentials: 'include',
