@@ -6,7 +6,6 @@ import {
   editorConfigFactory,
   type SanitizedServerEditorConfig,
 } from '@payloadcms/richtext-lexical'
-import { JSDOM } from 'jsdom'
 import type { Field, Payload, PayloadRequest, RichTextField } from 'payload'
 
 import type { MarkupFieldCustom } from '../../../fields/markup'
@@ -112,6 +111,8 @@ const fromHtml = async (
   editorConfig: SanitizedServerEditorConfig,
   html: string,
 ): Promise<EditorState> => {
+  // loaded on first use: a large module tree every process (migrations, workers) would otherwise load at start
+  const { JSDOM } = await import('jsdom')
   const dom = new JSDOM(`<!DOCTYPE html><body>${sanitize(html)}</body>`)
   const { document } = dom.window
   const altById = await markImages(req, document)
