@@ -303,8 +303,26 @@ export interface Page {
    * SEO meta description.
    */
   description?: string | null;
+  /**
+   * Rich text is written in the editor below. Markdown, reStructuredText and HTML are written as source, with a preview of the page beside it.
+   */
+  contentType: 'RICHTEXT' | 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
   content?: string | null;
-  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
+  contentRich?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
   /**
    * Rendered and sanitized from the markup on save. Only the server sets this field.
    */
@@ -546,11 +564,27 @@ export interface Election {
    */
   slug: string;
   /**
-   * Markdown.
+   * Rich text is written in the editor below. Markdown, reStructuredText and HTML are written as source, with a preview of the page beside it.
    */
+  contentType: 'RICHTEXT' | 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
   description?: string | null;
+  descriptionRich?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
   /**
-   * Rendered and sanitized from description on save. Only the server sets this field.
+   * Rendered and sanitized from the markup on save. Only the server sets this field.
    */
   descriptionHtml?: string | null;
   /**
@@ -610,11 +644,33 @@ export interface Nomination {
    */
   nominatorName?: string | null;
   /**
-   * Why this person should serve (Markdown).
+   * Rich text is written in the editor below. Markdown, reStructuredText and HTML are written as source, with a preview of the page beside it.
    */
-  statement: string;
+  contentType: 'RICHTEXT' | 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
   /**
-   * Rendered and sanitized from statement on save. Only the server sets this field.
+   * Why this person should serve.
+   */
+  statement?: string | null;
+  /**
+   * Why this person should serve.
+   */
+  statementRich?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Rendered and sanitized from the markup on save. Only the server sets this field.
    */
   statementHtml?: string | null;
   employer?: string | null;
@@ -642,8 +698,26 @@ export interface CodeSample {
    */
   slug: string;
   code: string;
+  /**
+   * Rich text is written in the editor below. Markdown, reStructuredText and HTML are written as source, with a preview of the page beside it.
+   */
+  contentType: 'RICHTEXT' | 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
   description?: string | null;
-  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
+  descriptionRich?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
   /**
    * Rendered and sanitized from the markup on save. Only the server sets this field.
    */
@@ -732,8 +806,26 @@ export interface Release {
   eolDate?: string | null;
   releasePage?: (string | null) | Page;
   releaseNotesUrl?: string | null;
+  /**
+   * Rich text is written in the editor below. Markdown, reStructuredText and HTML are written as source, with a preview of the page beside it.
+   */
+  contentType: 'RICHTEXT' | 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
   content?: string | null;
-  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
+  contentRich?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
   /**
    * Rendered and sanitized from the markup on save. Only the server sets this field.
    */
@@ -899,8 +991,26 @@ export interface Event {
    * Categories of the event’s calendar.
    */
   categories?: (string | EventCategory)[] | null;
+  /**
+   * Rich text is written in the editor below. Markdown, reStructuredText and HTML are written as source, with a preview of the page beside it.
+   */
+  contentType: 'RICHTEXT' | 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
   description?: string | null;
-  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
+  descriptionRich?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
   /**
    * Rendered and sanitized from the markup on save. Only the server sets this field.
    */
@@ -1171,14 +1281,48 @@ export interface Job {
   city?: string | null;
   region?: string | null;
   country: string;
-  description: string;
   /**
-   * Rendered and sanitized from description on save. Only the server sets this field.
+   * Rich text is written in the editor below. Markdown, reStructuredText and HTML are written as source, with a preview of the page beside it.
+   */
+  contentType: 'RICHTEXT' | 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
+  description?: string | null;
+  descriptionRich?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Rendered and sanitized from the markup on save. Only the server sets this field.
    */
   descriptionHtml?: string | null;
   requirements?: string | null;
+  requirementsRich?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
   /**
-   * Rendered and sanitized from requirements on save. Only the server sets this field.
+   * Rendered and sanitized from the markup on save. Only the server sets this field.
    */
   requirementsHtml?: string | null;
   /**
@@ -1287,8 +1431,26 @@ export interface SuccessStory {
   companyName: string;
   companyUrl?: string | null;
   category: string | StoryCategory;
+  /**
+   * Rich text is written in the editor below. Markdown, reStructuredText and HTML are written as source, with a preview of the page beside it.
+   */
+  contentType: 'RICHTEXT' | 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
   content?: string | null;
-  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
+  contentRich?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
   /**
    * Rendered and sanitized from the markup on save. Only the server sets this field.
    */
@@ -1366,8 +1528,26 @@ export interface CommunityPost {
    * Generated from title when left empty.
    */
   slug: string;
+  /**
+   * Rich text is written in the editor below. Markdown, reStructuredText and HTML are written as source, with a preview of the page beside it.
+   */
+  contentType: 'RICHTEXT' | 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
   content?: string | null;
-  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
+  contentRich?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
   /**
    * Rendered and sanitized from the markup on save. Only the server sets this field.
    */
@@ -1996,8 +2176,26 @@ export interface Minute {
    * Made from the meeting date (psf-board-2024-01-15) when left empty.
    */
   slug: string;
+  /**
+   * Rich text is written in the editor below. Markdown, reStructuredText and HTML are written as source, with a preview of the page beside it.
+   */
+  contentType: 'RICHTEXT' | 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
   content?: string | null;
-  contentType: 'MARKDOWN' | 'RESTRUCTUREDTEXT' | 'HTML';
+  contentRich?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
   /**
    * Rendered and sanitized from the markup on save. Only the server sets this field.
    */
@@ -2546,8 +2744,9 @@ export interface PagesSelect<T extends boolean = true> {
   order?: T;
   keywords?: T;
   description?: T;
-  content?: T;
   contentType?: T;
+  content?: T;
+  contentRich?: T;
   contentHtml?: T;
   isPublished?: T;
   templateName?: T;
@@ -2653,8 +2852,9 @@ export interface CodeSamplesSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
   code?: T;
-  description?: T;
   contentType?: T;
+  description?: T;
+  descriptionRich?: T;
   descriptionHtml?: T;
   isPublished?: T;
   creator?: T;
@@ -2702,8 +2902,9 @@ export interface ReleasesSelect<T extends boolean = true> {
   eolDate?: T;
   releasePage?: T;
   releaseNotesUrl?: T;
-  content?: T;
   contentType?: T;
+  content?: T;
+  contentRich?: T;
   contentHtml?: T;
   versionNumber?: T;
   versionSeries?: T;
@@ -2783,8 +2984,9 @@ export interface EventsSelect<T extends boolean = true> {
   calendar?: T;
   venue?: T;
   categories?: T;
-  description?: T;
   contentType?: T;
+  description?: T;
+  descriptionRich?: T;
   descriptionHtml?: T;
   isPublished?: T;
   featured?: T;
@@ -2911,9 +3113,12 @@ export interface JobsSelect<T extends boolean = true> {
   city?: T;
   region?: T;
   country?: T;
+  contentType?: T;
   description?: T;
+  descriptionRich?: T;
   descriptionHtml?: T;
   requirements?: T;
+  requirementsRich?: T;
   requirementsHtml?: T;
   contact?: T;
   url?: T;
@@ -2974,8 +3179,9 @@ export interface SuccessStoriesSelect<T extends boolean = true> {
   companyName?: T;
   companyUrl?: T;
   category?: T;
-  content?: T;
   contentType?: T;
+  content?: T;
+  contentRich?: T;
   contentHtml?: T;
   isPublished?: T;
   featured?: T;
@@ -3016,8 +3222,9 @@ export interface StoryCategoriesSelect<T extends boolean = true> {
 export interface CommunityPostsSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
-  content?: T;
   contentType?: T;
+  content?: T;
+  contentRich?: T;
   contentHtml?: T;
   isPublished?: T;
   photos?: T;
@@ -3377,8 +3584,9 @@ export interface SponsorLegalClausesSelect<T extends boolean = true> {
 export interface MinutesSelect<T extends boolean = true> {
   date?: T;
   slug?: T;
-  content?: T;
   contentType?: T;
+  content?: T;
+  contentRich?: T;
   contentHtml?: T;
   isPublished?: T;
   creator?: T;
@@ -3409,7 +3617,9 @@ export interface WorkGroupsSelect<T extends boolean = true> {
 export interface ElectionsSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
+  contentType?: T;
   description?: T;
+  descriptionRich?: T;
   descriptionHtml?: T;
   nominationsOpen?: T;
   nominationsClose?: T;
@@ -3447,7 +3657,9 @@ export interface NominationsSelect<T extends boolean = true> {
   nominee?: T;
   nominator?: T;
   nominatorName?: T;
+  contentType?: T;
   statement?: T;
+  statementRich?: T;
   statementHtml?: T;
   employer?: T;
   otherAffiliations?: T;

@@ -60,6 +60,7 @@ import { explicitAccess } from './src/platform/access/explicitAccess'
 import { poolOptions } from './src/platform/db/settings'
 import { healthEndpoint } from './src/platform/health'
 import { logger } from './src/platform/logging'
+import { markupEndpoints } from './src/platform/markup/endpoints'
 import { metricsEndpoint } from './src/platform/metrics'
 import { pythondotorgEndpoints } from './src/downloads/pythondotorg'
 import { bannerReads } from './src/banners/reads'
@@ -186,7 +187,7 @@ export default buildConfig({
   ),
   defaultDepth: 1,
   email: emailAdapter(),
-  endpoints: [healthEndpoint, metricsEndpoint, ...pythondotorgEndpoints],
+  endpoints: [healthEndpoint, metricsEndpoint, ...pythondotorgEndpoints, ...markupEndpoints],
   graphQL: {
     // frontends generate their types from the schema (also committed as schema.graphql)
     disableIntrospectionInProduction: false,

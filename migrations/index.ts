@@ -19,6 +19,8 @@ import * as migration_20261130_000001_import_constraints from './20261130_000001
 import * as migration_20261130_000002_history from './20261130_000002_history';
 import * as migration_20261130_000003_history_cascade from './20261130_000003_history_cascade';
 import * as migration_20261130_000004_delete_rules from './20261130_000004_delete_rules';
+import * as migration_20261130_000005_richtext_content_types from './20261130_000005_richtext_content_types';
+import * as migration_20261130_000006_richtext from './20261130_000006_richtext';
 
 export const migrations = [
   {
@@ -125,5 +127,15 @@ export const migrations = [
     up: migration_20261130_000004_delete_rules.up,
     down: migration_20261130_000004_delete_rules.down,
     name: '20261130_000004_delete_rules',
+  },
+  {
+    up: migration_20261130_000005_richtext_content_types.up,
+    down: migration_20261130_000005_richtext_content_types.down,
+    name: '20261130_000005_richtext_content_types',
+  },
+  {
+    up: migration_20261130_000006_richtext.up,
+    down: migration_20261130_000006_richtext.down,
+    name: '20261130_000006_richtext',
   },
 ];

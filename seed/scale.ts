@@ -19,7 +19,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import { slugify } from '../fields/slugify'
 import { parseVersion, versionNumber, versionSeries, versionSortKey } from '../src/downloads/version'
-import { renderMarkup } from '../src/platform/markup/render'
+import { renderContent, renderMarkup } from '../src/platform/markup/render'
 import { sanitize } from '../src/platform/markup/sanitize'
 import { runStep, type SeedRun, type SQLQuery, type Step } from './context'
 import { demoEvents } from './data/events'
@@ -212,10 +212,10 @@ const scaleJobs = (run: SeedRun) =>
                 region text, remote boolean, requirements text, requirements_html text, slug text,
                 status enum_jobs_status, title text, types jsonb, url text)
             ), jobs_in AS (
-              INSERT INTO jobs (job_title, company_name, slug, status, city, region, country, description, description_html,
-                requirements, requirements_html, contact, url, email, category_id, telecommuting, agencies, is_featured,
-                expires, creator_id)
-              SELECT s.title, s.company, s.slug, s.status, s.city, s.region, s.country, s.description, s.description_html,
+              INSERT INTO jobs (job_title, company_name, slug, status, city, region, country, content_type, description,
+                description_html, requirements, requirements_html, contact, url, email, category_id, telecommuting, agencies,
+                is_featured, expires, creator_id)
+              SELECT s.title, s.company, s.slug, s.status, s.city, s.region, s.country, 'MARKDOWN', s.description, s.description_html,
                 s.requirements, s.requirements_html, s.contact, s.url, s.email, c.id, s.remote, NOT s.remote, false,
                 s.expires, s.creator
               FROM source s LEFT JOIN job_categories c ON c.slug = s.category
@@ -386,14 +386,23 @@ const scaleBlogs = (run: SeedRun) => {
 }
 
 const scalePages = (run: SeedRun) => {
-  const html = new Map(PAGES.map((page) => [page.path, renderMarkup(page.content, page.contentType)]))
   return runStep(run, 'scale: pages', run.scale - 1, async (step) => {
     const creator = step.actor('maya').id
     const at = step.now.toISOString()
+    // the renderer of the save path, once per page (rich text reads the pages and images it links to)
+    const req = await step.req(step.actor('maya'))
+    const html = new Map<string, string>()
+    for (const page of PAGES) {
+      html.set(
+        page.path,
+        await renderContent(req, { contentType: page.contentType, rich: page.contentRich, source: page.content }),
+      )
+    }
     for (let copy = 2; copy <= step.scale; copy += 1) {
       const rows = PAGES.map((page) => ({
         content: page.contentType === 'HTML' ? sanitize(page.content) : page.content,
         content_html: html.get(page.path)!,
+        content_rich: page.contentRich ?? null,
         content_type: page.contentType,
         description: page.description,
         is_published: page.isPublished,
@@ -406,11 +415,11 @@ const scalePages = (run: SeedRun) => {
       // does), the legacy id comes from pages_legacy_id_seq
       const created = await insertRecorded(
         step,
-        sql`inserted AS (INSERT INTO pages (title, path, keywords, description, content, content_type, content_html, is_published,
+        sql`inserted AS (INSERT INTO pages (title, path, keywords, description, content, content_rich, content_type, content_html, is_published,
               legacy_id, creator_id, last_modified_by_id, created, updated)
-            SELECT x.title, x.path, x.keywords, x.description, x.content, x.content_type, x.content_html, x.is_published,
+            SELECT x.title, x.path, x.keywords, x.description, x.content, x.content_rich, x.content_type, x.content_html, x.is_published,
               nextval('pages_legacy_id_seq'), ${creator}, ${creator}, ${at}, ${at}
-            FROM jsonb_to_recordset(${json(rows)}) AS x(content text, content_html text, content_type enum_pages_content_type,
+            FROM jsonb_to_recordset(${json(rows)}) AS x(content text, content_html text, content_rich jsonb, content_type enum_pages_content_type,
               description text, is_published boolean, keywords text, path text, title text)
             ON CONFLICT DO NOTHING
             RETURNING 'pages' AS collection, path AS key, id)`,

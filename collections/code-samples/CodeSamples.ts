@@ -43,7 +43,7 @@ export const CodeSamples: CollectionConfig = withHistory({
       admin: { language: 'python' },
       required: true,
     },
-    ...markupFields({ defaultContentType: 'MARKDOWN', name: 'description' }),
+    ...markupFields({ name: 'description', sourceContentType: 'MARKDOWN' }),
     isPublishedField(),
     creatorField(),
     legacyIdField('code_samples_legacy_id_seq'),

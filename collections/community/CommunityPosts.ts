@@ -35,7 +35,7 @@ export const CommunityPosts: CollectionConfig = {
   fields: [
     { name: 'title', type: 'text', maxLength: 500, required: true },
     slugField({ from: 'title' }),
-    ...markupFields({ defaultContentType: 'MARKDOWN' }),
+    ...markupFields({ sourceContentType: 'MARKDOWN' }),
     isPublishedField(),
     {
       name: 'photos',

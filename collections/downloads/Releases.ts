@@ -140,7 +140,7 @@ export const Releases: CollectionConfig = {
       maxLength: 1000,
       validate: strictOrPythondotorg(httpUrlValidator('releaseNotesUrl'), djangoUrlValidator('releaseNotesUrl')),
     },
-    ...markupFields({ defaultContentType: 'RESTRUCTUREDTEXT' }),
+    ...markupFields({ sourceContentType: 'RESTRUCTUREDTEXT' }),
     serverFilled(
       { name: 'versionNumber', type: 'text', admin: { position: 'sidebar' }, index: true },
       'Parsed from the name on save.',

@@ -3,7 +3,7 @@ import type { CollectionConfig, DateField } from 'payload'
 import { anyone } from '../../access/anyone'
 import { isStaff } from '../../access/isStaff'
 import { legacyIdField } from '../../fields/legacyId'
-import { renderedHtmlField } from '../../fields/renderedHtml'
+import { markupFields } from '../../fields/markup'
 import { slugField } from '../../fields/slug'
 import { normalizeElectionDate, validateElectionDates } from '../../hooks/elections/electionDates'
 import { refuseUserFieldFilters } from '../../hooks/elections/refuseUserFieldFilters'
@@ -53,8 +53,7 @@ export const Elections: CollectionConfig = {
   fields: [
     { name: 'name', type: 'text', maxLength: 100, required: true },
     slugField(),
-    { name: 'description', type: 'textarea', admin: { description: 'Markdown.' }, maxLength: 20000 },
-    renderedHtmlField('description'),
+    ...markupFields({ maxLength: 20000, name: 'description', sourceContentType: 'MARKDOWN' }),
     {
       type: 'row',
       fields: [

@@ -6,7 +6,7 @@ import { isStaff } from '../../access/isStaff'
 import { ownerOrStaff } from '../../access/ownerOrStaff'
 import { existingIn } from '../../fields/existingIn'
 import { legacyIdField } from '../../fields/legacyId'
-import { renderedHtmlField } from '../../fields/renderedHtml'
+import { markupFields } from '../../fields/markup'
 import { enforceNominationRules } from '../../hooks/elections/enforceNominationRules'
 import { notifyNominee } from '../../hooks/elections/notifyNominee'
 import { refuseUserFieldFilters } from '../../hooks/elections/refuseUserFieldFilters'
@@ -88,14 +88,10 @@ export const Nominations: CollectionConfig = {
       { name: 'nominatorName', type: 'text', access: serverOnly, maxLength: 320 },
       "The nominator's display name, kept on save.",
     ),
-    {
-      name: 'statement',
-      type: 'textarea',
-      admin: { description: 'Why this person should serve (Markdown).' },
-      maxLength: 20000,
-      required: true,
-    },
-    renderedHtmlField('statement'),
+    ...markupFields({
+      sources: [{ name: 'statement', description: 'Why this person should serve.', maxLength: 20000, required: true }],
+      sourceContentType: 'MARKDOWN',
+    }),
     { name: 'employer', type: 'text', maxLength: 1024 },
     { name: 'otherAffiliations', type: 'text', maxLength: 2048 },
     { name: 'previousBoardService', type: 'text', maxLength: 1024 },

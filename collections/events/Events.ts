@@ -81,7 +81,7 @@ export const Events: CollectionConfig = {
       relationTo: 'event-categories',
       validate: eventCategoriesValidator,
     },
-    ...markupFields({ name: 'description', defaultContentType: 'RESTRUCTUREDTEXT' }),
+    ...markupFields({ name: 'description', sourceContentType: 'RESTRUCTUREDTEXT' }),
     isPublishedField(),
     {
       name: 'featured',

@@ -8,7 +8,7 @@ import { jobsReadable } from '../../access/jobs'
 import { ownerOrStaff } from '../../access/ownerOrStaff'
 import { creatorField } from '../../fields/contentManageable'
 import { validateEmailLength } from '../../fields/email'
-import { renderedHtmlField } from '../../fields/renderedHtml'
+import { markupFields } from '../../fields/markup'
 import { slugField } from '../../fields/slug'
 import { slugify } from '../../fields/slugify'
 import { httpUrlValidator } from '../../fields/url'
@@ -106,10 +106,13 @@ export const Jobs: CollectionConfig = {
         },
       ],
     },
-    { name: 'description', type: 'textarea', maxLength: 20000, required: true },
-    renderedHtmlField('description'),
-    { name: 'requirements', type: 'textarea', maxLength: 20000 },
-    renderedHtmlField('requirements'),
+    ...markupFields({
+      sources: [
+        { name: 'description', maxLength: 20000, required: true },
+        { name: 'requirements', maxLength: 20000 },
+      ],
+      sourceContentType: 'MARKDOWN',
+    }),
     {
       name: 'contact',
       type: 'text',

@@ -61,7 +61,7 @@ export const Minutes: CollectionConfig = withHistory({
         },
       },
     }),
-    ...markupFields({ defaultContentType: 'RESTRUCTUREDTEXT' }),
+    ...markupFields({ sourceContentType: 'RESTRUCTUREDTEXT' }),
     isPublishedField(),
     creatorField(),
     legacyIdField('minutes_legacy_id_seq'),

@@ -6,6 +6,10 @@ import { missingFileIsNotFound, uploadDir } from '../../src/platform/uploads'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { legacyIdField } from '../../fields/legacyId'
 import { ADMIN_GROUPS } from '../../src/platform/admin/groups'
+import {
+  rerenderLinkingContentOnChange,
+  rerenderLinkingContentOnDelete,
+} from '../../hooks/pages/rerenderLinkingContent'
 
 export const PageImages: CollectionConfig = {
   slug: 'page-images',
@@ -47,7 +51,12 @@ export const PageImages: CollectionConfig = {
     legacyIdField('page_images_legacy_id_seq'),
   ],
   graphQL: { pluralName: 'PageImages', singularName: 'PageImage' },
-  hooks: { beforeOperation: [rejectMalformedInput] },
+  hooks: {
+    // rich text showing the image shows its current file and alt text (and nothing once it is deleted)
+    afterChange: [rerenderLinkingContentOnChange('page-images')],
+    afterDelete: [rerenderLinkingContentOnDelete('page-images')],
+    beforeOperation: [rejectMalformedInput],
+  },
   upload: {
     adminThumbnail: 'thumbnail',
     imageSizes: [

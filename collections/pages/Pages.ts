@@ -14,6 +14,10 @@ import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { readEndpoints } from '../../src/platform/reads'
 import { pageReads } from '../../src/site-pages/reads'
 import { deleteDependents } from '../../hooks/shared/deleteDependents'
+import {
+  rerenderLinkingContentOnChange,
+  rerenderLinkingContentOnDelete,
+} from '../../hooks/pages/rerenderLinkingContent'
 import { previewAt } from '../../src/platform/preview'
 import { serverFilled } from '../../fields/serverFilled'
 import { withHistory } from '../../src/platform/history/withHistory'
@@ -68,7 +72,7 @@ export const Pages: CollectionConfig = withHistory({
       admin: { description: 'SEO meta description.' },
       maxLength: 5000,
     },
-    ...markupFields({ defaultContentType: 'RESTRUCTUREDTEXT' }),
+    ...markupFields({ sourceContentType: 'RESTRUCTUREDTEXT' }),
     isPublishedField(),
     {
       name: 'templateName',
@@ -92,9 +96,10 @@ export const Pages: CollectionConfig = withHistory({
   ],
   graphQL: { pluralName: 'Pages', singularName: 'Page' },
   hooks: {
-    // moving a page moves the pages below it (hooks/pages/pageTree.ts)
-    afterChange: [movePagesBelow],
-    afterDelete: [rederiveAfterDelete],
+    // moving a page moves the pages below it (hooks/pages/pageTree.ts); rich text linking to a page
+    // follows it when it moves (and keeps only the text when it is deleted)
+    afterChange: [movePagesBelow, rerenderLinkingContentOnChange('pages')],
+    afterDelete: [rederiveAfterDelete, rerenderLinkingContentOnDelete('pages')],
     // the parent from the path; meta title and description default to the page's (src/platform/seo.ts)
     beforeChange: [placeInPageTree, fillSeoDefaults],
     beforeDelete: [

@@ -56,7 +56,7 @@ export const SuccessStories: CollectionConfig = withHistory({
       required: true,
       validate: existingIn('story-categories', 'story category'),
     },
-    ...markupFields({ defaultContentType: 'RESTRUCTUREDTEXT' }),
+    ...markupFields({ sourceContentType: 'RESTRUCTUREDTEXT' }),
     isPublishedField(),
     {
       name: 'featured',

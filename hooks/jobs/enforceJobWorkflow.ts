@@ -30,6 +30,18 @@ const NOT_CONTENT = new Set([
 
 const DATE_FIELDS = new Set(['expires'])
 
+/** JSON with object keys in one order: rich text read back from jsonb comes in the database's key order. */
+const stable = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(stable)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((key) => [key, stable((value as Record<string, unknown>)[key])]),
+        )
+      : value
+
 const comparable = (field: string, value: unknown): string => {
   const id = (item: unknown) => (item && typeof item === 'object' && 'id' in item ? (item as { id: unknown }).id : item)
   if (DATE_FIELDS.has(field) && value) {
@@ -37,7 +49,7 @@ const comparable = (field: string, value: unknown): string => {
     if (!Number.isNaN(time)) return JSON.stringify(time)
   }
   const normalized = Array.isArray(value) ? value.map(id).map(String).sort() : id(value)
-  return JSON.stringify(normalized === '' || normalized === undefined ? null : normalized)
+  return JSON.stringify(stable(normalized === '' || normalized === undefined ? null : normalized))
 }
 
 const refuse = (message: string, status: 403 | 409): never => {

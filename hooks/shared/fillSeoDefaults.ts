@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { type ContentType, renderMarkup } from '../../src/platform/markup/render'
+import { type ContentType, renderContent } from '../../src/platform/markup/render'
 import { defaultMetaDescription, defaultMetaTitle } from '../../src/platform/seo'
 
 type Meta = {
@@ -25,15 +25,19 @@ const followsDefault = (value: null | string | undefined, lastGenerated: null | 
  * them. Collection hooks run before the fields' own, so the content is
  * rendered here as `contentHtml` will be.
  */
-export const fillSeoDefaults: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+export const fillSeoDefaults: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
   const doc = { ...(originalDoc ?? {}), ...data }
-  const contentType = (doc.contentType ?? 'RESTRUCTUREDTEXT') as ContentType
+  const contentType = (doc.contentType ?? 'RICHTEXT') as ContentType
   const description = defaultMetaDescription({
     ...doc,
     // only rendered when the description field does not already give the default
     contentHtml: doc.description
       ? null
-      : renderMarkup(typeof doc.content === 'string' ? doc.content : null, contentType),
+      : await renderContent(req, {
+          contentType,
+          rich: doc.contentRich,
+          source: typeof doc.content === 'string' ? doc.content : null,
+        }),
   })
   const title = defaultMetaTitle(doc)
   const previous = (originalDoc?.meta ?? {}) as Meta

@@ -7,10 +7,15 @@
  * for it; tests/seed/seed.test.ts fails until every type in CONTENT_TYPES
  * has a seeded page.
  */
+import { codeBlock, doc, heading, link, list, paragraph, quote } from '../../src/platform/markup/lexicalNodes'
+import type { Page } from '../../payload-types'
 import type { ContentType } from '../../src/platform/markup/render'
 
 export type PageSpec = {
+  /** the source text (every content type but rich text) */
   content: string
+  /** the Lexical JSON of a rich text page */
+  contentRich?: Page['contentRich']
   contentType: ContentType
   description: string
   isPublished: boolean
@@ -329,6 +334,26 @@ Major new features
     isPublished: true,
     path: 'downloads/release/python-3140',
     title: 'Python Release Python 3.14.0',
+  },
+  {
+    content: '',
+    contentRich: doc(
+      heading('h1', 'Diversity and Inclusion'),
+      paragraph(
+        'The Python community welcomes everyone. The ',
+        link('https://policies.python.org/python.org/code-of-conduct/', 'code of conduct'),
+        ' applies to every space the PSF runs.',
+      ),
+      quote('Come for the language, stay for the community.'),
+      heading('h2', 'Ways to take part'),
+      list('ul', ['Join a user group near you.'], ['Mentor at a sprint.'], ['Speak at a conference.']),
+      codeBlock('python', 'print("Hello, community!")'),
+    ),
+    contentType: 'RICHTEXT',
+    description: 'Diversity and inclusion in the Python community.',
+    isPublished: true,
+    path: 'community/diversity',
+    title: 'Diversity and Inclusion',
   },
 ]
 

@@ -119,7 +119,7 @@ export const seedElections = (run: SeedRun) =>
           // overrideAccess: staff's election, written by the system; its status follows from the dates
           const doc = await step.payload.create({
             collection: 'elections',
-            data: { ...dates, description: election.description, name, slug },
+            data: { ...dates, contentType: 'MARKDOWN', description: election.description, name, slug },
             ...ID_ONLY,
             overrideAccess: true,
             req: await step.req(step.actor('tomas')),

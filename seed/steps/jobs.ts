@@ -121,6 +121,7 @@ export const seedJobs = (run: SeedRun) =>
               city: job.city,
               companyName: job.company,
               contact: `${owner.firstName} ${owner.lastName}`,
+              contentType: 'MARKDOWN',
               country: job.country,
               description: jobDescription(job),
               email: `jobs@${domainOf(job.company)}`,

@@ -8,6 +8,7 @@
  * `timezones-ical-library`, which ships the IANA rules as ready VTIMEZONE
  * text, has no dependencies and follows tzdata releases.
  */
+import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 import { TZDate } from '@date-fns/tz'
 import ical, { type ICalCalendar } from 'ical-generator'
 import { APIError, type Endpoint, type PayloadRequest, type Where } from 'payload'
@@ -97,8 +98,25 @@ const stillOn = (component: Component, zone: string, at: Date): boolean => {
 
 type IcsEvent = Pick<
   Event,
-  'categories' | 'description' | 'descriptionHtml' | 'id' | 'title' | 'uid' | 'updatedAt' | 'venue'
+  | 'categories'
+  | 'contentType'
+  | 'description'
+  | 'descriptionHtml'
+  | 'descriptionRich'
+  | 'id'
+  | 'title'
+  | 'uid'
+  | 'updatedAt'
+  | 'venue'
 >
+
+/** The description as text: the source as written, or the text of rich text. */
+const plainDescription = (event: IcsEvent): string =>
+  (event.contentType === 'RICHTEXT'
+    ? event.descriptionRich
+      ? convertLexicalToPlaintext({ data: event.descriptionRich as never })
+      : ''
+    : event.description) ?? ''
 
 const addEvent = (cal: ICalCalendar, event: IcsEvent, schedule: Schedule, at: Date) => {
   const zone = schedule.zone
@@ -108,11 +126,12 @@ const addEvent = (cal: ICalCalendar, event: IcsEvent, schedule: Schedule, at: Da
     .map((category) => (category && typeof category === 'object' ? (category as EventCategory).name : null))
     .filter((name): name is string => Boolean(name))
   const uid = event.uid || `${event.id}@python.org`
+  const plain = plainDescription(event)
   for (const { component, uidPrefix } of components(schedule)) {
     if (!stillOn(component, zone, at)) continue
     const common = {
       categories: categories.map((name) => ({ name })),
-      description: event.description ? { html: event.descriptionHtml ?? undefined, plain: event.description } : null,
+      description: plain ? { html: event.descriptionHtml ?? undefined, plain } : null,
       id: `${uidPrefix}${uid}`,
       location,
       stamp: new Date(event.updatedAt),
@@ -182,8 +201,10 @@ export const buildIcs = async (
       req,
       select: {
         categories: true,
+        contentType: true,
         description: true,
         descriptionHtml: true,
+        descriptionRich: true,
         title: true,
         uid: true,
         updatedAt: true,

@@ -226,3 +226,37 @@ describe('GET /api/calendars/:slug/ics', () => {
     ])
   })
 })
+
+describe('an event written in rich text', () => {
+  it('has its text as the DESCRIPTION (and its HTML as X-ALT-DESC)', async () => {
+    const rich = await createCalendar(t, actors.staff, { name: 'Rich', slug: 'rich-text-events', timeZone: 'UTC' })
+    const paragraph = (text: string) => ({
+      children: [{ detail: 0, format: 0, mode: 'normal', style: '', text, type: 'text', version: 1 }],
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+      type: 'paragraph',
+      version: 1,
+    })
+    const event = await createEvent(t, actors.staff, rich.id, {
+      contentType: 'RICHTEXT',
+      descriptionRich: {
+        root: {
+          children: [paragraph('Sprints all day.')],
+          direction: 'ltr',
+          format: '',
+          indent: 0,
+          type: 'root',
+          version: 1,
+        },
+      },
+      isPublished: true,
+      title: 'Rich sprint',
+    })
+    await addOccurrence(t, actors.staff, event.id, { dtEnd: '2026-05-01T18:00:00Z', dtStart: '2026-05-01T09:00:00Z' })
+    const text = await fetchIcs('/calendars/rich-text-events/ics')
+    const sprint = parse(text).events.find((item) => item.summary === 'Rich sprint')!
+    expect(sprint.description).toBe('Sprints all day.')
+    expect(text).toContain('<p>Sprints all day.</p>')
+  })
+})

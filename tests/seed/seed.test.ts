@@ -367,6 +367,7 @@ describe('npm run seed -- --reset', () => {
       data: {
         category: educator!.id,
         companyName: 'Own School',
+        contentType: 'MARKDOWN',
         country: 'Italy',
         description: 'Teach Python.',
         email: 'jobs@own-school.example.com',
