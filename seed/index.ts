@@ -10,6 +10,7 @@
  *   --essentials  only the first superuser, the email templates and the
  *               operating systems (a real site's first run)
  */
+import '../src/platform/scripts/holdOpen'
 import { parseArgs } from 'node:util'
 
 import { getPayload } from 'payload'

@@ -4,6 +4,7 @@
  * sponsorship levels and legal clauses. Safe to run again: rows are matched
  * by their python.org id.
  */
+import '../src/platform/scripts/holdOpen'
 import fs from 'node:fs'
 
 import { getPayload } from 'payload'

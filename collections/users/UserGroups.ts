@@ -6,6 +6,7 @@ import { ownerOrStaff } from '../../access/ownerOrStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { contentManageableFields } from '../../fields/contentManageable'
 import { slugField } from '../../fields/slug'
+import { httpUrlValidator } from '../../fields/url'
 import { rejectMalformedInput } from '../../hooks/shared/rejectMalformedInput'
 import { serverDefaulted } from '../../fields/serverDefaulted'
 import { legacyIdField } from '../../fields/legacyId'
@@ -37,7 +38,7 @@ export const UserGroups: CollectionConfig = {
     { name: 'name', type: 'text', maxLength: 200, required: true },
     slugField({ from: 'name' }),
     { name: 'location', type: 'text', maxLength: 200 },
-    { name: 'url', type: 'text', maxLength: 500 },
+    { name: 'url', type: 'text', maxLength: 500, validate: httpUrlValidator('url') },
     {
       name: 'userGroupType',
       type: 'select',

@@ -6,6 +6,7 @@
  * need; running it again updates what changed and leaves the rest alone.
  * Exits 1 when a file could not be imported.
  */
+import '../../src/platform/scripts/holdOpen'
 import { parseArgs } from 'node:util'
 
 import { getPayload } from 'payload'

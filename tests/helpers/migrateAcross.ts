@@ -5,6 +5,7 @@
  * migrations, and prints the rows SQL_AFTER selects: `ROWS <json>`. For
  * tests that data written before a migration survives it as intended.
  */
+import '../../src/platform/scripts/holdOpen'
 import pg from 'pg'
 import { getPayload, readMigrationFiles } from 'payload'
 

@@ -4,6 +4,7 @@
  * first and after each: `STEPS <json SchemaSnapshot[]>`. One process instead
  * of one `payload migrate` per migration.
  */
+import '../../src/platform/scripts/holdOpen'
 import { getPayload, readMigrationFiles } from 'payload'
 
 import { schemaSnapshot } from './schema'

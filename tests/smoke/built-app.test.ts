@@ -263,6 +263,20 @@ describe('the built app: bad query parameters are 400s naming them', () => {
   it('a good relationship path still answers', async () => {
     expect((await call('jobs?where[category.slug][equals]=web&limit=1')).status).toBe(200)
   })
+
+  it('a path through two relationships to a private field is refused, and the server keeps serving', async () => {
+    // Payload 3.90 validates the deepest hop of such a path in a promise nobody awaits: the answer is
+    // a 400 all the same, and the rejection left over is logged by Next.js's handler, not fatal
+    for (const path of [
+      'release-files?where[release.creator.sessions.id][exists]=true',
+      'event-occurrences?where[event.creator.email][exists]=true',
+    ]) {
+      expect((await call(path)).status).toBe(400)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect((await call('health')).status).toBe(200)
+    expect(server!.child.exitCode).toBeNull()
+  })
 })
 
 describe('the built app: CORS and Vary', () => {

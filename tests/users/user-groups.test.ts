@@ -133,6 +133,17 @@ describe('creating a user group', () => {
     await expectFieldError(await create(bob, { name: 'Bad', slug: 'Not A Slug!' }), 'slug')
     expect(await groupCount()).toBe(before)
   })
+
+  it('a url that is not http(s) is refused, naming `url` (a frontend puts it in an href)', async () => {
+    const before = await groupCount()
+    for (const url of ['javascript:alert(1)', 'data:text/html,hi', 'not a url']) {
+      await expectFieldError(await create(bob, { name: `Url ${url}`, url }), 'url')
+    }
+    expect(await groupCount()).toBe(before)
+    expect((await createOk(bob, { name: 'Linked Group', url: 'https://example.org/group' })).url).toBe(
+      'https://example.org/group',
+    )
+  })
 })
 
 describe('updating a user group', () => {

@@ -3,6 +3,7 @@
  * PAYLOAD_SECRET in one .tar.gz (see src/platform/backup.ts).
  * Default file: .data/backups/pythondotorg-<UTC time>.tar.gz.
  */
+import './holdOpen'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 

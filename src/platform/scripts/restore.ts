@@ -8,6 +8,7 @@
  * PAYLOAD_SECRET, when set, must be the backup's; when not set (development)
  * the backup's secret becomes the data folder's.
  */
+import './holdOpen'
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
