@@ -7,12 +7,13 @@
  */
 import '../../src/platform/scripts/holdOpen'
 import pg from 'pg'
-import { getPayload, readMigrationFiles } from 'payload'
+import { getPayload } from 'payload'
+
+import { committedMigrations as files } from '../../src/platform/db/committedMigrations'
 
 process.env.PAYLOAD_MIGRATING = 'true'
 const { default: config } = await import('../../payload.config')
 const payload = await getPayload({ config, disableOnInit: true })
-const files = await readMigrationFiles({ payload })
 const before = process.env.MIGRATE_BEFORE!
 const first = files.findIndex((file) => file.name >= before)
 if (first < 1) throw new Error(`no migration named ${before} or later after the first`)

@@ -5,14 +5,15 @@
  * of one `payload migrate` per migration.
  */
 import '../../src/platform/scripts/holdOpen'
-import { getPayload, readMigrationFiles } from 'payload'
+import { getPayload } from 'payload'
+
+import { committedMigrations as files } from '../../src/platform/db/committedMigrations'
 
 import { schemaSnapshot } from './schema'
 
 process.env.PAYLOAD_MIGRATING = 'true'
 const { default: config } = await import('../../payload.config')
 const payload = await getPayload({ config, disableOnInit: true })
-const files = await readMigrationFiles({ payload })
 const url = process.env.DATABASE_URL!
 const steps = [await schemaSnapshot(url)]
 for (let k = 1; k <= files.length; k += 1) {

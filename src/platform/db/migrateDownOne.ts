@@ -7,8 +7,9 @@ import {
   killTransaction,
   type MigrationData,
   type Payload,
-  readMigrationFiles,
 } from 'payload'
+
+import { committedMigrations } from './committedMigrations'
 
 import { dbFor } from './sql'
 
@@ -34,7 +35,7 @@ const migrationsTableExists = async (db: Drizzle) => {
 export const migrateDownOne = async (payload: Payload): Promise<RolledBack> => {
   // an empty database, or one whose initial migration was rolled back
   if (!(await migrationsTableExists((payload.db as unknown as { drizzle: Drizzle }).drizzle))) return null
-  const files = await readMigrationFiles({ payload })
+  const files = committedMigrations
   // newest batch first, then newest name: the order Payload's migrate:down uses
   const { existingMigrations } = await getMigrations({ payload })
   const latest = existingMigrations[0] as (MigrationData & { id: number | string }) | undefined
@@ -42,7 +43,7 @@ export const migrateDownOne = async (payload: Payload): Promise<RolledBack> => {
   const file = files.find((candidate) => candidate.name === latest.name)
   if (!file) {
     throw new Error(
-      `Migration ${latest.name} is applied but its file is not in ${payload.db.migrationDir}: ` +
+      `Migration ${latest.name} is applied but is not in migrations/index.ts: ` +
         'roll back with the version of the code that added it.',
     )
   }

@@ -73,12 +73,14 @@ const main = async () => {
     if (values.replace) await emptyDatabase(databaseUrl)
 
     // the schema: exactly the migrations the backup was taken at, through Payload
-    const { getPayload, readMigrationFiles } = await import('payload')
+    const { getPayload } = await import('payload')
     const { default: config } = await import('../../../payload.config')
+    const { committedMigrations } = await import('../db/committedMigrations')
     const payload = await getPayload({ config, disableOnInit: true })
     try {
-      const files = await readMigrationFiles({ payload })
-      await payload.db.migrate({ migrations: files.filter((migration) => manifest.migrations.includes(migration.name)) })
+      await payload.db.migrate({
+        migrations: committedMigrations.filter((migration) => manifest.migrations.includes(migration.name)),
+      })
     } finally {
       await payload.destroy()
     }

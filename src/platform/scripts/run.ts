@@ -30,6 +30,15 @@ import { dataRoot, projectRoot } from '../paths'
 import { checkApiKeysReadable, checkDatabase, refuseEmbeddedInProduction, withMigrationLock } from '../startup'
 import { SHUTDOWN_KILL_MARGIN_MS, shutdownTimeoutMs, signalExitCode } from '../shutdown'
 
+// Lexical's Node entry points choose their build with a top-level await, and in Node 20 a module graph
+// holding several of those now and then never settles: the import of the config never finishes (the
+// process exits 13, or 0 from a dynamic import) and a migration, the worker or a command silently
+// does not run. The `production` export condition resolves them to the build itself. Every process
+// started from here inherits it.
+if (!/--conditions[= ]production/.test(process.env.NODE_OPTIONS ?? '')) {
+  process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, '--conditions=production'].filter(Boolean).join(' ')
+}
+
 const log = (message: string) => process.stdout.write(`[pythondotorg] ${message}\n`)
 const bin = (name: string) => path.join(projectRoot, 'node_modules', '.bin', name)
 
@@ -151,9 +160,11 @@ const runTogether = async (processes: { args: string[]; command: string; env?: N
 }
 
 const migrate = async () => {
-  const code = await withMigrationLock(process.env.DATABASE_URL!, log, () => runChild(bin('payload'), ['migrate']))
+  const code = await withMigrationLock(process.env.DATABASE_URL!, log, () =>
+    runChild(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src/platform/scripts/migrate.ts')]),
+  )
   if (stop) throw new Error('Stopped before the migrations completed.')
-  if (code !== 0) throw new Error(`payload migrate failed with exit code ${code}`)
+  if (code !== 0) throw new Error(`the migrations failed (exit code ${code})`)
 }
 
 const main = async () => {
