@@ -77,6 +77,8 @@ const OPERATORS: Record<string, string[]> = {
   // contains: a nested query on the related documents ({ contains: { slug: { equals: ... } } })
   relationship: [...EQUALITY, ...LISTS, 'contains'],
   relationTo: [...EQUALITY, ...LISTS],
+  // rich text is a JSON document too (Lexical's); its text is searchable in the rendered `*Html` field
+  richText: [...EQUALITY, 'in', 'not_in'],
   select: [...EQUALITY, ...LISTS],
   text: [...EQUALITY, ...LISTS, ...PARTIAL],
   textarea: [...EQUALITY, ...LISTS, ...PARTIAL],
@@ -270,7 +272,7 @@ const checkConstraint = (
   if (target.kind === 'skip') return constraint
   const kind = typeName(target)
   const operators = OPERATORS[kind]
-  // json, rich text, groups, arrays, joins: Payload's own query handling
+  // groups, arrays, joins: Payload's own query handling
   if (!operators) return constraint
   const normalize =
     target.kind === 'field'
