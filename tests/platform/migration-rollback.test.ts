@@ -69,12 +69,27 @@ describe('migration rollback', () => {
     payloadMigrate(database.databaseUrl)
     expect(await schemaSnapshot(database.databaseUrl)).toEqual(after[names.length])
 
-    for (let k = names.length; k > 0; k -= 1) {
+    // the newest ones as operators roll back, one command each
+    const byCommand = 2
+    for (let k = names.length; k > names.length - byCommand; k -= 1) {
       const output = migrateDownOne(database.databaseUrl)
       expect(output).toContain(`Rolled back ${names[k - 1]}`)
       expect(await appliedMigrations(database.databaseUrl)).toEqual(names.slice(0, k - 1))
       expect(await schemaSnapshot(database.databaseUrl)).toEqual(after[k - 1])
     }
+    // the rest with the same code in one process (a command starts Payload each time: minutes in all)
+    const output = run(path.join(projectRoot, 'node_modules/.bin/tsx'), ['tests/helpers/migrateDownStepwise.ts'], {
+      DATABASE_URL: database.databaseUrl,
+      MIGRATE_DOWN_STEPS: String(names.length - byCommand),
+    })
+    const line = output.split('\n').find((candidate) => candidate.startsWith('DOWN '))!
+    const steps = JSON.parse(line.slice('DOWN '.length)) as { applied: string[]; name: string; schema: SchemaSnapshot }[]
+    expect(steps.map((step) => step.name)).toEqual(names.slice(0, names.length - byCommand).reverse())
+    steps.forEach((step, i) => {
+      const k = names.length - byCommand - i
+      expect([step.name, step.applied]).toEqual([names[k - 1], names.slice(0, k - 1)])
+      expect([step.name, step.schema]).toEqual([names[k - 1], after[k - 1]])
+    })
     expect(migrateDownOne(database.databaseUrl)).toContain('No migrations to roll back')
 
     payloadMigrate(database.databaseUrl)
