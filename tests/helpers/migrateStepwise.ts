@@ -21,4 +21,6 @@ for (let k = 1; k <= files.length; k += 1) {
   steps.push(await schemaSnapshot(url))
 }
 // exit only once the (large) line is out
-process.stdout.write(`STEPS ${JSON.stringify({ names: files.map((file) => file.name), steps })}\n`, () => process.exit(0))
+process.stdout.write(`STEPS ${JSON.stringify({ names: files.map((file) => file.name), steps })}\n`, () =>
+  process.exit(0),
+)

@@ -83,7 +83,11 @@ describe('migration rollback', () => {
       MIGRATE_DOWN_STEPS: String(names.length - byCommand),
     })
     const line = output.split('\n').find((candidate) => candidate.startsWith('DOWN '))!
-    const steps = JSON.parse(line.slice('DOWN '.length)) as { applied: string[]; name: string; schema: SchemaSnapshot }[]
+    const steps = JSON.parse(line.slice('DOWN '.length)) as {
+      applied: string[]
+      name: string
+      schema: SchemaSnapshot
+    }[]
     expect(steps.map((step) => step.name)).toEqual(names.slice(0, names.length - byCommand).reverse())
     steps.forEach((step, i) => {
       const k = names.length - byCommand - i

@@ -28,7 +28,12 @@ describe('committed migrations', () => {
         {
           cwd: projectRoot,
           encoding: 'utf8',
-          env: { ...process.env, DATABASE_URL: databaseUrl, PAYLOAD_MIGRATION_DIR: copy, PAYLOAD_SECRET: 'test-secret' },
+          env: {
+            ...process.env,
+            DATABASE_URL: databaseUrl,
+            PAYLOAD_MIGRATION_DIR: copy,
+            PAYLOAD_SECRET: 'test-secret',
+          },
           timeout: 120_000,
         },
       )

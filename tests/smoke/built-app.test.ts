@@ -234,7 +234,10 @@ describe('the built app: error bodies', () => {
     expect(invalid.body.errors?.[0]?.name).toBe('ValidationError')
     const query = await call('jobs?where[nope][equals]=1')
     expect(query.status).toBe(400)
-    expect(query.body.errors?.[0]).toMatchObject({ message: 'The following path cannot be queried: nope', name: 'QueryError' })
+    expect(query.body.errors?.[0]).toMatchObject({
+      message: 'The following path cannot be queried: nope',
+      name: 'QueryError',
+    })
     const graphql = await call('graphql', {
       body: JSON.stringify({ query: '{ latestRelease(version: "PYTHON9") { id } }' }),
       headers: { 'Content-Type': 'application/json' },
@@ -296,7 +299,11 @@ describe('the built app: CORS and Vary', () => {
   it('the GraphQL preflight answers the site origin only', async () => {
     const preflight = (origin: string) =>
       call('graphql', {
-        headers: { 'Access-Control-Request-Headers': 'content-type', 'Access-Control-Request-Method': 'POST', Origin: origin },
+        headers: {
+          'Access-Control-Request-Headers': 'content-type',
+          'Access-Control-Request-Method': 'POST',
+          Origin: origin,
+        },
         method: 'OPTIONS',
       })
     const allowed = await preflight(SITE)
@@ -313,7 +320,14 @@ describe('the built app: CORS and Vary', () => {
       ['jobs?limit=1', {}],
       ['jobs?sort=nope', {}],
       ['releases/latest', { headers: { 'Accept-Encoding': 'gzip' } }],
-      ['graphql', { body: JSON.stringify({ query: '{ Jobs { totalDocs } }' }), headers: { 'Content-Type': 'application/json' }, method: 'POST' }],
+      [
+        'graphql',
+        {
+          body: JSON.stringify({ query: '{ Jobs { totalDocs } }' }),
+          headers: { 'Content-Type': 'application/json' },
+          method: 'POST',
+        },
+      ],
     ] as const) {
       const { headers } = await call(path, init as RequestInit)
       const vary = (headers.get('vary') ?? '').split(',').map((token) => token.trim().toLowerCase())

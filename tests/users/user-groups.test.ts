@@ -48,8 +48,7 @@ const asUser = async (user: TestUser) => ({
   collection: 'users' as const,
 })
 
-const create = async (auth: TestUser | undefined, body: Json) =>
-  t.api('POST', '/user-groups?depth=0', { auth, body })
+const create = async (auth: TestUser | undefined, body: Json) => t.api('POST', '/user-groups?depth=0', { auth, body })
 
 const createOk = async (auth: TestUser, body: Json) => {
   const response = await create(auth, body)
@@ -66,7 +65,11 @@ describe('creating a user group', () => {
     )
     expect(gql.errors?.[0]?.extensions?.name).toBe('Forbidden')
     await expect(
-      t.payload.create({ collection: 'user-groups', data: { name: 'Anonymous Local' } as never, overrideAccess: false }),
+      t.payload.create({
+        collection: 'user-groups',
+        data: { name: 'Anonymous Local' } as never,
+        overrideAccess: false,
+      }),
     ).rejects.toThrow()
     expect(await groupCount()).toBe(before)
   })
@@ -233,13 +236,22 @@ describe('who sees which groups', () => {
 
   beforeAll(async () => {
     approved = await createOk(alice, { name: 'Visible Approved Group' })
-    await t.payload.update({ collection: 'user-groups', data: { approved: true }, id: approved.id, overrideAccess: true })
+    await t.payload.update({
+      collection: 'user-groups',
+      data: { approved: true },
+      id: approved.id,
+      overrideAccess: true,
+    })
     alicePending = await createOk(alice, { name: 'Alice Pending Group' })
     bobPending = await createOk(bob, { name: 'Bob Pending Group' })
   })
 
   const fixtureIds = () => [approved.id, alicePending.id, bobPending.id]
-  const listIds = (docs: Json[]) => docs.map((doc) => doc.id).filter((id: string) => fixtureIds().includes(id)).sort()
+  const listIds = (docs: Json[]) =>
+    docs
+      .map((doc) => doc.id)
+      .filter((id: string) => fixtureIds().includes(id))
+      .sort()
   const restList = async (auth?: TestUser) => {
     const response = await t.api('GET', '/user-groups?limit=200&depth=0', { auth })
     expect(response.status).toBe(200)
@@ -289,7 +301,7 @@ describe('who sees which groups', () => {
     expect(listIds(await restList(superuser))).toEqual(fixtureIds().sort())
   })
 
-  it("the creator populated at depth shows only what the reader may see of that user", async () => {
+  it('the creator populated at depth shows only what the reader may see of that user', async () => {
     // alice keeps her email NEVER: an anonymous reader of her approved group must not get it
     const response = await t.api('GET', `/user-groups/${approved.id}?depth=1`)
     const doc = await json(response)

@@ -95,8 +95,7 @@ export const table = (header: string[], ...rows: string[][]): Node =>
   ])
 
 /** A whole editor state. */
-export const doc = (...children: Node[]): RichTextState =>
-  ({ root: element('root', children) }) as RichTextState
+export const doc = (...children: Node[]): RichTextState => ({ root: element('root', children) }) as RichTextState
 
 function randomId(): string {
   return Array.from({ length: 24 }, () => Math.floor(Math.random() * 16).toString(16)).join('')

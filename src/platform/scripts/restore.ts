@@ -53,7 +53,9 @@ const main = async () => {
     const known = new Set(fs.readdirSync(migrationDir).map((name) => name.replace(/\.(ts|js)$/, '')))
     const unknown = manifest.migrations.filter((name) => !known.has(name))
     if (unknown.length) {
-      refuse(`The backup needs migrations this code does not have (${unknown.join(', ')}): restore with a newer version.`)
+      refuse(
+        `The backup needs migrations this code does not have (${unknown.join(', ')}): restore with a newer version.`,
+      )
     }
     const uploadsInUse = fs.existsSync(uploadsRoot()) && fs.readdirSync(uploadsRoot()).length > 0
     if (!values.replace && (!(await databaseIsEmpty(databaseUrl)) || uploadsInUse)) {
