@@ -62,7 +62,7 @@ describe('the project stands alone', () => {
   it('the check recognises each forbidden reference, and leaves the project’s own paths alone', () => {
     const up = '..'
     const bad = [
-      `see ${up}/shared/spec/x.md`,
+      `see ${up}/${'shared'}/spec/x.md`,
       `fixtures in ${'shared'}/fixtures/pythondotorg`,
       `as ${'shared'}/spec says`,
       `open /${'work'}/main/README.md`,
