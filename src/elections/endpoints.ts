@@ -1,4 +1,6 @@
-import { APIError, commitTransaction, type Endpoint, initTransaction, killTransaction, NotFound } from 'payload'
+import { APIError, type Endpoint, NotFound } from 'payload'
+
+import { inTransaction } from '../platform/db/transaction'
 
 import { userId, userIsStaff } from '../../access/roles'
 import type { Acceptance } from './acceptance'
@@ -19,8 +21,7 @@ const answer = (action: 'accept' | 'decline', acceptance: Acceptance): Endpoint 
     if (!req.user) throw new APIError(`Log in to ${action} a nomination.`, 401, undefined, true)
     const id = String(req.routeParams?.id ?? '')
     if (!UUID.test(id)) throw new APIError('id: not a nominee id', 400, undefined, true)
-    const shouldCommit = await initTransaction(req)
-    try {
+    return inTransaction(req, async () => {
       // what the caller may not see does not exist for them
       const nominee = await req.payload.findByID({
         collection: 'nominees',
@@ -42,15 +43,11 @@ const answer = (action: 'accept' | 'decline', acceptance: Acceptance): Endpoint 
         req,
         user: req.user,
       })
-      if (shouldCommit) await commitTransaction(req)
       return Response.json({
         doc,
         message: acceptance === 'ACCEPTED' ? 'Nomination accepted.' : 'Nomination declined.',
       })
-    } catch (err) {
-      await killTransaction(req)
-      throw err
-    }
+    })
   },
 })
 

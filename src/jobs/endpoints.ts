@@ -1,5 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
-import { APIError, commitTransaction, type Endpoint, initTransaction, killTransaction, NotFound } from 'payload'
+import { APIError, type Endpoint, NotFound } from 'payload'
+
+import { inTransaction } from '../platform/db/transaction'
 
 import { publicJobs } from '../../access/jobs'
 import { userIsStaff } from '../../access/roles'
@@ -34,8 +36,7 @@ const reviewEndpoint: Endpoint = {
     if (comment.length > REVIEW_COMMENT_MAX_LENGTH) {
       throw new APIError(`comment: at most ${REVIEW_COMMENT_MAX_LENGTH} characters`, 400, undefined, true)
     }
-    const shouldCommit = await initTransaction(req)
-    try {
+    return inTransaction(req, async () => {
       // the review is a transition from REVIEW: lock the row and check
       // before writing, so a job approved meanwhile is a conflict, not a no-op
       const [row] = await execute(req, sql`SELECT status FROM jobs WHERE id = ${id} FOR UPDATE`)
@@ -65,12 +66,8 @@ const reviewEndpoint: Endpoint = {
           user: req.user,
         })
       }
-      if (shouldCommit) await commitTransaction(req)
       return Response.json({ doc: job, message: `Job ${status.toLowerCase()}.` })
-    } catch (err) {
-      await killTransaction(req)
-      throw err
-    }
+    })
   },
 }
 

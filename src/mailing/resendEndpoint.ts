@@ -1,5 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
-import { APIError, commitTransaction, type Endpoint, initTransaction, killTransaction, NotFound } from 'payload'
+import { APIError, type Endpoint, NotFound } from 'payload'
+
+import { inTransaction } from '../platform/db/transaction'
 
 import { userId, userIsStaff } from '../../access/roles'
 import { execute } from '../platform/db/sql'
@@ -27,8 +29,7 @@ export const resendEmailEndpoint: Endpoint = {
     if (!userIsStaff(req)) throw new APIError('Only staff resend emails.', 403, undefined, true)
     const id = String(req.routeParams?.id ?? '')
     if (!UUID.test(id)) throw new APIError('id: not an email log id', 400, undefined, true)
-    const shouldCommit = await initTransaction(req)
-    try {
+    return inTransaction(req, async () => {
       const [row] = await execute(req, sql`SELECT status FROM email_logs WHERE id = ${id} FOR UPDATE`)
       if (!row) throw new NotFound(req.t)
       if (row.status === 'QUEUED') {
@@ -70,15 +71,11 @@ export const resendEmailEndpoint: Endpoint = {
         template: original.templateName,
         to: original.recipientEmail,
       })
-      if (shouldCommit) await commitTransaction(req)
       req.payload.logger.info({ by: userId(req), emailLog: id, msg: 'email resend queued', resend: log.id })
       return Response.json(
         { emailLog: log.id, message: `Queued a new copy to ${original.recipientEmail}.` },
         { status: 202 },
       )
-    } catch (err) {
-      await killTransaction(req)
-      throw err
-    }
+    })
   },
 }

@@ -1,13 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
-import {
-  APIError,
-  commitTransaction,
-  type Endpoint,
-  initTransaction,
-  killTransaction,
-  NotFound,
-  type PayloadRequest,
-} from 'payload'
+import { APIError, type Endpoint, NotFound, type PayloadRequest } from 'payload'
+
+import { inTransaction } from '../platform/db/transaction'
 
 import { userIsStaff } from '../../access/roles'
 import { execute } from '../platform/db/sql'
@@ -58,8 +52,7 @@ const actionEndpoint = (collection: keyof typeof TABLES, { action, conflict, dat
     const body = ((await req.json?.().catch(() => null)) ?? {}) as Body
     if (typeof body !== 'object' || Array.isArray(body)) badField('body', 'expected a JSON object')
     const changes = data(body)
-    const shouldCommit = await initTransaction(req)
-    try {
+    return inTransaction(req, async () => {
       if (collection === 'sponsor-contracts') {
         // the sponsorship's row before the contract's, the order every sponsors write takes (no deadlock)
         await execute(
@@ -83,12 +76,8 @@ const actionEndpoint = (collection: keyof typeof TABLES, { action, conflict, dat
         req,
         user: req.user,
       })
-      if (shouldCommit) await commitTransaction(req)
       return Response.json({ doc, message: done })
-    } catch (err) {
-      await killTransaction(req)
-      throw err
-    }
+    })
   },
   method: 'post',
   path: `/:id/${action}`,
